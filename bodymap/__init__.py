@@ -1,0 +1,5 @@
+"""BodyMap: a body-map explorer for muscle spasms and cramps."""
+
+__version__ = "0.1.0"
+APP_NAME = "BodyMap"
+ORG_NAME = "BodyMap"

@@ -1,0 +1,7 @@
+"""Allow ``python -m bodymap``."""
+
+import sys
+
+from bodymap.cli import main
+
+sys.exit(main())

@@ -1,0 +1,155 @@
+"""Safe YAML reading that remembers on which line every value stood.
+
+Only ``yaml.SafeLoader`` is used: tags such as ``!!python/object`` are refused, never run.
+Anchors and aliases are refused too: content never needs them, and refusing them closes the
+door on "billion laughs" alias bombs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+MAX_FILE_BYTES = 1_000_000
+MAX_NODES = 50_000
+MAX_DEPTH = 40
+
+KeyPath = tuple[str | int, ...]
+
+
+class YamlFileError(Exception):
+    """A file that cannot be read as content, with the line to blame (1-based) when known."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+@dataclass(frozen=True)
+class YamlDocument:
+    """The parsed data with the line of each key path, e.g. ``("causes", 2, "text")``."""
+
+    data: Any
+    lines: dict[KeyPath, int]
+
+    def line_of(self, path: KeyPath) -> int | None:
+        """The line of ``path``, or of its nearest parent that has one."""
+        while True:
+            if path in self.lines:
+                return self.lines[path]
+            if not path:
+                return None
+            path = path[:-1]
+
+
+def read_yaml(path: Path) -> YamlDocument:
+    """Read one content file; raise YamlFileError with a plain-words message on any problem."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise YamlFileError(
+                f"the file is too large ({size:,} bytes; the limit is {MAX_FILE_BYTES:,})"
+            )
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise YamlFileError(f"cannot read the file ({exc.strerror or exc})") from exc
+    return parse_yaml(raw)
+
+
+def parse_yaml(raw: bytes) -> YamlDocument:
+    text = _decode(raw)
+    if not text.strip():
+        raise YamlFileError("the file is empty", 1)
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            raise YamlFileError("the file has no content", 1)
+        lines: dict[KeyPath, int] = {}
+        _index(node, (), lines, set(), 0)
+        data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as exc:
+        raise _explain(exc) from exc
+    except yaml.YAMLError as exc:
+        raise YamlFileError(f"not valid YAML ({exc})") from exc
+    except RecursionError as exc:
+        raise YamlFileError("the data is nested too deeply") from exc
+    finally:
+        loader.dispose()
+    return YamlDocument(data, lines)
+
+
+def _decode(raw: bytes) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise YamlFileError(
+            f"the file is not UTF-8 text (bad byte 0x{raw[exc.start]:02x}); "
+            "save it as UTF-8 in your editor",
+            line,
+        ) from exc
+
+
+def _index(
+    node: yaml.Node, path: KeyPath, lines: dict[KeyPath, int], seen: set[int], depth: int
+) -> None:
+    """Record each value's line, and refuse aliases, duplicate keys and runaway structures."""
+    if id(node) in seen:
+        raise YamlFileError(
+            "anchors and aliases (& and *) are not allowed in content", node.start_mark.line + 1
+        )
+    seen.add(id(node))
+    if len(seen) > MAX_NODES:
+        raise YamlFileError(f"the file has too many values (over {MAX_NODES:,})")
+    if depth > MAX_DEPTH:
+        raise YamlFileError("the data is nested too deeply", node.start_mark.line + 1)
+    lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        keys: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise YamlFileError("a field name must be plain text", key_node.start_mark.line + 1)
+            key = key_node.value
+            line = key_node.start_mark.line + 1
+            if key in keys:
+                raise YamlFileError(
+                    f"the field '{key}' appears twice (first on line {keys[key]})", line
+                )
+            keys[key] = line
+            _index(value_node, (*path, key), lines, seen, depth + 1)
+            lines[(*path, key)] = line
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _index(item, (*path, index), lines, seen, depth + 1)
+
+
+def _explain(exc: yaml.MarkedYAMLError) -> YamlFileError:
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark is not None else None
+    started = exc.context_mark.line + 1 if exc.context_mark is not None else None
+    problem = (exc.problem or str(exc)).replace("<stream end>", "the end of the file")
+    if "'\\t'" in problem or "\\t" in problem:
+        problem = "a tab character is not allowed here; indent with spaces"
+    elif isinstance(exc, yaml.constructor.ConstructorError) and "tag" in problem:
+        problem = f"the tag {_tag_name(problem)} is not allowed; only text, lists and fields are"
+    elif "mapping values are not allowed" in problem:
+        problem = 'text containing ": " must be put in double quotes'
+    else:
+        problem = f"not valid YAML: {problem}"
+        if started is not None and started != line:
+            problem += f" (in what starts on line {started})"
+            if "end of the file" in problem:
+                line = started
+    return YamlFileError(problem, line)
+
+
+def _tag_name(problem: str) -> str:
+    quoted = re.search(r"'([^']*)'", problem)
+    tag = quoted.group(1) if quoted else "?"
+    return tag.replace("tag:yaml.org,2002:", "!!")

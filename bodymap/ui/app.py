@@ -1,0 +1,45 @@
+"""Start the window. Imported only when the window is wanted, so the CLI stays Qt-free."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from bodymap import APP_NAME, ORG_NAME, __version__
+from bodymap.content.model import ContentLibrary
+from bodymap.paths import resource
+from bodymap.ui.diagram import BodyDiagram
+from bodymap.ui.main_window import MainWindow
+from bodymap.ui.settings import AppSettings
+from bodymap.ui.theme import apply_theme, theme_for
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication(argv if argv is not None else [sys.argv[0]])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(ORG_NAME)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("bodymap")
+    app.setWindowIcon(QIcon(str(resource("icon.svg"))))
+    return app
+
+
+def build_window(library: ContentLibrary, start_page: str | None = None) -> MainWindow:
+    app = make_application()
+    settings = AppSettings()
+    apply_theme(app, theme_for(settings.appearance))
+    window = MainWindow(library, BodyDiagram(), settings)
+    window.start(start_page)
+    return window
+
+
+def run(library: ContentLibrary, start_page: str | None = None) -> int:
+    app = make_application()
+    window = build_window(library, start_page)
+    window.show()
+    return app.exec()

@@ -1,0 +1,246 @@
+"""The clickable body map.
+
+The figure is painted by the map widget itself. Each drawn region gets an invisible button on
+top, cut to the region's exact outline with a widget mask. That choice (rather than items in a
+QGraphicsView) gives every region native keyboard focus, tooltips, a pointing-hand cursor and
+an AT-SPI button whose name is the region's name, while clicks follow the real outline.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt, Signal, Slot
+from PySide6.QtGui import (
+    QEnterEvent,
+    QFocusEvent,
+    QKeyEvent,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPen,
+    QPixmap,
+    QRegion,
+    QResizeEvent,
+    QTransform,
+)
+from PySide6.QtWidgets import QAbstractButton, QSizePolicy, QWidget
+
+from bodymap.ui.diagram import BodyDiagram, RegionShape
+from bodymap.ui.theme import Theme
+
+LABEL_SPACE = 30
+MARGIN = 8
+VIEW_LABELS = {"front": "Front", "back": "Back"}
+VIEW_ORDER = ("front", "back")
+SHAPE_ORDER = ("neck", "chest", "stomach", "back", "calf", "foot")
+
+
+class RegionButton(QAbstractButton):
+    """An invisible button shaped like one drawn region. It only reports which region it is."""
+
+    def __init__(self, shape: RegionShape, title: str, parent: BodyMapWidget) -> None:
+        super().__init__(parent)
+        self.shape = shape
+        self._map = parent
+        self.setObjectName(f"region-button-{shape.element_id}")
+        self.setText(title)
+        self.setToolTip(title)
+        self.setAccessibleName(title)
+        self.setAccessibleDescription(
+            f"{VIEW_LABELS[shape.view]} view. Press Enter or Space to open the {title} page."
+        )
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAttribute(Qt.WidgetAttribute.WA_Hover)
+
+    @property
+    def region_id(self) -> str:
+        return self.shape.region_id
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Nothing: the map paints the figure, highlights and focus ring underneath."""
+
+    def sizeHint(self) -> QSize:
+        return self.size()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.click()
+        elif key in (Qt.Key.Key_Right, Qt.Key.Key_Down):
+            self._map.move_focus(self, 1)
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Up):
+            self._map.move_focus(self, -1)
+        elif key == Qt.Key.Key_Home:
+            self._map.move_focus_to(0)
+        elif key == Qt.Key.Key_End:
+            self._map.move_focus_to(-1)
+        else:
+            super().keyPressEvent(event)
+
+    def enterEvent(self, event: QEnterEvent) -> None:
+        self._map.set_hovered(self.region_id)
+        super().enterEvent(event)
+
+    def leaveEvent(self, event: QEvent) -> None:
+        self._map.set_hovered(None)
+        super().leaveEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self._map.update()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self._map.update()
+
+
+class BodyMapWidget(QWidget):
+    """Front and back views side by side; emits the region id a person picks."""
+
+    regionActivated = Signal(str)
+
+    def __init__(
+        self,
+        diagram: BodyDiagram,
+        titles: dict[str, str],
+        theme: Theme,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.diagram = diagram
+        self.theme = theme
+        self.selected: str | None = None
+        self.hovered: str | None = None
+        self._transform = QTransform()
+        self._figure_cache: QPixmap | None = None
+        self.setObjectName("body-map")
+        self.setAccessibleName("Body map")
+        self.setAccessibleDescription("Pick a body region to read about cramps and spasms there.")
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMouseTracking(True)
+
+        def order(shape: RegionShape) -> tuple[int, int]:
+            return VIEW_ORDER.index(shape.view), SHAPE_ORDER.index(shape.region_id)
+
+        shapes = sorted((s for s in diagram.shapes if s.region_id in titles), key=order)
+        self.buttons = [RegionButton(s, titles[s.region_id], self) for s in shapes]
+        for button in self.buttons:
+            button.clicked.connect(self._on_button_clicked)
+        for first, second in zip(self.buttons, self.buttons[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+        if self.buttons:
+            self.setFocusProxy(self.buttons[0])
+
+    # -- state, driven by the selection controller -----------------------------------------
+
+    @Slot(str)
+    def set_selected(self, region_id: str | None) -> None:
+        if region_id != self.selected:
+            self.selected = region_id
+            self.update()
+
+    def set_hovered(self, region_id: str | None) -> None:
+        if region_id != self.hovered:
+            self.hovered = region_id
+            self.update()
+
+    def set_theme(self, theme: Theme) -> None:
+        self.theme = theme
+        self._figure_cache = None
+        self.update()
+
+    def move_focus(self, button: RegionButton, step: int) -> None:
+        index = self.buttons.index(button)
+        self.buttons[(index + step) % len(self.buttons)].setFocus(Qt.FocusReason.TabFocusReason)
+
+    def move_focus_to(self, index: int) -> None:
+        self.buttons[index].setFocus(Qt.FocusReason.TabFocusReason)
+
+    def button_for(self, region_id: str, view: str | None = None) -> RegionButton | None:
+        for button in self.buttons:
+            if button.region_id == region_id and view in (None, button.shape.view):
+                return button
+        return None
+
+    def shape_on_screen(self, button: RegionButton) -> QPainterPath:
+        """The region's outline in this widget's coordinates."""
+        return self._transform.map(button.shape.path)
+
+    @Slot()
+    def _on_button_clicked(self) -> None:
+        button = self.sender()
+        if isinstance(button, RegionButton):
+            self.regionActivated.emit(button.region_id)
+
+    # -- geometry and painting -------------------------------------------------------------
+
+    def sizeHint(self) -> QSize:
+        return QSize(440, 560)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(180, 240)
+
+    def hasHeightForWidth(self) -> bool:
+        return False
+
+    def figure_bounds(self) -> QRectF:
+        return QRectF(self.rect()).adjusted(MARGIN, MARGIN, -MARGIN, -MARGIN - LABEL_SPACE)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._transform = self.diagram.fit(self.figure_bounds())
+        self._figure_cache = None
+        for button in self.buttons:
+            outline = self.shape_on_screen(button)
+            box = outline.boundingRect().toAlignedRect().adjusted(-1, -1, 1, 1)
+            button.setGeometry(box)
+            mask = QRegion()
+            for polygon in outline.translated(-box.topLeft().toPointF()).toFillPolygons():
+                mask = mask.united(QRegion(polygon.toPolygon(), Qt.FillRule.WindingFill))
+            button.setMask(mask)
+
+    def _figure(self) -> QPixmap:
+        """The figure drawn once per size and appearance, at the screen's pixel density."""
+        ratio = self.devicePixelRatioF()
+        if self._figure_cache is None or self._figure_cache.devicePixelRatio() != ratio:
+            pixmap = QPixmap((QRectF(self.rect()).size() * ratio).toSize())
+            pixmap.setDevicePixelRatio(ratio)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(pixmap)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            self.diagram.paint(painter, self._transform, self.theme.dark)
+            painter.end()
+            self._figure_cache = pixmap
+        return self._figure_cache
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.drawPixmap(0, 0, self._figure())
+        colors = self.theme.map
+        for button in self.buttons:
+            outline = self.shape_on_screen(button)
+            if button.region_id == self.selected:
+                painter.fillPath(outline, colors.selected_fill)
+                painter.strokePath(outline, QPen(colors.selected_outline, 2))
+            elif button.region_id == self.hovered:
+                painter.fillPath(outline, colors.hover_fill)
+        focused = next((b for b in self.buttons if b.hasFocus()), None)
+        if focused is not None:
+            ring = QPen(colors.focus_ring, 2.5, Qt.PenStyle.DashLine)
+            painter.strokePath(self.shape_on_screen(focused), ring)
+        self._paint_labels(painter)
+
+    def _paint_labels(self, painter: QPainter) -> None:
+        box = self.diagram.view_box
+        top = self._transform.map(QPointF(0, box.bottom())).y() + 2
+        painter.setPen(self.theme.map.label)
+        font = painter.font()
+        font.setPointSizeF(max(9.0, font.pointSizeF() * 1.05))
+        font.setBold(True)
+        painter.setFont(font)
+        for index, view in enumerate(VIEW_ORDER):
+            left = self._transform.map(QPointF(box.left() + box.width() * index / 2, 0)).x()
+            right = self._transform.map(QPointF(box.left() + box.width() * (index + 1) / 2, 0)).x()
+            label = QRect(int(left), int(top), int(right - left), LABEL_SPACE - 4)
+            painter.drawText(label, Qt.AlignmentFlag.AlignCenter, f"{VIEW_LABELS[view]} view")

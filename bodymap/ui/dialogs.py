@@ -1,0 +1,125 @@
+"""The About dialog and the content-problems bar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bodymap import APP_NAME, __version__
+from bodymap.content.model import ContentLibrary, Problem
+from bodymap.ui.theme import Theme
+
+DISCLAIMER = (
+    "BodyMap is for education only. It is not medical advice and does not replace a doctor, "
+    "a nurse or another qualified health professional. If you are worried about a symptom, "
+    "contact a doctor; in an emergency call your local emergency number."
+)
+
+
+class AboutDialog(QDialog):
+    def __init__(self, library: ContentLibrary, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"About {APP_NAME}")
+        reviewed = library.reviewed
+        reviewed_text = f"{reviewed:%d %B %Y}" if reviewed else "not known"
+        title = QLabel(f"{APP_NAME} {__version__}")
+        title.setObjectName("about-title")
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        title.setFont(font)
+        body = QLabel(
+            "A body-map explorer for muscle spasms and cramps.\n\n"
+            f"Version: {__version__}\n"
+            f"Content reviewed: {reviewed_text}\n"
+            f"Content folder: {library.root}\n\n{DISCLAIMER}"
+        )
+        body.setTextFormat(Qt.TextFormat.PlainText)
+        body.setWordWrap(True)
+        body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        body.setObjectName("about-body")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(body)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(440)
+
+
+class ProblemsBar(QFrame):
+    """A bar above the page that tells the clinic what is wrong in its content files."""
+
+    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("problems-bar")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.problems: list[Problem] = []
+        self.root: Path | None = None
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details_button = QPushButton("Show details…")
+        self.details_button.clicked.connect(self.show_details)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.addWidget(self.summary, 1)
+        layout.addWidget(self.details_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.set_theme(theme)
+        self.hide()
+
+    def set_theme(self, theme: Theme) -> None:
+        colors = theme.page
+        self.setStyleSheet(
+            f"#problems-bar {{ background: {colors.caution_background};"
+            f" border: 1px solid {colors.caution_border}; border-radius: 4px; }}"
+            f"#problems-bar QLabel {{ color: {colors.caution_text}; }}"
+        )
+
+    def set_problems(self, problems: list[Problem], root: Path) -> None:
+        self.problems = list(problems)
+        self.root = root
+        if not problems:
+            self.hide()
+            return
+        errors = [p for p in problems if p.severity == "error"]
+        count = len(problems)
+        first = [f"• {p.describe(root)}" for p in problems[:3]]
+        more = [f"…and {count - 3} more."] if count > 3 else []
+        heading = (
+            f"{len(errors)} problem(s) in the content files: pages with errors are not shown."
+            if errors
+            else f"{count} note(s) about the content files."
+        )
+        self.summary.setText("\n".join([heading, *first, *more]))
+        self.setAccessibleName(heading)
+        self.show()
+
+    @Slot()
+    def show_details(self) -> None:
+        dialog = QDialog(self)
+        dialog.setWindowTitle("Problems in the content files")
+        text = QPlainTextEdit()
+        text.setReadOnly(True)
+        text.setPlainText("\n".join(p.describe(self.root) for p in self.problems))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(dialog.reject)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(QLabel(f"Content folder: {self.root}"))
+        layout.addWidget(text)
+        layout.addWidget(buttons)
+        dialog.resize(720, 360)
+        dialog.exec()

@@ -1,0 +1,292 @@
+"""The main window: assembles the map, the topics list and the page pane, and connects them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, Slot
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QMouseEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QSplitter,
+    QStyle,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bodymap import APP_NAME
+from bodymap.content.model import ContentLibrary
+from bodymap.ui.body_map import BodyMapWidget
+from bodymap.ui.diagram import BodyDiagram
+from bodymap.ui.dialogs import AboutDialog, ProblemsBar
+from bodymap.ui.navigation import Navigator
+from bodymap.ui.page_view import PageView
+from bodymap.ui.settings import AppSettings
+from bodymap.ui.theme import APPEARANCES, apply_theme, theme_for
+
+PAGE_ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        library: ContentLibrary,
+        diagram: BodyDiagram,
+        settings: AppSettings,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.settings = settings
+        self.theme = theme_for(settings.appearance)
+        self.navigator = Navigator(library, self)
+        self.setObjectName("main-window")
+
+        titles = {page.id: page.title for page in library.regions}
+        self.body_map = BodyMapWidget(diagram, titles, self.theme)
+        self.topics = self._build_topics_list()
+        self.page_view = PageView(self.theme)
+        self.problems_bar = ProblemsBar(self.theme)
+        self.problems_bar.set_problems(library.problems, library.root)
+        self._build_layout()
+        self._build_actions()
+
+        self.body_map.regionActivated.connect(self.navigator.open)
+        self.page_view.pageRequested.connect(self.navigator.open)
+        self.topics.itemActivated.connect(self._on_topic_activated)
+        self.topics.itemClicked.connect(self._on_topic_activated)
+        self.navigator.pageChanged.connect(self._on_page_changed)
+        self.navigator.historyChanged.connect(self._update_history_actions)
+        self._update_history_actions()
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+        self.setWindowTitle(APP_NAME)
+        self.resize(1180, 760)
+        if settings.geometry is not None:
+            self.restoreGeometry(settings.geometry)
+        if settings.splitter is not None:
+            self.splitter.restoreState(settings.splitter)
+
+    # -- building --------------------------------------------------------------------------
+
+    def _build_topics_list(self) -> QListWidget:
+        topics = QListWidget()
+        topics.setObjectName("topics-list")
+        topics.setAccessibleName("General topics")
+        for page in self.library.topics:
+            item = QListWidgetItem(page.title)
+            item.setData(PAGE_ID_ROLE, page.id)
+            item.setToolTip(page.summary)
+            topics.addItem(item)
+        return topics
+
+    def _build_layout(self) -> None:
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(8, 8, 4, 8)
+        left_layout.addWidget(self.body_map, 3)
+        label = QLabel("&General topics")
+        label.setBuddy(self.topics)
+        font = label.font()
+        font.setBold(True)
+        label.setFont(font)
+        left_layout.addWidget(label)
+        left_layout.addWidget(self.topics, 2)
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(4, 8, 8, 8)
+        right_layout.addWidget(self.problems_bar)
+        right_layout.addWidget(self.page_view, 1)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("main-splitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+        QWidget.setTabOrder(
+            self.body_map.buttons[-1] if self.body_map.buttons else self.body_map, self.topics
+        )
+        QWidget.setTabOrder(self.topics, self.page_view)
+
+    def _action(
+        self,
+        text: str,
+        shortcuts: list[QKeySequence],
+        slot: object,
+        icon: QStyle.StandardPixmap | None = None,
+    ) -> QAction:
+        action = QAction(text, self)
+        action.setShortcuts(shortcuts)
+        if icon is not None:
+            action.setIcon(self.style().standardIcon(icon))
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        key = QKeySequence
+        self.back_action = self._action(
+            "&Back",
+            [key(key.StandardKey.Back), key("Alt+Left")],
+            self.navigator.back,
+            QStyle.StandardPixmap.SP_ArrowBack,
+        )
+        self.forward_action = self._action(
+            "&Forward",
+            [key(key.StandardKey.Forward), key("Alt+Right")],
+            self.navigator.forward,
+            QStyle.StandardPixmap.SP_ArrowForward,
+        )
+        self.home_action = self._action(
+            "&Home", [key("Alt+Home")], self.navigator.home, QStyle.StandardPixmap.SP_DirHomeIcon
+        )
+        self.back_action.setToolTip("Back (Alt+Left)")
+        self.forward_action.setToolTip("Forward (Alt+Right)")
+        self.home_action.setToolTip("Home: how to use BodyMap (Alt+Home)")
+        quit_action = self._action("&Quit", [key(key.StandardKey.Quit), key("Ctrl+Q")], self.close)
+        about_action = self._action("&About BodyMap", [], self.show_about)
+
+        toolbar = QToolBar("Navigation")
+        toolbar.setObjectName("navigation-toolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.addActions([self.back_action, self.forward_action, self.home_action])
+        self.addToolBar(toolbar)
+
+        menus = self.menuBar()
+        file_menu = menus.addMenu("&File")
+        file_menu.addAction(quit_action)
+        go_menu = menus.addMenu("&Go")
+        go_menu.addActions([self.back_action, self.forward_action, self.home_action])
+        go_menu.addSeparator()
+        regions_menu = go_menu.addMenu("&Body regions")
+        for number, region in enumerate(self.library.regions, start=1):
+            action = self._action(region.title, [key(f"Ctrl+{number}")], self._opener(region.id))
+            regions_menu.addAction(action)
+        topics_menu = go_menu.addMenu("&Topics")
+        for page in self.library.topics:
+            topics_menu.addAction(page.title, self._opener(page.id))
+
+        view_menu = menus.addMenu("&View")
+        appearance_menu = view_menu.addMenu("&Appearance")
+        group = QActionGroup(self)
+        for name in APPEARANCES:
+            action = appearance_menu.addAction(name.capitalize())
+            action.setCheckable(True)
+            action.setChecked(name == self.settings.appearance)
+            action.triggered.connect(self._appearance_setter(name))
+            group.addAction(action)
+        view_menu.addSeparator()
+        zoom_in = self._action(
+            "Larger text",
+            [key(key.StandardKey.ZoomIn), key("Ctrl+=")],
+            lambda: self.page_view.zoomIn(1),
+        )
+        zoom_out = self._action(
+            "Smaller text", [key(key.StandardKey.ZoomOut)], lambda: self.page_view.zoomOut(1)
+        )
+        view_menu.addActions([zoom_in, zoom_out])
+
+        help_menu = menus.addMenu("&Help")
+        how_to = help_menu.addAction("How to use BodyMap")
+        how_to.triggered.connect(self.navigator.home)
+        help_menu.addAction(about_action)
+
+    def _opener(self, page_id: str) -> Callable[[], None]:
+        def open_page() -> None:
+            self.navigator.open(page_id)
+
+        return open_page
+
+    def _appearance_setter(self, appearance: str) -> Callable[[], None]:
+        def set_appearance() -> None:
+            self.set_appearance(appearance)
+
+        return set_appearance
+
+    # -- reacting --------------------------------------------------------------------------
+
+    @Slot(str)
+    def _on_page_changed(self, page_id: str) -> None:
+        page = self.library.get(page_id)
+        if page is None:
+            return
+        self.page_view.show_page(page, self.library, self.settings.emergency_number)
+        self.body_map.set_selected(page.region_id)
+        self.setWindowTitle(f"{page.title} — {APP_NAME}")
+        self.settings.last_page = page_id
+        self._sync_topics_list(page_id)
+
+    def _sync_topics_list(self, page_id: str) -> None:
+        blocked = self.topics.blockSignals(True)
+        self.topics.clearSelection()
+        for row in range(self.topics.count()):
+            item = self.topics.item(row)
+            if item.data(PAGE_ID_ROLE) == page_id:
+                self.topics.setCurrentItem(item)
+                break
+        self.topics.blockSignals(blocked)
+
+    @Slot(QListWidgetItem)
+    def _on_topic_activated(self, item: QListWidgetItem) -> None:
+        self.navigator.open(str(item.data(PAGE_ID_ROLE)))
+
+    @Slot()
+    def _update_history_actions(self) -> None:
+        self.back_action.setEnabled(self.navigator.can_go_back())
+        self.forward_action.setEnabled(self.navigator.can_go_forward())
+
+    @Slot()
+    def show_about(self) -> None:
+        AboutDialog(self.library, self).exec()
+
+    def set_appearance(self, appearance: str) -> None:
+        self.settings.appearance = appearance
+        self.theme = theme_for(appearance)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, self.theme)
+        self.body_map.set_theme(self.theme)
+        self.page_view.set_theme(self.theme)
+        self.problems_bar.set_theme(self.theme)
+        if self.navigator.current is not None:
+            self._on_page_changed(self.navigator.current)
+
+    def start(self, page_id: str | None) -> None:
+        """Open the requested page, else the last one, else Home."""
+        for candidate in (page_id, self.settings.last_page):
+            if candidate and self.navigator.open(candidate):
+                return
+        self.navigator.home()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The mouse's side buttons go back and forward anywhere in this window."""
+        if event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
+            target = watched.window() if isinstance(watched, QWidget) else None
+            if target is self:
+                if event.button() == Qt.MouseButton.BackButton:
+                    self.navigator.back()
+                    return True
+                if event.button() == Qt.MouseButton.ForwardButton:
+                    self.navigator.forward()
+                    return True
+        return super().eventFilter(watched, event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.geometry = self.saveGeometry()
+        self.settings.splitter = self.splitter.saveState()
+        self.settings.sync()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+        super().closeEvent(event)

@@ -1,0 +1,81 @@
+"""The one owner of "what is open": every way of opening a page goes through here.
+
+A click on the map, a link, a topic in the list, Back/Forward and ``--region`` all call
+``Navigator.open``; the map highlight, the page pane and the window title only listen to
+``pageChanged``, so they can never disagree.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+from bodymap.content.model import HOME_ID, ContentLibrary, Page
+
+HISTORY_LIMIT = 200
+
+
+class Navigator(QObject):
+    pageChanged = Signal(str)
+    historyChanged = Signal()
+
+    def __init__(self, library: ContentLibrary, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.current: str | None = None
+        self._back: list[str] = []
+        self._forward: list[str] = []
+
+    @property
+    def page(self) -> Page | None:
+        return self.library.get(self.current) if self.current else None
+
+    @property
+    def selected_region(self) -> str | None:
+        page = self.page
+        return page.region_id if page is not None else None
+
+    def can_go_back(self) -> bool:
+        return bool(self._back)
+
+    def can_go_forward(self) -> bool:
+        return bool(self._forward)
+
+    @Slot(str)
+    def open(self, page_id: str) -> bool:
+        """Open a page, remembering the current one for Back. Unknown ids change nothing."""
+        if self.library.get(page_id) is None:
+            return False
+        if page_id == self.current:
+            return True
+        if self.current is not None:
+            self._back.append(self.current)
+            del self._back[:-HISTORY_LIMIT]
+        self._forward.clear()
+        self._show(page_id)
+        return True
+
+    @Slot()
+    def back(self) -> None:
+        if self._back and self.current is not None:
+            self._forward.append(self.current)
+            self._show(self._back.pop())
+
+    @Slot()
+    def forward(self) -> None:
+        if self._forward and self.current is not None:
+            self._back.append(self.current)
+            self._show(self._forward.pop())
+
+    @Slot()
+    def home(self) -> None:
+        target = HOME_ID if self.library.get(HOME_ID) else self._first_page()
+        if target is not None:
+            self.open(target)
+
+    def _first_page(self) -> str | None:
+        return next(iter(self.library.pages), None)
+
+    def _show(self, page_id: str) -> None:
+        self.current = page_id
+        self.pageChanged.emit(page_id)
+        self.historyChanged.emit()

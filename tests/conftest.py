@@ -1,0 +1,42 @@
+"""Shared fixtures. Qt runs offscreen, and settings never touch a real user's files."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from bodymap.content.loader import load_library  # noqa: E402
+from bodymap.content.model import ContentLibrary  # noqa: E402
+from bodymap.paths import content_dir  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def fresh_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Point QSettings at a temporary folder for every test (when Qt is in use at all)."""
+    folder = tmp_path_factory.mktemp("settings")
+    try:
+        from PySide6.QtCore import QSettings
+    except ImportError:  # pragma: no cover - core tests can run without Qt installed
+        yield folder
+        return
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    yield folder
+
+
+@pytest.fixture(scope="session")
+def shipped_library() -> ContentLibrary:
+    return load_library(content_dir())
+
+
+@pytest.fixture
+def content_copy(tmp_path: Path) -> Path:
+    """A private copy of the shipped content that a test may break."""
+    target = tmp_path / "content"
+    shutil.copytree(content_dir(), target)
+    return target

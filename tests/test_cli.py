@@ -1,0 +1,60 @@
+"""The command line: unknown ids exit with status 2 and list the valid ones."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from bodymap.cli import main
+from bodymap.paths import PROJECT_DIR
+
+
+def test_unknown_region_exits_2_and_lists_valid_ids(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--region", "elbow"]) == 2
+    err = capsys.readouterr().err
+    assert "unknown region 'elbow'" in err
+    for region_id in ("neck", "chest", "stomach", "back", "calf", "foot"):
+        assert region_id in err
+
+
+def test_unknown_topic_exits_2_and_lists_valid_ids(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--topic", "nonsense"]) == 2
+    err = capsys.readouterr().err
+    assert "unknown topic 'nonsense'" in err
+    assert "hydration" in err and "home" in err
+
+
+def test_region_and_topic_together_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["--region", "calf", "--topic", "hydration"])
+    assert exited.value.code == 2
+    assert "not allowed with argument" in capsys.readouterr().err
+
+
+def test_python_dash_m_and_main_py_share_the_entry_point() -> None:
+    for entry in (["-m", "bodymap"], ["main.py"]):
+        result = subprocess.run(
+            [sys.executable, *entry, "--version"],
+            capture_output=True,
+            text=True,
+            check=False,
+            cwd=PROJECT_DIR,
+        )
+        assert result.returncode == 0
+        assert result.stdout.startswith("BodyMap ")
+
+
+def test_unknown_region_from_the_command_line_needs_no_display() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "bodymap", "--region", "knee"],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={"PATH": "/usr/bin:/bin"},
+        cwd=PROJECT_DIR,
+    )
+    assert result.returncode == 2
+    assert "Valid region ids:" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -1,0 +1,100 @@
+"""Fixtures for window tests: a real main window on the shipped content, offscreen."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from bodymap.content.model import ContentLibrary
+from bodymap.ui.body_map import BodyMapWidget, RegionButton
+from bodymap.ui.diagram import BodyDiagram
+from bodymap.ui.main_window import MainWindow
+from bodymap.ui.settings import AppSettings
+from bodymap.ui.theme import LIGHT, apply_theme
+
+
+@pytest.fixture(scope="session")
+def diagram() -> BodyDiagram:
+    return BodyDiagram()
+
+
+WindowFactory = Callable[..., MainWindow]
+
+
+@pytest.fixture
+def make_window(
+    qtbot: QtBot, diagram: BodyDiagram, shipped_library: ContentLibrary
+) -> WindowFactory:
+    def make(library: ContentLibrary | None = None, start: str | None = None) -> MainWindow:
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        apply_theme(app, LIGHT)
+        window = MainWindow(library or shipped_library, diagram, AppSettings())
+        qtbot.addWidget(window)
+        window.resize(1200, 800)
+        window.show()
+        qtbot.waitExposed(window)
+        window.start(start)
+        return window
+
+    return make
+
+
+@pytest.fixture
+def window(make_window: WindowFactory) -> MainWindow:
+    return make_window()
+
+
+def interior_point(body_map: BodyMapWidget, button: RegionButton, margin: float = 4) -> QPoint:
+    """A point well inside the region's drawn outline (not just inside its bounding box)."""
+    outline = body_map.shape_on_screen(button)
+    box = outline.boundingRect()
+    candidates = []
+    y = box.top()
+    while y < box.bottom():
+        x = box.left()
+        while x < box.right():
+            around = [
+                QPointF(x + dx, y + dy)
+                for dx in (-margin, 0, margin)
+                for dy in (-margin, 0, margin)
+            ]
+            if all(outline.contains(p) for p in around):
+                candidates.append(QPoint(round(x), round(y)))
+            x += 2
+        y += 2
+    assert candidates, f"no interior point for {button.shape.element_id}"
+    return candidates[len(candidates) // 2]
+
+
+def outside_point(body_map: BodyMapWidget, button: RegionButton, gap: float = 3) -> QPoint:
+    """A point just outside the region's outline, found by walking right from inside it."""
+    outline = body_map.shape_on_screen(button)
+    start = interior_point(body_map, button)
+    x = float(start.x())
+    while outline.contains(QPointF(x, start.y())):
+        x += 0.5
+    point = QPoint(round(x + gap), start.y())
+    assert not outline.contains(QPointF(point))
+    return point
+
+
+def widget_at(body_map: BodyMapWidget, point: QPoint) -> QWidget:
+    """The widget Qt delivers a click at ``point`` to (masks respected), as the event loop does."""
+    return body_map.childAt(point) or body_map
+
+
+def click_map(qtbot: QtBot, body_map: BodyMapWidget, point: QPoint) -> None:
+    target = widget_at(body_map, point)
+    qtbot.mouseClick(target, Qt.MouseButton.LeftButton, pos=target.mapFrom(body_map, point))
+
+
+def hover_map(qtbot: QtBot, body_map: BodyMapWidget, point: QPoint) -> None:
+    target = widget_at(body_map, point)
+    qtbot.mouseMove(target, target.mapFrom(body_map, point))

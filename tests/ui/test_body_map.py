@@ -1,0 +1,192 @@
+"""The body map as a person uses it: mouse inside and just outside outlines, hover, keyboard."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QAccessible
+from pytestqt.qtbot import QtBot
+
+from bodymap.content.model import REGION_IDS
+from bodymap.ui.main_window import MainWindow
+from tests.ui.conftest import click_map, hover_map, interior_point, outside_point, widget_at
+
+SHAPES = [
+    ("neck", "front"),
+    ("chest", "front"),
+    ("stomach", "front"),
+    ("foot", "front"),
+    ("neck", "back"),
+    ("back", "back"),
+    ("calf", "back"),
+    ("foot", "back"),
+]
+
+
+def test_every_region_is_drawn_on_the_expected_views(window: MainWindow) -> None:
+    drawn = {(b.region_id, b.shape.view) for b in window.body_map.buttons}
+    assert drawn == set(SHAPES)
+    assert {region for region, _ in drawn} == set(REGION_IDS)
+
+
+@pytest.mark.parametrize(("region_id", "view"), SHAPES)
+def test_click_inside_the_outline_opens_the_region(
+    qtbot: QtBot, window: MainWindow, region_id: str, view: str
+) -> None:
+    body_map = window.body_map
+    button = body_map.button_for(region_id, view)
+    assert button is not None
+    with qtbot.waitSignal(body_map.regionActivated) as signal:
+        click_map(qtbot, body_map, interior_point(body_map, button))
+    assert signal.args == [region_id]
+    page = window.library.region(region_id)
+    assert page is not None
+    assert body_map.selected == region_id
+    assert window.windowTitle() == f"{page.title} — BodyMap"
+    assert window.page_view.toPlainText().startswith(page.title)
+
+
+@pytest.mark.parametrize(("region_id", "view"), SHAPES)
+def test_click_just_outside_the_outline_does_not_open_it(
+    qtbot: QtBot, window: MainWindow, region_id: str, view: str
+) -> None:
+    body_map = window.body_map
+    button = body_map.button_for(region_id, view)
+    assert button is not None
+    point = outside_point(body_map, button)
+    # Inside the bounding box is not enough: the click must follow the drawn outline.
+    target = widget_at(body_map, point)
+    assert getattr(target, "region_id", None) != region_id
+    click_map(qtbot, body_map, point)
+    assert body_map.selected != region_id
+
+
+def test_click_between_calf_and_foot_selects_neither(qtbot: QtBot, window: MainWindow) -> None:
+    body_map = window.body_map
+    calf = body_map.button_for("calf", "back")
+    foot = body_map.button_for("foot", "back")
+    assert calf is not None and foot is not None
+    calf_shape = body_map.shape_on_screen(calf)
+    foot_shape = body_map.shape_on_screen(foot)
+    calf_point = interior_point(body_map, calf)
+    # Walk down from inside the calf until leaving it, then stop before reaching the foot.
+    x, y = float(calf_point.x()), float(calf_point.y())
+    while calf_shape.contains(QPointF(x, y)):
+        y += 0.5
+    gap_start = y
+    while not foot_shape.contains(QPointF(x, y)) and y < body_map.height():
+        y += 0.5
+    assert y > gap_start + 4, "no visible gap between calf and foot"
+    middle = QPoint(round(x), round((gap_start + y) / 2))
+    window.navigator.open("hydration")
+    click_map(qtbot, body_map, middle)
+    assert body_map.selected is None
+    assert window.navigator.current == "hydration"
+
+
+def test_background_click_selects_nothing_and_clears_nothing(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    body_map = window.body_map
+    window.navigator.open("neck")
+    click_map(qtbot, body_map, QPoint(3, 3))
+    assert body_map.selected == "neck"
+    assert window.navigator.current == "neck"
+
+
+def test_hover_lights_the_region_with_hand_cursor_and_tooltip(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    body_map = window.body_map
+    button = body_map.button_for("stomach", "front")
+    assert button is not None
+    point = interior_point(body_map, button)
+    hover_map(qtbot, body_map, point)
+    qtbot.waitUntil(lambda: body_map.hovered == "stomach")
+    target = widget_at(body_map, point)
+    assert target is button
+    assert target.cursor().shape() == Qt.CursorShape.PointingHandCursor
+    assert target.toolTip() == "Stomach"
+    hover_map(qtbot, body_map, QPoint(3, 3))
+    qtbot.waitUntil(lambda: body_map.hovered is None)
+
+
+def test_foot_on_either_view_selects_the_same_region(qtbot: QtBot, window: MainWindow) -> None:
+    body_map = window.body_map
+    for view in ("front", "back"):
+        window.navigator.open("hydration")
+        button = body_map.button_for("foot", view)
+        assert button is not None
+        click_map(qtbot, body_map, interior_point(body_map, button))
+        assert window.navigator.current == "foot"
+
+
+def test_keyboard_moves_between_regions_and_enter_opens(qtbot: QtBot, window: MainWindow) -> None:
+    body_map = window.body_map
+    body_map.setFocus(Qt.FocusReason.TabFocusReason)
+    first = body_map.buttons[0]
+    qtbot.waitUntil(first.hasFocus)
+    qtbot.keyClick(first, Qt.Key.Key_Right)
+    second = body_map.buttons[1]
+    assert second.hasFocus()
+    qtbot.keyClick(second, Qt.Key.Key_Return)
+    assert window.navigator.current == second.region_id
+    qtbot.keyClick(second, Qt.Key.Key_Tab)
+    third = body_map.buttons[2]
+    assert third.hasFocus()
+    qtbot.keyClick(third, Qt.Key.Key_Space)
+    assert window.navigator.current == third.region_id
+    qtbot.keyClick(third, Qt.Key.Key_Left)
+    assert second.hasFocus()
+
+
+def test_map_can_be_reached_by_tab_from_the_window(qtbot: QtBot, window: MainWindow) -> None:
+    window.page_view.setFocus()
+    seen = set()
+    for _ in range(30):
+        focused = window.focusWidget()
+        if focused in window.body_map.buttons:
+            seen.add(focused)
+        qtbot.keyClick(focused or window, Qt.Key.Key_Tab)
+    assert len(seen) == len(window.body_map.buttons)
+
+
+def test_every_region_is_an_accessible_button_that_selects(window: MainWindow) -> None:
+    titles = {page.id: page.title for page in window.library.regions}
+    for button in window.body_map.buttons:
+        interface = QAccessible.queryAccessibleInterface(button)
+        assert interface is not None
+        assert interface.role() == QAccessible.Role.Button
+        assert interface.text(QAccessible.Text.Name) == titles[button.region_id]
+        action = interface.actionInterface()
+        assert action is not None
+        assert QAccessible.pressAction() in action.actionNames()
+        window.navigator.open("hydration")
+        action.doAction(QAccessible.pressAction())
+        assert window.navigator.current == button.region_id
+
+
+def test_page_text_is_exposed_to_screen_readers(window: MainWindow) -> None:
+    window.navigator.open("calf")
+    interface = QAccessible.queryAccessibleInterface(window.page_view.viewport())
+    assert interface is not None
+    text = interface.textInterface()
+    assert text is not None
+    content = text.text(0, text.characterCount())
+    assert "Likely causes" in content and "Calf" in content
+
+
+def test_map_keeps_proportions_when_resized(qtbot: QtBot, window: MainWindow) -> None:
+    body_map = window.body_map
+    box = body_map.diagram.view_box
+    for size in ((900, 600), (2400, 1500), (700, 1300)):
+        window.resize(*size)
+        qtbot.waitUntil(lambda s=size: window.width() == s[0] or window.width() > s[0])
+        figure = body_map.diagram.fit(body_map.figure_bounds()).mapRect(box)
+        assert figure.width() / figure.height() == pytest.approx(box.width() / box.height(), 1e-6)
+        assert body_map.rect().toRectF().contains(figure.adjusted(1, 1, -1, -1))
+        button = body_map.button_for("calf", "back")
+        assert button is not None
+        click_map(qtbot, body_map, interior_point(body_map, button, margin=1))
+        assert window.navigator.current == "calf"
+        window.navigator.open("hydration")

@@ -1,0 +1,204 @@
+"""The window as a whole: navigation, history, settings, broken content and the About box."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt, QTimer, QUrl
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication, QDialog, QLabel
+from pytestqt.qtbot import QtBot
+
+from bodymap import __version__
+from bodymap.content.loader import load_library
+from bodymap.ui.main_window import PAGE_ID_ROLE, MainWindow
+from tests.ui.conftest import WindowFactory
+
+
+def assert_in_step(window: MainWindow, page_id: str) -> None:
+    """The open page, the map highlight, the window title and the topic list all agree."""
+    page = window.library.get(page_id)
+    assert page is not None
+    assert window.navigator.current == page_id
+    assert window.body_map.selected == page.region_id
+    assert window.windowTitle() == f"{page.title} — BodyMap"
+    assert window.page_view.toPlainText().startswith(page.title)
+    current = window.topics.currentItem()
+    if page.region_id is None and page_id != "home":
+        assert current is not None and current.data(PAGE_ID_ROLE) == page_id
+    else:
+        assert not window.topics.selectedItems()
+
+
+def test_starts_on_the_home_page(window: MainWindow) -> None:
+    assert_in_step(window, "home")
+    assert not window.back_action.isEnabled()
+
+
+def test_start_page_from_the_command_line(make_window: WindowFactory) -> None:
+    window = make_window(start="calf")
+    assert_in_step(window, "calf")
+
+
+def test_back_and_forward_by_toolbar_keys_and_mouse_buttons(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.navigator.open("calf")
+    window.navigator.open("hydration")
+    window.navigator.open("neck")
+    window.back_action.trigger()
+    assert_in_step(window, "hydration")
+    qtbot.keyClick(window.page_view, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert_in_step(window, "calf")
+    assert window.forward_action.isEnabled()
+    qtbot.keyClick(window.page_view, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert_in_step(window, "hydration")
+    for button, expected in (
+        (Qt.MouseButton.BackButton, "calf"),
+        (Qt.MouseButton.ForwardButton, "hydration"),
+    ):
+        target = window.page_view.viewport()
+        press = QMouseEvent(
+            QMouseEvent.Type.MouseButtonPress,
+            QPointF(10, 10),
+            target.mapToGlobal(QPointF(10, 10)),
+            button,
+            button,
+            Qt.KeyboardModifier.NoModifier,
+        )
+        QApplication.sendEvent(target, press)
+        assert_in_step(window, expected)
+    window.forward_action.trigger()
+    assert_in_step(window, "neck")
+    assert not window.forward_action.isEnabled()
+
+
+def test_opening_a_new_page_clears_forward_history(window: MainWindow) -> None:
+    window.navigator.open("calf")
+    window.navigator.open("neck")
+    window.navigator.back()
+    window.navigator.open("chest")
+    assert not window.forward_action.isEnabled()
+    window.navigator.back()
+    assert_in_step(window, "calf")
+
+
+def test_links_on_a_page_open_topics_and_clear_the_map(window: MainWindow) -> None:
+    window.navigator.open("neck")
+    window.page_view.anchorClicked.emit(QUrl("page:when-not-to-massage"))
+    assert_in_step(window, "when-not-to-massage")
+    window.page_view.anchorClicked.emit(QUrl("http://example.com/"))
+    window.page_view.anchorClicked.emit(QUrl("file:///etc/passwd"))
+    assert_in_step(window, "when-not-to-massage")
+
+
+def test_topics_list_opens_pages_by_keyboard(qtbot: QtBot, window: MainWindow) -> None:
+    window.topics.setFocus()
+    window.topics.setCurrentRow(0)
+    qtbot.keyClick(window.topics, Qt.Key.Key_Down)
+    qtbot.keyClick(window.topics, Qt.Key.Key_Return)
+    item = window.topics.item(1)
+    assert_in_step(window, str(item.data(PAGE_ID_ROLE)))
+
+
+def test_home_action_returns_home(window: MainWindow) -> None:
+    window.navigator.open("stomach")
+    window.home_action.trigger()
+    assert_in_step(window, "home")
+
+
+def test_region_shortcuts_in_the_go_menu(qtbot: QtBot, window: MainWindow) -> None:
+    first_region = window.library.regions[0]
+    qtbot.keyClick(window.page_view, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert_in_step(window, first_region.id)
+
+
+def test_window_size_and_last_page_are_restored(qtbot: QtBot, make_window: WindowFactory) -> None:
+    first = make_window()
+    first.navigator.open("stomach")
+    first.resize(1000, 700)
+    qtbot.waitUntil(lambda: first.width() == 1000)
+    first.close()
+    second = make_window()
+    assert_in_step(second, "stomach")
+    assert (second.width(), second.height()) == (1000, 700)
+
+
+def test_broken_content_still_starts_and_says_what_is_wrong(
+    make_window: WindowFactory, content_copy: Path
+) -> None:
+    (content_copy / "regions" / "neck.yaml").write_text(
+        "id: neck\ntitle: [oops\n", encoding="utf-8"
+    )
+    (content_copy / "topics" / "empty.yaml").write_text("", encoding="utf-8")
+    window = make_window(load_library(content_copy))
+    bar = window.problems_bar
+    assert bar.isVisible()
+    text = bar.summary.text()
+    assert "regions/neck.yaml:2:" in text
+    assert "topics/empty.yaml:1: the file is empty" in text
+    assert window.body_map.button_for("neck") is None
+    assert window.navigator.open("calf")
+    assert_in_step(window, "calf")
+
+
+def test_content_markup_is_shown_literally(make_window: WindowFactory, content_copy: Path) -> None:
+    path = content_copy / "topics" / "hydration.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace(
+        "\ntitle:", "\ntitle: \"<b>Bold</b> <img src='file:///etc/passwd'>\"\nold_title:", 1
+    )
+    path.write_text(text, encoding="utf-8")
+    window = make_window(load_library(content_copy))
+    window.navigator.open("hydration")
+    shown = window.page_view.toPlainText()
+    assert shown.startswith("<b>Bold</b> <img src='file:///etc/passwd'>")
+
+
+def test_about_dialog_shows_version_review_date_and_disclaimer(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    seen: list[str] = []
+
+    def read_and_close() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, QDialog)
+        seen.extend(label.text() for label in dialog.findChildren(QLabel))
+        dialog.reject()
+
+    QTimer.singleShot(0, read_and_close)
+    window.show_about()
+    text = "\n".join(seen)
+    reviewed = window.library.reviewed
+    assert reviewed is not None
+    assert __version__ in text
+    assert f"Content reviewed: {reviewed:%d %B %Y}" in text
+    assert "not medical advice" in text
+
+
+@pytest.mark.parametrize("appearance", ["light", "dark"])
+def test_appearance_switch_repaints_map_and_pages(window: MainWindow, appearance: str) -> None:
+    window.set_appearance(appearance)
+    window.navigator.open("chest")
+    assert window.theme.dark is (appearance == "dark")
+    assert window.body_map.theme is window.theme
+    html = window.page_view.toHtml()
+    assert window.theme.page.warning_background in html
+    assert window.settings.appearance == appearance
+
+
+def test_map_paints_the_selected_region(qtbot: QtBot, window: MainWindow) -> None:
+    body_map = window.body_map
+    button = body_map.button_for("chest", "front")
+    assert button is not None
+    from tests.ui.conftest import interior_point
+
+    point = interior_point(body_map, button)
+    before = body_map.grab().toImage().pixelColor(point)
+    window.navigator.open("chest")
+    after = body_map.grab().toImage().pixelColor(point)
+    assert before != after
+    window.navigator.open("hydration")
+    assert body_map.grab().toImage().pixelColor(point) == before
+    assert QPoint(point) == point
