@@ -11,9 +11,9 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from bodymap.content.loader import load_library  # noqa: E402
-from bodymap.content.model import ContentLibrary  # noqa: E402
-from bodymap.paths import content_dir  # noqa: E402
+from bodymap.content.loader import load_library
+from bodymap.content.model import ContentLibrary
+from bodymap.paths import content_dir
 
 
 @pytest.fixture(autouse=True)

@@ -83,7 +83,8 @@ class _Writer:
         """A full-width box with a warning icon; the icon and heading carry the meaning too."""
         self.add(
             f'<table width="100%" cellspacing="0" cellpadding="10" border="2" '
-            f'style="border-color:{border}; border-style:solid; background-color:{background};">'
+            f'style="border-color:{border}; border-style:solid; border-collapse:collapse; '
+            f'background-color:{background};">'
             f'<tr><td width="44" valign="top" style="background-color:{background};">'
             f'<img src="{WARNING_ICON}" width="32" height="32"></td>'
             f'<td valign="top" style="color:{text}; background-color:{background};">'

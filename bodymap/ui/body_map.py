@@ -227,8 +227,9 @@ class BodyMapWidget(QWidget):
                 painter.fillPath(outline, colors.hover_fill)
         focused = next((b for b in self.buttons if b.hasFocus()), None)
         if focused is not None:
-            ring = QPen(colors.focus_ring, 2.5, Qt.PenStyle.DashLine)
-            painter.strokePath(self.shape_on_screen(focused), ring)
+            outline = self.shape_on_screen(focused)
+            painter.strokePath(outline, QPen(colors.focus_halo, 5))
+            painter.strokePath(outline, QPen(colors.focus_ring, 2.5, Qt.PenStyle.DashLine))
         self._paint_labels(painter)
 
     def _paint_labels(self, painter: QPainter) -> None:

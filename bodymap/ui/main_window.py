@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QSplitter,
-    QStyle,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -27,7 +26,7 @@ from bodymap.ui.dialogs import AboutDialog, ProblemsBar
 from bodymap.ui.navigation import Navigator
 from bodymap.ui.page_view import PageView
 from bodymap.ui.settings import AppSettings
-from bodymap.ui.theme import APPEARANCES, apply_theme, theme_for
+from bodymap.ui.theme import APPEARANCES, apply_theme, theme_for, themed_icon
 
 PAGE_ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -45,6 +44,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.theme = theme_for(settings.appearance)
         self.navigator = Navigator(library, self)
+        self._themed_actions: dict[QAction, str] = {}
         self.setObjectName("main-window")
 
         titles = {page.id: page.title for page in library.regions}
@@ -67,11 +67,17 @@ class MainWindow(QMainWindow):
         if app is not None:
             app.installEventFilter(self)
         self.setWindowTitle(APP_NAME)
-        self.resize(1180, 760)
+        self._default_size()
         if settings.geometry is not None:
             self.restoreGeometry(settings.geometry)
+        self.page_view.setFocus(Qt.FocusReason.OtherFocusReason)
         if settings.splitter is not None:
             self.splitter.restoreState(settings.splitter)
+
+    def _default_size(self) -> None:
+        screen = self.screen().availableGeometry()
+        self.resize(min(1280, int(screen.width() * 0.9)), min(860, int(screen.height() * 0.9)))
+        self.splitter.setSizes([int(self.width() * 0.42), int(self.width() * 0.58)])
 
     # -- building --------------------------------------------------------------------------
 
@@ -90,7 +96,7 @@ class MainWindow(QMainWindow):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(8, 8, 4, 8)
-        left_layout.addWidget(self.body_map, 3)
+        left_layout.addWidget(self.body_map, 5)
         label = QLabel("&General topics")
         label.setBuddy(self.topics)
         font = label.font()
@@ -98,6 +104,7 @@ class MainWindow(QMainWindow):
         label.setFont(font)
         left_layout.addWidget(label)
         left_layout.addWidget(self.topics, 2)
+        self.topics.setMinimumHeight(110)
 
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -123,12 +130,17 @@ class MainWindow(QMainWindow):
         text: str,
         shortcuts: list[QKeySequence],
         slot: object,
-        icon: QStyle.StandardPixmap | None = None,
+        icon: str | None = None,
     ) -> QAction:
         action = QAction(text, self)
-        action.setShortcuts(shortcuts)
+        unique = []
+        for shortcut in shortcuts:
+            if not shortcut.isEmpty() and shortcut not in unique:
+                unique.append(shortcut)
+        action.setShortcuts(unique)
         if icon is not None:
-            action.setIcon(self.style().standardIcon(icon))
+            action.setIcon(themed_icon(icon, self.theme))
+            self._themed_actions[action] = icon
         action.triggered.connect(slot)
         self.addAction(action)
         return action
@@ -139,17 +151,15 @@ class MainWindow(QMainWindow):
             "&Back",
             [key(key.StandardKey.Back), key("Alt+Left")],
             self.navigator.back,
-            QStyle.StandardPixmap.SP_ArrowBack,
+            "back",
         )
         self.forward_action = self._action(
             "&Forward",
             [key(key.StandardKey.Forward), key("Alt+Right")],
             self.navigator.forward,
-            QStyle.StandardPixmap.SP_ArrowForward,
+            "forward",
         )
-        self.home_action = self._action(
-            "&Home", [key("Alt+Home")], self.navigator.home, QStyle.StandardPixmap.SP_DirHomeIcon
-        )
+        self.home_action = self._action("&Home", [key("Alt+Home")], self.navigator.home, "home")
         self.back_action.setToolTip("Back (Alt+Left)")
         self.forward_action.setToolTip("Forward (Alt+Right)")
         self.home_action.setToolTip("Home: how to use BodyMap (Alt+Home)")
@@ -259,6 +269,8 @@ class MainWindow(QMainWindow):
         self.body_map.set_theme(self.theme)
         self.page_view.set_theme(self.theme)
         self.problems_bar.set_theme(self.theme)
+        for action, icon in self._themed_actions.items():
+            action.setIcon(themed_icon(icon, self.theme))
         if self.navigator.current is not None:
             self._on_page_changed(self.navigator.current)
 

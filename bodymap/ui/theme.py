@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication
 
 from bodymap.content.render import PageColors
+from bodymap.paths import resource
 
 APPEARANCES = ("system", "light", "dark")
 
@@ -19,6 +21,7 @@ class MapColors:
     selected_fill: QColor
     selected_outline: QColor
     focus_ring: QColor
+    focus_halo: QColor
     label: QColor
 
 
@@ -49,6 +52,7 @@ LIGHT = Theme(
         selected_fill=QColor(47, 111, 176, 150),
         selected_outline=QColor("#1d4f86"),
         focus_ring=QColor("#111111"),
+        focus_halo=QColor("#ffffff"),
         label=QColor("#3b3f45"),
     ),
 )
@@ -72,9 +76,27 @@ DARK = Theme(
         selected_fill=QColor(122, 178, 240, 150),
         selected_outline=QColor("#a9d0ff"),
         focus_ring=QColor("#ffffff"),
+        focus_halo=QColor("#000000"),
         label=QColor("#d7dbe0"),
     ),
 )
+
+
+def themed_icon(name: str, theme: Theme) -> QIcon:
+    """A toolbar icon from resources/, recoloured to the theme's text colour."""
+    svg = resource(f"{name}.svg").read_text(encoding="utf-8")
+    colour = "#e6e8eb" if theme.dark else "#1f2328"
+    renderer = QSvgRenderer(QByteArray(svg.replace("#1f2328", colour).encode("utf-8")))
+    icon = QIcon()
+    for size in (16, 24, 32, 48):
+        pixmap = QPixmap(size, size)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        renderer.render(painter)
+        painter.end()
+        icon.addPixmap(pixmap)
+    return icon
 
 
 def system_prefers_dark() -> bool:

@@ -37,7 +37,7 @@ def messages(library: ContentLibrary) -> list[str]:
 def test_shipped_content_loads_without_problems(shipped_library: ContentLibrary) -> None:
     assert messages(shipped_library) == []
     assert {page.id for page in shipped_library.regions} == set(REGION_IDS)
-    assert REQUIRED_TOPICS <= set(shipped_library.pages)
+    assert set(shipped_library.pages) >= REQUIRED_TOPICS
 
 
 def test_every_region_page_is_complete(shipped_library: ContentLibrary) -> None:

@@ -37,7 +37,6 @@ def make_window(
         apply_theme(app, LIGHT)
         window = MainWindow(library or shipped_library, diagram, AppSettings())
         qtbot.addWidget(window)
-        window.resize(1200, 800)
         window.show()
         qtbot.waitExposed(window)
         window.start(start)
@@ -53,6 +52,15 @@ def window(make_window: WindowFactory) -> MainWindow:
 
 def interior_point(body_map: BodyMapWidget, button: RegionButton, margin: float = 4) -> QPoint:
     """A point well inside the region's drawn outline (not just inside its bounding box)."""
+    while margin >= 1:
+        found = _interior_points(body_map, button, margin)
+        if found:
+            return found[len(found) // 2]
+        margin /= 2
+    raise AssertionError(f"no interior point for {button.shape.element_id}")
+
+
+def _interior_points(body_map: BodyMapWidget, button: RegionButton, margin: float) -> list[QPoint]:
     outline = body_map.shape_on_screen(button)
     box = outline.boundingRect()
     candidates = []
@@ -69,8 +77,7 @@ def interior_point(body_map: BodyMapWidget, button: RegionButton, margin: float 
                 candidates.append(QPoint(round(x), round(y)))
             x += 2
         y += 2
-    assert candidates, f"no interior point for {button.shape.element_id}"
-    return candidates[len(candidates) // 2]
+    return candidates
 
 
 def outside_point(body_map: BodyMapWidget, button: RegionButton, gap: float = 3) -> QPoint:

@@ -117,12 +117,12 @@ def test_region_shortcuts_in_the_go_menu(qtbot: QtBot, window: MainWindow) -> No
 def test_window_size_and_last_page_are_restored(qtbot: QtBot, make_window: WindowFactory) -> None:
     first = make_window()
     first.navigator.open("stomach")
-    first.resize(1000, 700)
-    qtbot.waitUntil(lambda: first.width() == 1000)
+    first.resize(700, 500)
+    qtbot.waitUntil(lambda: first.width() == 700)
     first.close()
     second = make_window()
     assert_in_step(second, "stomach")
-    assert (second.width(), second.height()) == (1000, 700)
+    assert (second.width(), second.height()) == (700, 500)
 
 
 def test_broken_content_still_starts_and_says_what_is_wrong(
