@@ -62,10 +62,11 @@ if [ ! -x .venv/bin/python ]; then
 fi
 
 extras=""
+stamp=".venv/.bodymap-installed"
 if [ "$with_tests" = 1 ]; then
   extras="[test]"
+  stamp=".venv/.bodymap-installed-test"
 fi
-stamp=".venv/.bodymap-installed$( [ "$with_tests" = 1 ] && echo -test )"
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   echo "setup: installing Python packages"
   .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip

@@ -56,10 +56,12 @@ def load_library(root: Path) -> ContentLibrary:
     if not root.is_dir():
         library.problems.append(Problem(root, None, "the content folder does not exist"))
         return library
+    failed: set[str] = set()  # pages whose file has errors: already reported once
     for folder, kind in (("regions", "region"), ("topics", "topic")):
         for path in _content_files(root, root / folder, library.problems):
             page = _load_page(path, kind, library.problems)
             if page is None:
+                failed.add(path.stem)
                 continue
             earlier = library.pages.get(page.id)
             if earlier is not None:
@@ -74,7 +76,7 @@ def load_library(root: Path) -> ContentLibrary:
                 continue
             library.pages[page.id] = page
     for region_id in REGION_IDS:
-        if region_id not in library.pages:
+        if region_id not in library.pages and region_id not in failed:
             library.problems.append(
                 Problem(
                     root / "regions" / f"{region_id}.yaml",
@@ -82,11 +84,11 @@ def load_library(root: Path) -> ContentLibrary:
                     f"there is no valid page for the {region_id} region",
                 )
             )
-    if HOME_ID not in library.pages:
+    if HOME_ID not in library.pages and HOME_ID not in failed:
         library.problems.append(
             Problem(root / "topics" / f"{HOME_ID}.yaml", None, "there is no home page")
         )
-    _check_links(library)
+    _check_links(library, failed)
     return library
 
 
@@ -153,7 +155,7 @@ class _PageReader:
             for p in self.items(("techniques",), {"name", "text", "topic"})
         ]
         return RegionPage(
-            **common,
+            **self._complete(common),
             causes=tuple(causes),
             techniques=tuple(techniques),
             self_massage=self._self_massage(),
@@ -178,7 +180,7 @@ class _PageReader:
                     heading=self.text((*p, "heading"), required=False), text=text, points=points
                 )
             )
-        return TopicPage(**common, sections=tuple(sections))
+        return TopicPage(**self._complete(common), sections=tuple(sections))
 
     def _common(self, warning_required: bool) -> dict[str, Any]:
         sources = [
@@ -200,9 +202,14 @@ class _PageReader:
             "reviewed": self._date(("reviewed",)),
             "path": self.path,
         }
-        if any(fields[name] is None for name in ("id", "title", "summary", "reviewed")):
-            raise _InvalidPageError
         return fields
+
+    @staticmethod
+    def _complete(common: dict[str, Any]) -> dict[str, Any]:
+        """Stop here if a field every page needs is unusable (its problem is already listed)."""
+        if any(common[name] is None for name in ("id", "title", "summary", "reviewed")):
+            raise _InvalidPageError
+        return common
 
     def _warning(self, required: bool) -> PhysicianWarning | None:
         if self.value(("warning",)) is None:
@@ -354,24 +361,29 @@ def _kind(value: Any) -> str:
     return f"'{value}'"
 
 
-def _check_links(library: ContentLibrary) -> None:
-    """Report links to pages that do not exist, and drop them so nothing leads nowhere."""
+def _check_links(library: ContentLibrary, failed: set[str]) -> None:
+    """Report links to pages that do not exist, and drop them so nothing leads nowhere.
+
+    Links to a page whose own file has errors are dropped quietly: that file's problem is
+    already on the list, and fixing it brings the links back.
+    """
     for page_id, page in list(library.pages.items()):
         lines = _LinkLines(page.path)
         kept = []
         for index, target in enumerate(page.related):
             if target in library.pages and target != page_id:
                 kept.append(target)
-            else:
+            elif target not in failed:
                 library.problems.append(lines.broken(("related", index), target))
         changes: dict[str, Any] = {"related": tuple(kept)}
         if isinstance(page, RegionPage):
             techniques = []
             for index, technique in enumerate(page.techniques):
                 if technique.topic is not None and technique.topic not in library.pages:
-                    library.problems.append(
-                        lines.broken(("techniques", index, "topic"), technique.topic)
-                    )
+                    if technique.topic not in failed:
+                        library.problems.append(
+                            lines.broken(("techniques", index, "topic"), technique.topic)
+                        )
                     techniques.append(dataclasses.replace(technique, topic=None))
                 else:
                     techniques.append(technique)

@@ -21,6 +21,16 @@ MAX_DEPTH = 40
 KeyPath = tuple[str | int, ...]
 
 
+class ContentLoader(yaml.SafeLoader):
+    """SafeLoader that leaves dates as text, so a bad date is reported with its line."""
+
+
+ContentLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 class YamlFileError(Exception):
     """A file that cannot be read as content, with the line to blame (1-based) when known."""
 
@@ -65,7 +75,7 @@ def parse_yaml(raw: bytes) -> YamlDocument:
     text = _decode(raw)
     if not text.strip():
         raise YamlFileError("the file is empty", 1)
-    loader = yaml.SafeLoader(text)
+    loader = ContentLoader(text)
     try:
         node = loader.get_single_node()
         if node is None:
@@ -79,6 +89,8 @@ def parse_yaml(raw: bytes) -> YamlDocument:
         raise YamlFileError(f"not valid YAML ({exc})") from exc
     except RecursionError as exc:
         raise YamlFileError("the data is nested too deeply") from exc
+    except (ValueError, TypeError, OverflowError) as exc:
+        raise YamlFileError(f"a value cannot be read ({exc})") from exc
     finally:
         loader.dispose()
     return YamlDocument(data, lines)

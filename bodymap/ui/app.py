@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 from bodymap import APP_NAME, ORG_NAME, __version__
 from bodymap.content.model import ContentLibrary
 from bodymap.paths import resource
+from bodymap.ui import crash
 from bodymap.ui.diagram import BodyDiagram
 from bodymap.ui.main_window import MainWindow
 from bodymap.ui.settings import AppSettings
@@ -40,6 +41,7 @@ def build_window(library: ContentLibrary, start_page: str | None = None) -> Main
 
 def run(library: ContentLibrary, start_page: str | None = None) -> int:
     app = make_application()
+    crash.install()
     window = build_window(library, start_page)
     window.show()
     return app.exec()

@@ -105,6 +105,7 @@ class MainWindow(QMainWindow):
         left_layout.addWidget(label)
         left_layout.addWidget(self.topics, 2)
         self.topics.setMinimumHeight(110)
+        self.topics.setStyleSheet("QListWidget::item { padding: 3px 4px; }")
 
         right = QWidget()
         right_layout = QVBoxLayout(right)

@@ -51,6 +51,9 @@ class PageView(QTextBrowser):
 
     def _apply_theme(self) -> None:
         colors = self.theme.page
+        font = self.font()
+        font.setPointSizeF(max(font.pointSizeF() * 1.2, 11.0))
+        self.document().setDefaultFont(font)
         self.document().setDefaultStyleSheet(
             f"a {{ color: {colors.link}; text-decoration: underline; }}"
             "h1 { font-size: xx-large; margin-bottom: 4px; }"

@@ -90,6 +90,8 @@ def test_malformed_yaml_names_file_and_line_and_other_pages_still_load(
     library = load_library(content_copy)
     assert "topics/stretching.yaml:2:" in problem_for(library, "stretching.yaml")
     assert "stretching" not in library.pages
+    # One problem, reported once: links to the broken page are not listed again.
+    assert len(library.problems) == 1, messages(library)
     assert {page.id for page in library.regions} == set(REGION_IDS)
 
 
@@ -171,6 +173,19 @@ def test_broken_files_get_a_clear_message(content_copy: Path, raw: bytes, expect
     assert expected in reported
     assert "Traceback" not in reported
     assert library.region("calf") is not None
+
+
+def test_impossible_date_names_the_field_and_line(content_copy: Path) -> None:
+    path = content_copy / "topics" / "stretching.yaml"
+    text = path.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    line = next(i for i, value in enumerate(lines, 1) if value.startswith("reviewed:"))
+    lines[line - 1] = "reviewed: 2026-13-45"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    library = load_library(content_copy)
+    assert f"topics/stretching.yaml:{line}: reviewed: '2026-13-45' is not a date" in problem_for(
+        library, "stretching.yaml"
+    )
 
 
 def test_a_bom_is_accepted(content_copy: Path) -> None:
