@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from importlib.metadata import entry_points
 
 import pytest
 
@@ -44,6 +45,12 @@ def test_python_dash_m_and_main_py_share_the_entry_point() -> None:
         )
         assert result.returncode == 0
         assert result.stdout.startswith("BodyMap ")
+
+
+def test_installed_bodymap_command_runs_the_same_entry_point() -> None:
+    scripts = entry_points(group="console_scripts")
+    (bodymap,) = [script for script in scripts if script.name == "bodymap"]
+    assert bodymap.load() is main
 
 
 def test_unknown_region_from_the_command_line_needs_no_display() -> None:
