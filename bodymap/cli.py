@@ -1,4 +1,4 @@
-"""The command line: ``bodymap`` opens the window.
+"""The command line: ``bodymap`` opens the window; ``bodymap check`` checks a content folder.
 
 Arguments are checked before Qt is imported, so a wrong ``--region`` is reported at once and
 works on a machine without a display.
@@ -16,7 +16,11 @@ from bodymap.content.model import ContentLibrary
 from bodymap.paths import content_dir
 
 EXIT_OK = 0
+EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
+COMMANDS_HELP = """commands:
+  bodymap check [CONTENT_DIR]   check content files for problems (run after editing)
+"""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -29,6 +33,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="bodymap",
         description=f"{APP_NAME}: explore the causes of and massage for muscle spasms and cramps.",
+        epilog=COMMANDS_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     start = parser.add_mutually_exclusive_group()
@@ -44,8 +50,32 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def build_check_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="bodymap check",
+        description="Check a content folder: fields, links, required sections, sources, "
+        "review dates, reading grade and medical safety rules.",
+    )
+    parser.add_argument(
+        "content_dir",
+        nargs="?",
+        type=Path,
+        default=None,
+        metavar="CONTENT_DIR",
+        help="the folder to check (default: the shipped content folder)",
+    )
+    parser.add_argument(
+        "--grades", action="store_true", help="also list every page's reading grade"
+    )
+    return parser
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(sys.argv[1:] if argv is None else argv)
+    arguments = sys.argv[1:] if argv is None else argv
+    commands = {"check": check_main}
+    if arguments and arguments[0] in commands:
+        return commands[arguments[0]](arguments[1:])
+    args = build_parser().parse_args(arguments)
     try:
         return _run(args)
     except KeyboardInterrupt:
@@ -63,6 +93,41 @@ def _run(args: argparse.Namespace) -> int:
     from bodymap.ui.app import run  # noqa: PLC0415 - Qt only loads when the window is wanted
 
     return run(library, start_page)
+
+
+def check_main(argv: list[str]) -> int:
+    args = build_check_parser().parse_args(argv)
+    from bodymap.content.checks import MAX_GRADE, check_content  # noqa: PLC0415
+
+    root: Path = args.content_dir or content_dir()
+    if not root.is_dir():
+        print(f"bodymap check: error: no content folder at {root}", file=sys.stderr)
+        return EXIT_USAGE
+    report = check_content(root)
+    for problem in report.problems:
+        print(f"{_shown(problem.path)}:{problem.line or 1}: {problem.describe_what()}")
+    if args.grades:
+        print(f"\nReading grade (Flesch-Kincaid; the limit is {MAX_GRADE:g}):")
+        for page_id, grade in sorted(report.grades.items(), key=lambda item: -item[1]):
+            print(f"  {grade:4.1f}  {page_id}")
+    pages = len(report.library.pages)
+    if report.clean:
+        print(f"All {pages} pages in {_shown(root)} pass every check.")
+        return EXIT_OK
+    files = len({p.path for p in report.problems})
+    print(
+        f"{len(report.problems)} problem(s) in {files} file(s); "
+        f"{pages} page(s) loaded from {_shown(root)}."
+    )
+    return EXIT_PROBLEMS
+
+
+def _shown(path: Path) -> str:
+    """A path as the person typing the command would write it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
 
 
 def _start_page(library: ContentLibrary, region: str | None, topic: str | None) -> str | int | None:

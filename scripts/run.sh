@@ -5,6 +5,12 @@
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
+case "${1:-}" in
+  check|-h|--help|--version)  # command-line tools: no window, so no display is needed
+    "$here/scripts/setup.sh"
+    exec "$here/.venv/bin/python" "$here/main.py" "$@" ;;
+esac
+
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ]; then
   "$here/scripts/setup.sh" --with-xvfb
   echo "run: no display found; starting BodyMap on a virtual display (Xvfb)."

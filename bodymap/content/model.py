@@ -123,11 +123,12 @@ class Problem:
             shown = self.path.relative_to(root)
         return f"{shown}:{self.line}" if self.line else str(shown)
 
-    def describe(self, root: Path | None = None) -> str:
-        where = self.location(root)
+    def describe_what(self) -> str:
         what = f"{self.field}: {self.message}" if self.field else self.message
-        prefix = "warning: " if self.severity == "warning" else ""
-        return f"{where}: {prefix}{what}"
+        return f"warning: {what}" if self.severity == "warning" else what
+
+    def describe(self, root: Path | None = None) -> str:
+        return f"{self.location(root)}: {self.describe_what()}"
 
 
 @dataclass

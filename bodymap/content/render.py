@@ -7,6 +7,7 @@ like HTML in a YAML file is shown as those characters and never acted on. Links 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from html import escape
 
@@ -18,6 +19,7 @@ from bodymap.content.model import (
     RegionPage,
     TopicPage,
 )
+from bodymap.content.yamlfile import KeyPath
 
 PAGE_SCHEME = "page"
 WARNING_ICON = "bodymap-icon:warning"
@@ -193,23 +195,51 @@ def _topic_body(w: _Writer, page: TopicPage) -> None:
             w.bullets([w.text(point) for point in section.points])
 
 
+def page_texts(page: Page) -> Iterator[tuple[KeyPath, str]]:
+    """Every piece of text a person reads on the page, with the field it came from."""
+    yield ("title",), page.title
+    yield ("summary",), page.summary
+    if page.warning is not None:
+        yield ("warning", "heading"), page.warning.heading
+        yield ("warning", "text"), page.warning.text
+    if isinstance(page, RegionPage):
+        yield from _region_texts(page)
+    elif isinstance(page, TopicPage):
+        yield from _topic_texts(page)
+
+
+def _region_texts(page: RegionPage) -> Iterator[tuple[KeyPath, str]]:
+    for i, cause in enumerate(page.causes):
+        yield ("causes", i, "text"), f"{_sentence(cause.name)} {cause.text}"
+    for group in ("emergency", "doctor_soon"):
+        items: tuple[str, ...] = getattr(page.red_flags, group)
+        for i, item in enumerate(items):
+            yield ("red_flags", group, i), item
+    for i, technique in enumerate(page.techniques):
+        yield ("techniques", i, "text"), f"{_sentence(technique.name)} {technique.text}"
+    massage = page.self_massage
+    for key, value in (("intro", massage.intro), ("not_safe", massage.not_safe)):
+        if value:
+            yield ("self_massage", key), value
+    for i, step in enumerate(massage.steps):
+        yield ("self_massage", "steps", i), step
+    for i, tip in enumerate(page.prevention):
+        yield ("prevention", i), tip
+
+
+def _topic_texts(page: TopicPage) -> Iterator[tuple[KeyPath, str]]:
+    for i, section in enumerate(page.sections):
+        if section.heading:
+            yield ("sections", i, "heading"), section.heading
+        if section.text:
+            yield ("sections", i, "text"), section.text
+        for j, point in enumerate(section.points):
+            yield ("sections", i, "points", j), point
+
+
 def plain_text(page: Page) -> str:
     """Everything a person reads on the page, as plain sentences (for reading-level checks)."""
-    parts = [page.title, page.summary]
-    if page.warning is not None:
-        parts += [page.warning.heading, page.warning.text]
-    if isinstance(page, RegionPage):
-        for cause in page.causes:
-            parts += [cause.name, cause.text]
-        parts += [*page.red_flags.emergency, *page.red_flags.doctor_soon]
-        for technique in page.techniques:
-            parts += [technique.name, technique.text]
-        massage = page.self_massage
-        parts += [massage.intro or "", massage.not_safe or "", *massage.steps, *page.prevention]
-    elif isinstance(page, TopicPage):
-        for section in page.sections:
-            parts += [section.heading or "", section.text or "", *section.points]
-    return " ".join(_sentence(p) for p in parts if p)
+    return " ".join(_sentence(text) for _, text in page_texts(page))
 
 
 def _sentence(text: str) -> str:

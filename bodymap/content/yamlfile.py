@@ -84,7 +84,11 @@ def parse_yaml(raw: bytes) -> YamlDocument:
         _index(node, (), lines, set(), 0)
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
-        raise _explain(exc) from exc
+        error = _explain(exc)
+        last_line = len(text.rstrip().splitlines())
+        if error.line is not None and error.line > last_line:
+            error.line = last_line  # "found the end of the file": point at the last real line
+        raise error from exc
     except yaml.YAMLError as exc:
         raise YamlFileError(f"not valid YAML ({exc})") from exc
     except RecursionError as exc:

@@ -8,6 +8,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -25,6 +26,7 @@ from bodymap.ui.diagram import BodyDiagram
 from bodymap.ui.dialogs import AboutDialog, ProblemsBar
 from bodymap.ui.navigation import Navigator
 from bodymap.ui.page_view import PageView
+from bodymap.ui.preferences import PreferencesDialog
 from bodymap.ui.settings import AppSettings
 from bodymap.ui.theme import APPEARANCES, apply_theme, theme_for, themed_icon
 
@@ -166,6 +168,11 @@ class MainWindow(QMainWindow):
         self.home_action.setToolTip("Home: how to use BodyMap (Alt+Home)")
         quit_action = self._action("&Quit", [key(key.StandardKey.Quit), key("Ctrl+Q")], self.close)
         about_action = self._action("&About BodyMap", [], self.show_about)
+        preferences_action = self._action(
+            "&Preferences…",
+            [key(key.StandardKey.Preferences), key("Ctrl+,")],
+            self.show_preferences,
+        )
 
         toolbar = QToolBar("Navigation")
         toolbar.setObjectName("navigation-toolbar")
@@ -177,6 +184,8 @@ class MainWindow(QMainWindow):
         menus = self.menuBar()
         file_menu = menus.addMenu("&File")
         file_menu.addAction(quit_action)
+        edit_menu = menus.addMenu("&Edit")
+        edit_menu.addAction(preferences_action)
         go_menu = menus.addMenu("&Go")
         go_menu.addActions([self.back_action, self.forward_action, self.home_action])
         go_menu.addSeparator()
@@ -260,6 +269,12 @@ class MainWindow(QMainWindow):
     @Slot()
     def show_about(self) -> None:
         AboutDialog(self.library, self).exec()
+
+    @Slot()
+    def show_preferences(self) -> None:
+        dialog = PreferencesDialog(self.settings, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and self.navigator.current:
+            self._on_page_changed(self.navigator.current)
 
     def set_appearance(self, appearance: str) -> None:
         self.settings.appearance = appearance

@@ -60,10 +60,22 @@ class AppSettings:
         self.store.setValue("view/appearance", value)
 
     @property
+    def default_emergency_number(self) -> str:
+        """The number for the country the computer is set up for."""
+        return emergency_number_for(QLocale.territoryToCode(QLocale.system().territory()))
+
+    @property
+    def emergency_number_override(self) -> str:
+        """The clinic's own choice, or "" to follow the computer's country."""
+        return self._text("clinic/emergency_number").strip()
+
+    @emergency_number_override.setter
+    def emergency_number_override(self, value: str) -> None:
+        self.store.setValue("clinic/emergency_number", value.strip())
+
+    @property
     def emergency_number(self) -> str:
-        default = emergency_number_for(QLocale.territoryToCode(QLocale.system().territory()))
-        value = self._text("clinic/emergency_number").strip()
-        return value or default
+        return self.emergency_number_override or self.default_emergency_number
 
     def sync(self) -> None:
         self.store.sync()

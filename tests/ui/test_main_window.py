@@ -202,3 +202,27 @@ def test_map_paints_the_selected_region(qtbot: QtBot, window: MainWindow) -> Non
     window.navigator.open("hydration")
     assert body_map.grab().toImage().pixelColor(point) == before
     assert QPoint(point) == point
+
+
+def test_emergency_number_preference_changes_every_page(qtbot: QtBot, window: MainWindow) -> None:
+    from bodymap.ui.preferences import PreferencesDialog
+
+    window.navigator.open("chest")
+    default = window.settings.default_emergency_number
+    assert f"Call emergency services now ({default})" in window.page_view.toPlainText()
+
+    def fill_in() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, PreferencesDialog)
+        dialog.emergency.setText("12a")
+        assert dialog.error.isVisible() and "not a phone number" in dialog.error.text()
+        dialog.emergency.setText("000")
+        assert not dialog.error.isVisible()
+        dialog.accept()
+
+    QTimer.singleShot(0, fill_in)
+    window.show_preferences()
+    assert "Call emergency services now (000)" in window.page_view.toPlainText()
+    window.navigator.open("calf")
+    assert "call 000" in window.page_view.toPlainText()
+    assert window.settings.emergency_number == "000"

@@ -1,0 +1,75 @@
+"""Preferences: settings a clinic sets once (for now, the local emergency number)."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bodymap.ui.settings import AppSettings
+
+EMERGENCY_NUMBER = re.compile(r"^[0-9][0-9 ]{1,9}$")
+
+
+class PreferencesDialog(QDialog):
+    def __init__(self, settings: AppSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.setWindowTitle("Preferences")
+        default = settings.default_emergency_number
+        self.emergency = QLineEdit(settings.emergency_number_override)
+        self.emergency.setObjectName("emergency-number")
+        self.emergency.setPlaceholderText(default)
+        self.emergency.setMaxLength(10)
+        self.emergency.setAccessibleName("Emergency number")
+        self.emergency.textChanged.connect(self._validate)
+        hint = QLabel(
+            f"Shown wherever a page says to call emergency services. Leave it empty to use "
+            f"the number for this computer's country ({default})."
+        )
+        hint.setWordWrap(True)
+        self.error = QLabel()
+        self.error.setObjectName("preferences-error")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        form = QFormLayout()
+        form.addRow("&Emergency number:", self.emergency)
+        form.addRow("", hint)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(460)
+
+    @Slot()
+    def _validate(self) -> bool:
+        text = self.emergency.text().strip()
+        valid = not text or bool(EMERGENCY_NUMBER.match(text))
+        self.error.setText(
+            "" if valid else f"'{text}' is not a phone number: use digits only, like 911 or 112."
+        )
+        self.error.setVisible(not valid)
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(valid)
+        return valid
+
+    def accept(self) -> None:
+        if not self._validate():
+            return
+        self.settings.emergency_number_override = self.emergency.text().strip()
+        self.settings.sync()
+        super().accept()
