@@ -7,6 +7,7 @@ works on a machine without a display.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
@@ -19,7 +20,8 @@ EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
 COMMANDS_HELP = """commands:
-  bodymap check [CONTENT_DIR]   check content files for problems (run after editing)
+  bodymap search QUERY [--limit N] [--json]   search the topics in your own words
+  bodymap check [CONTENT_DIR]                 check content files for problems (run after editing)
 """
 
 
@@ -70,9 +72,62 @@ def build_check_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def build_search_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="bodymap search",
+        description="Search every page in your own words; prints id, title and region, best first.",
+    )
+    parser.add_argument("query", nargs="+", metavar="QUERY", help="what to look for")
+    parser.add_argument(
+        "--limit", type=_positive, default=10, metavar="N", help="at most N results"
+    )
+    parser.add_argument("--json", action="store_true", help="print a JSON array instead")
+    parser.add_argument("--content-dir", type=Path, default=None, metavar="DIR")
+    return parser
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a whole number of 1 or more")
+    return number
+
+
+def search_main(argv: list[str]) -> int:
+    args = build_search_parser().parse_args(argv)
+    from bodymap.content.search import SearchIndex  # noqa: PLC0415
+    from bodymap.paths import search_cache  # noqa: PLC0415
+
+    root: Path = args.content_dir or content_dir()
+    if not root.is_dir():
+        print(f"bodymap search: error: no content folder at {root}", file=sys.stderr)
+        return EXIT_USAGE
+    library = load_library(root)
+    index = SearchIndex.open(library, search_cache(root))
+    query = " ".join(args.query)
+    response = index.search(query, limit=args.limit)
+    if args.json:
+        rows = [
+            {"id": r.id, "title": r.title, "region": r.region, "score": r.score}
+            for r in response.results
+        ]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        for result in response.results:
+            print(f"{result.id}\t{result.title}\t{result.region or ''}")
+    if not response.results:
+        hint = f" Did you mean: {', '.join(response.suggestions)}?" if response.suggestions else ""
+        print(f"No results for '{query}'.{hint}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    return EXIT_OK
+
+
 def main(argv: list[str] | None = None) -> int:
     arguments = sys.argv[1:] if argv is None else argv
-    commands = {"check": check_main}
+    commands = {"check": check_main, "search": search_main}
     if arguments and arguments[0] in commands:
         return commands[arguments[0]](arguments[1:])
     args = build_parser().parse_args(arguments)

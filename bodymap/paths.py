@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
+import sys
 from pathlib import Path
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -15,6 +18,23 @@ def resources_dir() -> Path:
 def content_dir() -> Path:
     """The clinic-editable content folder that ships with the app."""
     return PROJECT_DIR / "content"
+
+
+def cache_dir() -> Path:
+    """Where rebuildable data (the search index) is kept between runs."""
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Caches"
+    else:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "bodymap"
+
+
+def search_cache(content: Path) -> Path:
+    """One cache file per content folder, so switching folders never mixes indexes."""
+    key = hashlib.sha256(str(content.resolve()).encode()).hexdigest()[:16]
+    return cache_dir() / f"search-{key}.sqlite"
 
 
 def resource(name: str) -> Path:

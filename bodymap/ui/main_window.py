@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QSizePolicy,
     QSplitter,
     QToolBar,
     QVBoxLayout,
@@ -21,12 +22,15 @@ from PySide6.QtWidgets import (
 
 from bodymap import APP_NAME
 from bodymap.content.model import ContentLibrary
+from bodymap.content.search import SearchIndex
+from bodymap.paths import search_cache
 from bodymap.ui.body_map import BodyMapWidget
 from bodymap.ui.diagram import BodyDiagram
 from bodymap.ui.dialogs import AboutDialog, ProblemsBar
 from bodymap.ui.navigation import Navigator
 from bodymap.ui.page_view import PageView
 from bodymap.ui.preferences import PreferencesDialog
+from bodymap.ui.search_panel import SearchPanel
 from bodymap.ui.settings import AppSettings
 from bodymap.ui.theme import APPEARANCES, apply_theme, theme_for, themed_icon
 
@@ -55,6 +59,12 @@ class MainWindow(QMainWindow):
         self.page_view = PageView(self.theme)
         self.problems_bar = ProblemsBar(self.theme)
         self.problems_bar.set_problems(library.problems, library.root)
+        self.search = SearchPanel(
+            self,
+            lambda: SearchIndex.open(library, search_cache(library.root)),
+            {page.id: page.title for page in library.regions},
+        )
+        self.search.pageRequested.connect(self.navigator.open)
         self._build_layout()
         self._build_actions()
 
@@ -179,8 +189,21 @@ class MainWindow(QMainWindow):
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toolbar.addActions([self.back_action, self.forward_action, self.home_action])
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        toolbar.addWidget(spacer)
+        toolbar.addWidget(self.search.field)
         self.addToolBar(toolbar)
+        self.find_action = self._action(
+            "&Find…", [key(key.StandardKey.Find), key("Ctrl+F")], self.search.focus
+        )
 
+        self._build_menus(quit_action, about_action, preferences_action)
+
+    def _build_menus(
+        self, quit_action: QAction, about_action: QAction, preferences_action: QAction
+    ) -> None:
+        key = QKeySequence
         menus = self.menuBar()
         file_menu = menus.addMenu("&File")
         file_menu.addAction(quit_action)
@@ -188,6 +211,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(preferences_action)
         go_menu = menus.addMenu("&Go")
         go_menu.addActions([self.back_action, self.forward_action, self.home_action])
+        go_menu.addAction(self.find_action)
         go_menu.addSeparator()
         regions_menu = go_menu.addMenu("&Body regions")
         for number, region in enumerate(self.library.regions, start=1):

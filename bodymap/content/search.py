@@ -1,0 +1,422 @@
+"""Topic search: an SQLite FTS5 index over every page, with bm25 ranking and typo tolerance.
+
+Whatever a person types is reduced to plain words before it reaches SQLite: each word becomes
+a quoted prefix term, so FTS5 query syntax (quotes, AND/OR/NOT/NEAR, ``*``, ``:``, ``^``) typed
+by a user is never interpreted. Words the index has never seen are matched to the closest
+words it has (rapidfuzz), so "stomache", "masage" and "potasium" still find their pages.
+Everyday words for each page ("charley horse", "tummy", "crick") come from the content's
+``terms`` lists, so a clinic can add its own without code.
+"""
+
+from __future__ import annotations
+
+import bisect
+import contextlib
+import hashlib
+import json
+import os
+import re
+import sqlite3
+import tempfile
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from bodymap.content.model import ContentLibrary, Page, RegionPage
+from bodymap.content.render import page_texts
+
+SCHEMA_VERSION = "1"
+MAX_QUERY_CHARS = 200
+MAX_WORDS = 8
+HIGHLIGHT_START = "\x02"
+HIGHLIGHT_END = "\x03"
+# Column weights for bm25: a word in a page's title or everyday terms counts far more than one
+# in its body text, so a region's own page ranks above a topic that merely mentions the word.
+COLUMNS = ("id", "region", "title", "terms", "summary", "body", "sources")
+WEIGHTS = (0.0, 0.0, 10.0, 8.0, 3.0, 1.0, 0.3)
+REGION_BOOST = 1.5
+ALL_WORDS_BONUS = 2.0
+TITLE_BONUS = 4.0
+TERM_BONUS = 3.0
+STOPWORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "at",
+        "be",
+        "been",
+        "but",
+        "by",
+        "can",
+        "do",
+        "does",
+        "for",
+        "from",
+        "get",
+        "gets",
+        "getting",
+        "got",
+        "had",
+        "has",
+        "have",
+        "how",
+        "i",
+        "i'm",
+        "im",
+        "in",
+        "into",
+        "is",
+        "it",
+        "it's",
+        "its",
+        "keep",
+        "keeps",
+        "me",
+        "my",
+        "of",
+        "on",
+        "or",
+        "so",
+        "that",
+        "the",
+        "their",
+        "them",
+        "there",
+        "they",
+        "this",
+        "to",
+        "up",
+        "was",
+        "what",
+        "when",
+        "where",
+        "which",
+        "while",
+        "who",
+        "why",
+        "will",
+        "with",
+        "you",
+        "your",
+    ]
+)
+WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    id: str
+    title: str
+    region: str | None
+    score: float
+    snippet: str  # plain text; highlighted words sit between HIGHLIGHT_START and HIGHLIGHT_END
+
+    def snippet_parts(self) -> list[tuple[str, bool]]:
+        """The snippet as (text, highlighted) runs, for drawing without any markup."""
+        parts: list[tuple[str, bool]] = []
+        for index, run in enumerate(re.split(f"[{HIGHLIGHT_START}{HIGHLIGHT_END}]", self.snippet)):
+            if run:
+                parts.append((run, index % 2 == 1))
+        return parts
+
+
+@dataclass(frozen=True)
+class SearchResponse:
+    query: str
+    results: list[SearchResult]
+    suggestions: list[str]
+
+
+def words_of(text: str) -> list[str]:
+    """Lower-case words with accents removed: "Crème" and "creme" are the same word."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return WORD.findall(plain.casefold())
+
+
+def _quoted(word: str) -> str:
+    return '"' + word.replace('"', '""') + '"'
+
+
+def _document(page: Page) -> dict[str, str]:
+    body = [text for path, text in page_texts(page) if path[0] not in ("title", "summary")]
+    sources = [f"{s.organisation} {s.title}" for s in page.sources]
+    return {
+        "id": page.id,
+        "region": page.region_id or "",
+        "title": page.title,
+        "terms": " ; ".join(page.terms),
+        "summary": page.summary,
+        "body": " ".join(body),
+        "sources": " ; ".join(sources),
+    }
+
+
+def fingerprint(library: ContentLibrary) -> str:
+    """Changes whenever any page's searchable text changes."""
+    digest = hashlib.sha256(SCHEMA_VERSION.encode())
+    for page_id in sorted(library.pages):
+        digest.update(json.dumps(_document(library.pages[page_id]), sort_keys=True).encode())
+    return digest.hexdigest()
+
+
+class SearchIndex:
+    """An FTS5 index over a content library; build it with ``SearchIndex.open``."""
+
+    def __init__(self, connection: sqlite3.Connection, library: ContentLibrary) -> None:
+        self.connection = connection
+        self.library = library
+        rows = connection.execute("SELECT word FROM vocab ORDER BY word").fetchall()
+        self.vocabulary: list[str] = [row[0] for row in rows]
+        self.rebuilt = False
+
+    # -- building and caching ------------------------------------------------------------
+
+    @classmethod
+    def open(cls, library: ContentLibrary, cache_path: Path | None = None) -> SearchIndex:
+        """Use the cache when it matches the content exactly; otherwise (re)build it.
+
+        A stale, corrupt or unreadable cache is never trusted: it is rebuilt. Without a
+        cache path (or when the cache cannot be written) the index lives in memory.
+        """
+        expected = fingerprint(library)
+        if cache_path is not None:
+            cached = _open_cached(cache_path, expected)
+            if cached is not None:
+                return cls(cached, library)
+            with contextlib.suppress(OSError, sqlite3.Error):
+                _write_cache(library, cache_path, expected)
+                cached = _open_cached(cache_path, expected)
+                if cached is not None:
+                    index = cls(cached, library)
+                    index.rebuilt = True
+                    return index
+        connection = sqlite3.connect(":memory:", check_same_thread=False)
+        _fill(connection, library, expected)
+        index = cls(connection, library)
+        index.rebuilt = True
+        return index
+
+    def close(self) -> None:
+        self.connection.close()
+
+    # -- searching -----------------------------------------------------------------------
+
+    def search(self, query: str, limit: int = 20) -> SearchResponse:
+        words = self._words(query)
+        if not words:
+            return SearchResponse(query, [], [])
+        spellings = [[word, *self._near_spellings(word)] for word in words]
+        terms = ["(" + " OR ".join(_fts_terms(options)) + ")" for options in spellings]
+        typed = _Typed(words_of(query[:MAX_QUERY_CHARS]), spellings)
+        results = self._run(" AND ".join(terms), typed, limit, bonus=ALL_WORDS_BONUS)
+        if len(terms) > 1:
+            # Pages matching only some words still count (word order and filler words never
+            # matter), below those that match them all unless their title says otherwise.
+            seen = {r.id for r in results}
+            some = [r for r in self._run(" OR ".join(terms), typed, limit) if r.id not in seen]
+            results = sorted([*results, *some], key=lambda r: (-r.score, r.region is None))
+            results = results[: max(1, limit)]
+        suggestions = [] if results else self.suggest(words)
+        return SearchResponse(query, results, suggestions)
+
+    def raw_match(self, expression: str, limit: int = 20) -> list[tuple[str, float]]:
+        """A plain FTS5 query (for benchmarks); never called with user input."""
+        sql = (
+            f"SELECT id, bm25(pages, {', '.join(map(str, WEIGHTS))}) AS rank FROM pages "
+            "WHERE pages MATCH ? ORDER BY rank LIMIT ?"
+        )
+        return [(row[0], row[1]) for row in self.connection.execute(sql, (expression, limit))]
+
+    def suggest(self, words: list[str], limit: int = 3) -> list[str]:
+        """The closest words the content knows, for "Did you mean ...?"."""
+        found: list[str] = []
+        for word in words:
+            for match, _score, _ in process.extract(
+                word, self.vocabulary, scorer=Levenshtein.normalized_similarity, limit=limit
+            ):
+                if _score >= 0.5 and match not in found:
+                    found.append(match)
+        return found[:limit]
+
+    @staticmethod
+    def _words(query: str) -> list[str]:
+        words = words_of(query[:MAX_QUERY_CHARS])
+        meaningful = [w for w in words if w not in STOPWORDS]
+        return (meaningful or words)[:MAX_WORDS]
+
+    def _near_spellings(self, word: str) -> list[str]:
+        """Words the content knows that are one or two typos away, when ``word`` is unknown."""
+        if self._known_prefix(word):
+            return []
+        distance = 1 if len(word) <= 5 else 2
+        found = process.extract(
+            word, self.vocabulary, scorer=Levenshtein.distance, score_cutoff=distance, limit=4
+        )
+        return [match for match, _distance, _ in found]
+
+    def _known_prefix(self, word: str) -> bool:
+        position = bisect.bisect_left(self.vocabulary, word)
+        return position < len(self.vocabulary) and self.vocabulary[position].startswith(word)
+
+    def _run(
+        self, expression: str, typed: _Typed, limit: int, bonus: float = 0.0
+    ) -> list[SearchResult]:
+        weights = ", ".join(map(str, WEIGHTS))
+        marks = f"'{HIGHLIGHT_START}', '{HIGHLIGHT_END}', '…', 12"
+        sql = (
+            f"SELECT id, title, region, bm25(pages, {weights}) AS rank, "
+            f"snippet(pages, 4, {marks}), snippet(pages, 5, {marks}) "
+            "FROM pages WHERE pages MATCH ? "
+            "ORDER BY rank, region = '' LIMIT ?"
+        )
+        try:
+            fetch = max(limit * 3, 30)  # room for the boosts below to reorder the top
+            rows = self.connection.execute(sql, (expression, fetch)).fetchall()
+        except sqlite3.OperationalError:
+            return []
+        results = []
+        for page_id, title, region, rank, summary, body in rows:
+            snippet = summary if HIGHLIGHT_START in summary or HIGHLIGHT_START not in body else body
+            score = (-rank + bonus + self._bonus(page_id, typed)) * self._boost(page_id)
+            results.append(SearchResult(page_id, title, region or None, round(score, 4), snippet))
+        results.sort(key=lambda r: (-r.score, r.region is None))
+        return results[: max(1, limit)]
+
+    def _bonus(self, page_id: str, typed: _Typed) -> float:
+        """Put the page a person meant first.
+
+        bm25 says little about words found on nearly every page ("massage", "cramp"), so the
+        page's own title and everyday terms decide: a typed word in the title counts, and a
+        whole term inside what was typed ("charley horse" in "I keep getting a charley horse
+        at night") counts most.
+        """
+        page = self.library.get(page_id)
+        if page is None:
+            return 0.0
+        title = words_of(page.title)
+        # A region's title is a body part: the strongest sign of what a person means.
+        per_word = TITLE_BONUS * (2 if page.region_id else 1)
+        bonus = sum(per_word for options in typed.spellings if _any_match(options, title))
+        for term in page.terms:
+            phrase = words_of(term)
+            if phrase and _contains(typed.words, phrase):
+                bonus += TERM_BONUS * len(phrase)
+        return bonus
+
+    def _boost(self, page_id: str) -> float:
+        """A body region's own page beats a topic that shares the words."""
+        page = self.library.get(page_id)
+        return REGION_BOOST if page is not None and page.region_id else 1.0
+
+
+@dataclass(frozen=True)
+class _Typed:
+    words: list[str]  # every word typed, in order
+    spellings: list[list[str]]  # per meaningful word: the word and its near spellings
+
+
+def _fts_terms(options: list[str]) -> list[str]:
+    """The typed word as a prefix term, and each near spelling as an exact term."""
+    return [_quoted(options[0]) + "*", *(_quoted(option) for option in options[1:])]
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def _any_match(options: list[str], words: list[str]) -> bool:
+    typed, *near = options
+    stem = _stem(typed)
+    return any(w.startswith(typed) or w.startswith(stem) or w in near for w in words)
+
+
+def _contains(words: list[str], phrase: list[str]) -> bool:
+    """Whether every word of ``phrase`` was typed, in any order (a long enough prefix counts)."""
+    return all(
+        any(w == part or (len(w) >= 4 and part.startswith(w)) for w in words) for part in phrase
+    )
+
+
+def _fill(connection: sqlite3.Connection, library: ContentLibrary, expected: str) -> None:
+    columns = ", ".join(
+        f"{name} UNINDEXED" if name in ("id", "region") else name for name in COLUMNS
+    )
+    connection.executescript(
+        f"""
+        CREATE VIRTUAL TABLE pages USING fts5(
+            {columns}, tokenize = 'porter unicode61 remove_diacritics 2'
+        );
+        CREATE TABLE vocab(word TEXT PRIMARY KEY) WITHOUT ROWID;
+        CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
+        """
+    )
+    vocabulary: set[str] = set()
+    placeholders = ", ".join("?" for _ in COLUMNS)
+    for page in library.pages.values():
+        document = _document(page)
+        connection.execute(
+            f"INSERT INTO pages({', '.join(COLUMNS)}) VALUES ({placeholders})",
+            [document[name] for name in COLUMNS],
+        )
+        for name in ("title", "terms", "summary", "body"):
+            vocabulary.update(w for w in words_of(document[name]) if len(w) > 2)
+    connection.executemany("INSERT INTO vocab(word) VALUES (?)", [(w,) for w in vocabulary])
+    connection.executemany(
+        "INSERT INTO meta(key, value) VALUES (?, ?)",
+        [("schema", SCHEMA_VERSION), ("fingerprint", expected)],
+    )
+    connection.execute("INSERT INTO pages(pages) VALUES ('optimize')")
+    connection.commit()
+
+
+def _open_cached(path: Path, expected: str) -> sqlite3.Connection | None:
+    if not path.is_file():
+        return None
+    connection: sqlite3.Connection | None = None
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        meta = dict(connection.execute("SELECT key, value FROM meta").fetchall())
+        if meta.get("schema") != SCHEMA_VERSION or meta.get("fingerprint") != expected:
+            connection.close()
+            return None
+        connection.execute("SELECT count(*) FROM pages WHERE pages MATCH 'zzzz*'").fetchone()
+        (check,) = connection.execute("PRAGMA quick_check").fetchone()
+        if check != "ok":
+            connection.close()
+            return None
+        return connection
+    except sqlite3.Error:
+        if connection is not None:
+            connection.close()
+        return None
+
+
+def _write_cache(library: ContentLibrary, path: Path, expected: str) -> None:
+    """Build into a temporary file beside the cache, then swap it in at once."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=".search-", suffix=".tmp", dir=path.parent)
+    os.close(handle)
+    try:
+        connection = sqlite3.connect(temporary)
+        try:
+            _fill(connection, library, expected)
+        finally:
+            connection.close()
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def is_region(page: Page) -> bool:
+    return isinstance(page, RegionPage)
