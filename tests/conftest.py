@@ -17,9 +17,12 @@ from bodymap.paths import content_dir
 
 
 @pytest.fixture(autouse=True)
-def fresh_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """Point QSettings at a temporary folder for every test (when Qt is in use at all)."""
+def fresh_settings(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Path]:
+    """Point QSettings (and the search cache) at temporary folders for every test."""
     folder = tmp_path_factory.mktemp("settings")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
     try:
         from PySide6.QtCore import QSettings
     except ImportError:  # pragma: no cover - core tests can run without Qt installed

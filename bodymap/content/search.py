@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import DamerauLevenshtein
 
 from bodymap.content.model import ContentLibrary, Page, RegionPage
 from bodymap.content.render import page_texts
@@ -150,11 +150,16 @@ def _document(page: Page) -> dict[str, str]:
         "id": page.id,
         "region": page.region_id or "",
         "title": page.title,
-        "terms": " ; ".join(page.terms),
+        "terms": " ; ".join(_page_terms(page)),
         "summary": page.summary,
         "body": " ".join(body),
         "sources": " ; ".join(sources),
     }
+
+
+def _page_terms(page: Page) -> list[str]:
+    """The page's everyday terms, plus its id read as words ("when-not-to-massage")."""
+    return [page.id.replace("-", " "), *page.terms]
 
 
 def fingerprint(library: ContentLibrary) -> str:
@@ -238,7 +243,7 @@ class SearchIndex:
         found: list[str] = []
         for word in words:
             for match, _score, _ in process.extract(
-                word, self.vocabulary, scorer=Levenshtein.normalized_similarity, limit=limit
+                word, self.vocabulary, scorer=DamerauLevenshtein.normalized_similarity, limit=limit
             ):
                 if _score >= 0.5 and match not in found:
                     found.append(match)
@@ -256,7 +261,11 @@ class SearchIndex:
             return []
         distance = 1 if len(word) <= 5 else 2
         found = process.extract(
-            word, self.vocabulary, scorer=Levenshtein.distance, score_cutoff=distance, limit=4
+            word,
+            self.vocabulary,
+            scorer=DamerauLevenshtein.distance,
+            score_cutoff=distance,
+            limit=4,
         )
         return [match for match, _distance, _ in found]
 
@@ -303,9 +312,9 @@ class SearchIndex:
         # A region's title is a body part: the strongest sign of what a person means.
         per_word = TITLE_BONUS * (2 if page.region_id else 1)
         bonus = sum(per_word for options in typed.spellings if _any_match(options, title))
-        for term in page.terms:
+        for term in _page_terms(page):
             phrase = words_of(term)
-            if phrase and _contains(typed.words, phrase):
+            if phrase and _contains(typed.alternatives, phrase):
                 bonus += TERM_BONUS * len(phrase)
         return bonus
 
@@ -319,6 +328,12 @@ class SearchIndex:
 class _Typed:
     words: list[str]  # every word typed, in order
     spellings: list[list[str]]  # per meaningful word: the word and its near spellings
+
+    @property
+    def alternatives(self) -> list[list[str]]:
+        """Every typed word with its near spellings (filler words stand for themselves)."""
+        near = {options[0]: options for options in self.spellings}
+        return [near.get(word, [word]) for word in self.words]
 
 
 def _fts_terms(options: list[str]) -> list[str]:
@@ -339,11 +354,18 @@ def _any_match(options: list[str], words: list[str]) -> bool:
     return any(w.startswith(typed) or w.startswith(stem) or w in near for w in words)
 
 
-def _contains(words: list[str], phrase: list[str]) -> bool:
-    """Whether every word of ``phrase`` was typed, in any order (a long enough prefix counts)."""
-    return all(
-        any(w == part or (len(w) >= 4 and part.startswith(w)) for w in words) for part in phrase
-    )
+def _contains(typed: list[list[str]], phrase: list[str]) -> bool:
+    """Whether every word of ``phrase`` was typed, in any order.
+
+    A typed word counts when it is the phrase word, a near spelling of it, or (from four
+    letters on) the start of it, as while typing.
+    """
+
+    def typed_as(part: str, options: list[str]) -> bool:
+        word, *near = options
+        return word == part or part in near or (len(word) >= 4 and part.startswith(word))
+
+    return all(any(typed_as(part, options) for options in typed) for part in phrase)
 
 
 def _fill(connection: sqlite3.Connection, library: ContentLibrary, expected: str) -> None:
