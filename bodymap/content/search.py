@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import contextlib
+import functools
 import hashlib
 import json
 import os
@@ -28,7 +29,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 from bodymap.content.model import ContentLibrary, Page, RegionPage
 from bodymap.content.render import page_texts
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 MAX_QUERY_CHARS = 200
 MAX_WORDS = 8
 HIGHLIGHT_START = "\x02"
@@ -39,6 +40,7 @@ COLUMNS = ("id", "region", "title", "terms", "summary", "body", "sources")
 WEIGHTS = (0.0, 0.0, 10.0, 8.0, 3.0, 1.0, 0.3)
 REGION_BOOST = 1.5
 ALL_WORDS_BONUS = 2.0
+MIN_QUERY_LETTERS = 2
 TITLE_BONUS = 4.0
 TERM_BONUS = 3.0
 STOPWORDS = frozenset(
@@ -179,6 +181,7 @@ class SearchIndex:
         rows = connection.execute("SELECT word FROM vocab ORDER BY word").fetchall()
         self.vocabulary: list[str] = [row[0] for row in rows]
         self.rebuilt = False
+        self._pages: dict[int, _PageWords] = {}
 
     # -- building and caching ------------------------------------------------------------
 
@@ -214,19 +217,36 @@ class SearchIndex:
 
     def search(self, query: str, limit: int = 20) -> SearchResponse:
         words = self._words(query)
-        if not words:
+        if not words or sum(map(len, words)) < MIN_QUERY_LETTERS:
             return SearchResponse(query, [], [])
         spellings = [[word, *self._near_spellings(word)] for word in words]
         terms = ["(" + " OR ".join(_fts_terms(options)) + ")" for options in spellings]
         typed = _Typed(words_of(query[:MAX_QUERY_CHARS]), spellings)
-        results = self._run(" AND ".join(terms), typed, limit, bonus=ALL_WORDS_BONUS)
+        fetch = max(limit * 2, 24)  # room for the title and term bonuses to reorder the top
+        ranked = self._ranked(" AND ".join(terms), fetch, bonus=ALL_WORDS_BONUS)
+        any_word = " OR ".join(terms)
         if len(terms) > 1:
-            # Pages matching only some words still count (word order and filler words never
-            # matter), below those that match them all unless their title says otherwise.
-            seen = {r.id for r in results}
-            some = [r for r in self._run(" OR ".join(terms), typed, limit) if r.id not in seen]
-            results = sorted([*results, *some], key=lambda r: (-r.score, r.region is None))
-            results = results[: max(1, limit)]
+            # Word order and filler words never matter: a page whose title or everyday terms
+            # hold only some of the words still counts ("neck cramp" finds Neck).
+            for row, rank in self._ranked(f"{{title terms}} : ({any_word})", fetch).items():
+                ranked.setdefault(row, rank)
+            if len(ranked) < limit:
+                for row, rank in self._ranked(any_word, fetch).items():
+                    ranked.setdefault(row, rank)
+        scored = sorted(
+            ((rank + self._bonus(row, typed)) * self._boost(row), row)
+            for row, rank in ranked.items()
+        )
+        scored.sort(key=lambda item: (-item[0], self._info(item[1]).region == ""))
+        top = scored[: max(1, limit)]
+        snippets = self._snippets(any_word, [row for _, row in top])
+        results = []
+        for score, row in top:
+            info = self._info(row)
+            region = info.region or None
+            results.append(
+                SearchResult(info.id, info.title, region, round(score, 4), snippets.get(row, ""))
+            )
         suggestions = [] if results else self.suggest(words)
         return SearchResponse(query, results, suggestions)
 
@@ -251,9 +271,11 @@ class SearchIndex:
 
     @staticmethod
     def _words(query: str) -> list[str]:
+        """The words that carry meaning; a lone letter just typed waits for the next one."""
         words = words_of(query[:MAX_QUERY_CHARS])
-        meaningful = [w for w in words if w not in STOPWORDS]
-        return (meaningful or words)[:MAX_WORDS]
+        longer = [w for w in words if len(w) > 1]
+        meaningful = [w for w in longer if w not in STOPWORDS]
+        return (meaningful or longer)[:MAX_WORDS]
 
     def _near_spellings(self, word: str) -> list[str]:
         """Words the content knows that are one or two typos away, when ``word`` is unknown."""
@@ -273,31 +295,58 @@ class SearchIndex:
         position = bisect.bisect_left(self.vocabulary, word)
         return position < len(self.vocabulary) and self.vocabulary[position].startswith(word)
 
-    def _run(
-        self, expression: str, typed: _Typed, limit: int, bonus: float = 0.0
-    ) -> list[SearchResult]:
-        weights = ", ".join(map(str, WEIGHTS))
-        marks = f"'{HIGHLIGHT_START}', '{HIGHLIGHT_END}', '…', 12"
+    def _ranked(self, expression: str, fetch: int, bonus: float = 0.0) -> dict[int, float]:
+        """Row ids of the best matches with their bm25 score (higher is better), plus ``bonus``."""
         sql = (
-            f"SELECT id, title, region, bm25(pages, {weights}) AS rank, "
-            f"snippet(pages, 4, {marks}), snippet(pages, 5, {marks}) "
-            "FROM pages WHERE pages MATCH ? "
-            "ORDER BY rank, region = '' LIMIT ?"
+            f"SELECT rowid, bm25(pages, {', '.join(map(str, WEIGHTS))}) AS rank FROM pages "
+            "WHERE pages MATCH ? ORDER BY rank LIMIT ?"
         )
         try:
-            fetch = max(limit * 3, 30)  # room for the boosts below to reorder the top
             rows = self.connection.execute(sql, (expression, fetch)).fetchall()
         except sqlite3.OperationalError:
-            return []
-        results = []
-        for page_id, title, region, rank, summary, body in rows:
-            snippet = summary if HIGHLIGHT_START in summary or HIGHLIGHT_START not in body else body
-            score = (-rank + bonus + self._bonus(page_id, typed)) * self._boost(page_id)
-            results.append(SearchResult(page_id, title, region or None, round(score, 4), snippet))
-        results.sort(key=lambda r: (-r.score, r.region is None))
-        return results[: max(1, limit)]
+            return {}
+        return {row: -rank + bonus for row, rank in rows}
 
-    def _bonus(self, page_id: str, typed: _Typed) -> float:
+    def _snippets(self, expression: str, rows: list[int]) -> dict[int, str]:
+        """Snippets for the few results shown only: snippet() is the costly part of a query."""
+        if not rows:
+            return {}
+        marks = f"'{HIGHLIGHT_START}', '{HIGHLIGHT_END}', '…', 12"
+        sql = (
+            f"SELECT rowid, snippet(pages, 4, {marks}), snippet(pages, 5, {marks}) FROM pages "
+            f"WHERE pages MATCH ? AND rowid IN ({', '.join('?' for _ in rows)})"
+        )
+        try:
+            found = self.connection.execute(sql, (expression, *rows)).fetchall()
+        except sqlite3.OperationalError:
+            return {}
+        return {
+            row: summary if HIGHLIGHT_START in summary or HIGHLIGHT_START not in body else body
+            for row, summary, body in found
+        }
+
+    def _info(self, row: int) -> _PageWords:
+        """What ranking needs to know about a page, worked out once per page."""
+        info = self._pages.get(row)
+        if info is None:
+            page_id, title, region = self.connection.execute(
+                "SELECT id, title, region FROM pages WHERE rowid = ?", (row,)
+            ).fetchone()
+            page = self.library.get(page_id)
+            terms = _page_terms(page) if page is not None else [page_id]
+            phrases = [frozenset(phrase) for phrase in map(words_of, terms) if phrase]
+            info = _PageWords(
+                page_id,
+                title,
+                region,
+                words_of(title),
+                phrases,
+                frozenset().union(*phrases),
+            )
+            self._pages[row] = info
+        return info
+
+    def _bonus(self, row: int, typed: _Typed) -> float:
         """Put the page a person meant first.
 
         bm25 says little about words found on nearly every page ("massage", "cramp"), so the
@@ -305,35 +354,56 @@ class SearchIndex:
         whole term inside what was typed ("charley horse" in "I keep getting a charley horse
         at night") counts most.
         """
-        page = self.library.get(page_id)
-        if page is None:
-            return 0.0
-        title = words_of(page.title)
+        info = self._info(row)
         # A region's title is a body part: the strongest sign of what a person means.
-        per_word = TITLE_BONUS * (2 if page.region_id else 1)
-        bonus = sum(per_word for options in typed.spellings if _any_match(options, title))
-        for term in _page_terms(page):
-            phrase = words_of(term)
-            if phrase and _contains(typed.alternatives, phrase):
+        per_word = TITLE_BONUS * (2 if info.region else 1)
+        bonus = sum(
+            per_word for options in typed.spellings if _any_match(options, info.title_words)
+        )
+        forms = typed.forms
+        typed_words = {
+            word
+            for word in info.term_words
+            if word in forms.exact or word.startswith(forms.prefixes or ("\0",))
+        }
+        for phrase in info.term_phrases:
+            if phrase <= typed_words:
                 bonus += TERM_BONUS * len(phrase)
         return bonus
 
-    def _boost(self, page_id: str) -> float:
+    def _boost(self, row: int) -> float:
         """A body region's own page beats a topic that shares the words."""
-        page = self.library.get(page_id)
-        return REGION_BOOST if page is not None and page.region_id else 1.0
+        return REGION_BOOST if self._info(row).region else 1.0
 
 
 @dataclass(frozen=True)
+class _PageWords:
+    id: str
+    title: str
+    region: str
+    title_words: list[str]
+    term_phrases: list[frozenset[str]]  # each everyday term, as the set of its words
+    term_words: frozenset[str]
+
+
+@dataclass
 class _Typed:
     words: list[str]  # every word typed, in order
     spellings: list[list[str]]  # per meaningful word: the word and its near spellings
 
-    @property
-    def alternatives(self) -> list[list[str]]:
-        """Every typed word with its near spellings (filler words stand for themselves)."""
-        near = {options[0]: options for options in self.spellings}
-        return [near.get(word, [word]) for word in self.words]
+    @functools.cached_property
+    def forms(self) -> _TypedForms:
+        """Every typed word and near spelling, and the words long enough to count as prefixes."""
+        exact = set(self.words)
+        for options in self.spellings:
+            exact.update(options)
+        return _TypedForms(frozenset(exact), tuple(w for w in self.words if len(w) >= 4))
+
+
+@dataclass(frozen=True)
+class _TypedForms:
+    exact: frozenset[str]
+    prefixes: tuple[str, ...]
 
 
 def _fts_terms(options: list[str]) -> list[str]:
@@ -354,20 +424,6 @@ def _any_match(options: list[str], words: list[str]) -> bool:
     return any(w.startswith(typed) or w.startswith(stem) or w in near for w in words)
 
 
-def _contains(typed: list[list[str]], phrase: list[str]) -> bool:
-    """Whether every word of ``phrase`` was typed, in any order.
-
-    A typed word counts when it is the phrase word, a near spelling of it, or (from four
-    letters on) the start of it, as while typing.
-    """
-
-    def typed_as(part: str, options: list[str]) -> bool:
-        word, *near = options
-        return word == part or part in near or (len(word) >= 4 and part.startswith(word))
-
-    return all(any(typed_as(part, options) for options in typed) for part in phrase)
-
-
 def _fill(connection: sqlite3.Connection, library: ContentLibrary, expected: str) -> None:
     columns = ", ".join(
         f"{name} UNINDEXED" if name in ("id", "region") else name for name in COLUMNS
@@ -375,7 +431,7 @@ def _fill(connection: sqlite3.Connection, library: ContentLibrary, expected: str
     connection.executescript(
         f"""
         CREATE VIRTUAL TABLE pages USING fts5(
-            {columns}, tokenize = 'porter unicode61 remove_diacritics 2'
+            {columns}, tokenize = 'porter unicode61 remove_diacritics 2', prefix = '2 3 4'
         );
         CREATE TABLE vocab(word TEXT PRIMARY KEY) WITHOUT ROWID;
         CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;

@@ -37,6 +37,7 @@ PAGE_ID_ROLE = Qt.ItemDataRole.UserRole
 SUGGESTION_ROLE = Qt.ItemDataRole.UserRole + 1
 MARKUP_ROLE = Qt.ItemDataRole.UserRole + 2
 VISIBLE_ROWS = 7
+RESULT_LIMIT = 12
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
@@ -116,6 +117,10 @@ def _result_markup(result: SearchResult, region: str) -> str:
 class ResultDelegate(QStyledItemDelegate):
     """Draws a result as title, region and a snippet with the matched words in bold."""
 
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._sizes: dict[tuple[str, int], QSize] = {}
+
     def _document(self, option: QStyleOptionViewItem, index: AnyIndex) -> QTextDocument:
         document = QTextDocument()
         document.setDocumentMargin(6)
@@ -143,8 +148,16 @@ class ResultDelegate(QStyledItemDelegate):
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
-        document = self._document(option, index)
-        return QSize(int(document.idealWidth()), int(document.size().height()))
+        """Measured once per text and width: typing re-shows many of the same results."""
+        key = (str(index.data(MARKUP_ROLE) or ""), option.rect.width())
+        size = self._sizes.get(key)
+        if size is None:
+            if len(self._sizes) > 1000:
+                self._sizes.clear()
+            document = self._document(option, index)
+            size = QSize(int(document.idealWidth()), int(document.size().height()))
+            self._sizes[key] = size
+        return size
 
 
 class SearchField(QLineEdit):
@@ -243,7 +256,7 @@ class SearchPanel(QObject):
             self.model.set_response(None)
             self.popup.hide()
             return
-        response = self.index.search(text)
+        response = self.index.search(text, limit=RESULT_LIMIT)
         self.model.set_response(response)
         if response.results:
             self.view.setCurrentIndex(self.model.index(0))
@@ -319,12 +332,12 @@ class SearchPanel(QObject):
             self._return_focus = old
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window and event.type() == QEvent.Type.Resize and self.popup.isVisible():
+        """Keep the list under the field when the window resizes; a click elsewhere closes it."""
+        host = getattr(self, "window", None)  # absent while Python tears the object down
+        if host is None or watched is not host or not self.popup.isVisible():
+            return False
+        if event.type() == QEvent.Type.Resize:
             self._show_popup()
-        if (
-            watched is self.window
-            and event.type() == QEvent.Type.MouseButtonPress
-            and self.popup.isVisible()
-        ):
+        elif event.type() == QEvent.Type.MouseButtonPress:
             self.popup.hide()
         return False
