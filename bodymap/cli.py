@@ -14,6 +14,7 @@ from pathlib import Path
 from bodymap import APP_NAME, __version__
 from bodymap.content.loader import load_library
 from bodymap.content.model import ContentLibrary
+from bodymap.handout.cli import handout_main
 from bodymap.paths import content_dir
 
 EXIT_OK = 0
@@ -21,6 +22,7 @@ EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
 COMMANDS_HELP = """commands:
   bodymap search QUERY [--limit N] [--json]   search the topics in your own words
+  bodymap handout ID [ID ...] --output FILE.pdf   write a printable handout (PDF)
   bodymap check [CONTENT_DIR]                 check content files for problems (run after editing)
 """
 
@@ -127,7 +129,7 @@ def search_main(argv: list[str]) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     arguments = sys.argv[1:] if argv is None else argv
-    commands = {"check": check_main, "search": search_main}
+    commands = {"check": check_main, "search": search_main, "handout": handout_main}
     if arguments and arguments[0] in commands:
         return commands[arguments[0]](arguments[1:])
     args = build_parser().parse_args(arguments)

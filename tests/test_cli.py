@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from importlib.metadata import entry_points
+from pathlib import Path
 
 import pytest
 
@@ -65,3 +66,22 @@ def test_unknown_region_from_the_command_line_needs_no_display() -> None:
     assert result.returncode == 2
     assert "Valid region ids:" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_handout_command_is_wired_in(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from pypdf import PdfReader
+
+    target = tmp_path / "calf.pdf"
+    assert main(["handout", "calf", "--output", str(target)]) == 0
+    text = " ".join(PdfReader(target).pages[0].extract_text().split())
+    assert "Calf" in text and "blood clot" in text
+    assert main(["handout", "knee", "--output", str(target)]) == 2
+    assert "knee" in capsys.readouterr().err
+
+
+def test_usage_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    for command in ("bodymap search", "bodymap handout", "bodymap check"):
+        assert command in out

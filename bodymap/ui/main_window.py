@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QMou
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
+    QDockWidget,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -27,6 +28,7 @@ from bodymap.paths import search_cache
 from bodymap.ui.body_map import BodyMapWidget
 from bodymap.ui.diagram import BodyDiagram
 from bodymap.ui.dialogs import AboutDialog, ProblemsBar
+from bodymap.ui.handout import HandoutController
 from bodymap.ui.navigation import Navigator
 from bodymap.ui.page_view import PageView
 from bodymap.ui.preferences import PreferencesDialog
@@ -66,6 +68,17 @@ class MainWindow(QMainWindow):
         )
         self.search.pageRequested.connect(self.navigator.open)
         self._build_layout()
+        self.handout = HandoutController(
+            self, library, diagram, settings, lambda: self.navigator.current
+        )
+        self.navigator.pageChanged.connect(self.handout.refresh)
+        self.basket_dock = QDockWidget("Handout", self)
+        self.basket_dock.setObjectName("handout-dock")
+        self.basket_dock.setWidget(self.handout.basket_widget)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.basket_dock)
+        # The basket only takes room once something is in it (View menu shows it any time).
+        self.basket_dock.setVisible(bool(self.handout.basket.page_ids))
+        self.handout.add_to_basket_action.triggered.connect(self.basket_dock.show)
         self._build_actions()
 
         self.body_map.regionActivated.connect(self.navigator.open)
@@ -189,6 +202,9 @@ class MainWindow(QMainWindow):
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toolbar.addActions([self.back_action, self.forward_action, self.home_action])
+        toolbar.addSeparator()
+        toolbar.addAction(self.handout.add_to_basket_action)
+        toolbar.addAction(self.handout.print_action)
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         toolbar.addWidget(spacer)
@@ -206,6 +222,12 @@ class MainWindow(QMainWindow):
         key = QKeySequence
         menus = self.menuBar()
         file_menu = menus.addMenu("&File")
+        file_menu.addActions(
+            [self.handout.print_action, self.handout.preview_action, self.handout.export_action]
+        )
+        file_menu.addSeparator()
+        file_menu.addAction(self.handout.add_to_basket_action)
+        file_menu.addSeparator()
         file_menu.addAction(quit_action)
         edit_menu = menus.addMenu("&Edit")
         edit_menu.addAction(preferences_action)
@@ -230,6 +252,7 @@ class MainWindow(QMainWindow):
             action.setChecked(name == self.settings.appearance)
             action.triggered.connect(self._appearance_setter(name))
             group.addAction(action)
+        view_menu.addAction(self.basket_dock.toggleViewAction())
         view_menu.addSeparator()
         zoom_in = self._action(
             "Larger text",

@@ -9,12 +9,14 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGroupBox,
     QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
 )
 
+from bodymap.ui.handout import ClinicPreferencesWidget, ClinicSettings
 from bodymap.ui.settings import AppSettings
 
 EMERGENCY_NUMBER = re.compile(r"^[0-9][0-9 ]{1,9}$")
@@ -49,8 +51,13 @@ class PreferencesDialog(QDialog):
         )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        self.clinic = ClinicPreferencesWidget(ClinicSettings(settings.store))
+        self.clinic.validityChanged.connect(self._validate)
+        group = QGroupBox("Clinic details on printed handouts")
+        QVBoxLayout(group).addWidget(self.clinic)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(group)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(460)
@@ -58,11 +65,14 @@ class PreferencesDialog(QDialog):
     @Slot()
     def _validate(self) -> bool:
         text = self.emergency.text().strip()
-        valid = not text or bool(EMERGENCY_NUMBER.match(text))
+        number_ok = not text or bool(EMERGENCY_NUMBER.match(text))
+        valid = number_ok and self.clinic.is_valid()
         self.error.setText(
-            "" if valid else f"'{text}' is not a phone number: use digits only, like 911 or 112."
+            ""
+            if number_ok
+            else f"'{text}' is not a phone number: use digits only, like 911 or 112."
         )
-        self.error.setVisible(not valid)
+        self.error.setVisible(not number_ok)
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(valid)
         return valid
@@ -71,5 +81,6 @@ class PreferencesDialog(QDialog):
         if not self._validate():
             return
         self.settings.emergency_number_override = self.emergency.text().strip()
+        self.clinic.save()
         self.settings.sync()
         super().accept()

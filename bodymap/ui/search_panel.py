@@ -126,8 +126,16 @@ class ResultDelegate(QStyledItemDelegate):
         document.setDocumentMargin(6)
         document.setDefaultFont(option.font)
         document.setHtml(str(index.data(MARKUP_ROLE) or ""))
-        document.setTextWidth(max(option.rect.width(), 200))
+        document.setTextWidth(self._width(option))
         return document
+
+    def _width(self, option: QStyleOptionViewItem) -> int:
+        """The row's width; when Qt only asks for a size hint, the list's own width."""
+        width = option.rect.width()
+        view = self.parent()
+        if width <= 0 and isinstance(view, QListView):
+            width = view.viewport().width()
+        return max(width, 200)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         self.initStyleOption(option, index)
@@ -149,7 +157,7 @@ class ResultDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
         """Measured once per text and width: typing re-shows many of the same results."""
-        key = (str(index.data(MARKUP_ROLE) or ""), option.rect.width())
+        key = (str(index.data(MARKUP_ROLE) or ""), self._width(option))
         size = self._sizes.get(key)
         if size is None:
             if len(self._sizes) > 1000:

@@ -226,3 +226,15 @@ def test_emergency_number_preference_changes_every_page(qtbot: QtBot, window: Ma
     window.navigator.open("calf")
     assert "call 000" in window.page_view.toPlainText()
     assert window.settings.emergency_number == "000"
+
+
+def test_file_menu_has_the_handout_actions(window: MainWindow) -> None:
+    file_menu = window.menuBar().actions()[0].menu()
+    assert file_menu is not None
+    texts = [action.text().replace("&", "") for action in file_menu.actions()]
+    for wanted in ("Print", "Print Preview", "Export PDF", "Add to Handout"):
+        assert any(text.startswith(wanted) for text in texts), texts
+    window.navigator.open("calf")
+    window.handout.add_to_basket_action.trigger()
+    assert window.handout.basket.page_ids == ("calf",)
+    assert window.basket_dock.isVisible()

@@ -1,0 +1,141 @@
+"""Handout speed: time to write the PDF for one region and for all six, beside a plain print.
+
+Run: ``.venv/bin/python bench/handout_bench.py`` (or ``-m bench.handout_bench``); no display
+is needed. After one warm-up (start-up: fonts, the SVG), each measure is repeated and the
+median and 95th percentile printed. The baseline prints the same text as one plain
+QTextDocument (``QTextDocument.print_``) to a QPdfWriter and saves it the same way, so the
+ratio is the cost of the leaflet layout: measuring blocks, fitting one page, the diagram.
+Targets: one region under 150 ms, all six under 600 ms. Writes bench/results/handout.json.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6 import __version__ as pyside_version
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, qVersion
+from PySide6.QtGui import QGuiApplication, QPageLayout, QPdfWriter, QTextDocument
+
+from bench.stats import print_table, summary, timings_ms, write_json
+from bodymap.content.loader import load_library
+from bodymap.content.model import ContentLibrary
+from bodymap.fileio import atomic_write_bytes
+from bodymap.handout.compose import HandoutRequest, compose_handout, plain_html
+from bodymap.handout.pdf import (
+    MARGINS_MM,
+    PDF_RESOLUTION,
+    handout_font_family,
+    page_size_for,
+    write_pdf,
+)
+from bodymap.paths import content_dir
+from bodymap.ui.diagram import BodyDiagram
+
+REPEAT = 21
+ONE_REGION = ("calf",)  # the longest region page
+TARGETS_MS = {"one region": 150.0, "all six regions": 600.0}
+
+
+def plain_print(request: HandoutRequest, library: ContentLibrary, target: Path) -> None:
+    """The baseline: the same words as one QTextDocument, printed and saved the same way."""
+    handout = compose_handout(request, library)
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(PDF_RESOLUTION)
+    writer.setTitle(handout.title)
+    writer.setPageLayout(
+        QPageLayout(
+            page_size_for(request.paper_size),
+            QPageLayout.Orientation.Portrait,
+            MARGINS_MM,
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+    document = QTextDocument()
+    document.setHtml(plain_html(handout))
+    document.print_(writer)
+    del writer
+    buffer.close()
+    atomic_write_bytes(target, bytes(data.data()))
+
+
+def main() -> int:
+    app = QGuiApplication.instance() or QGuiApplication([sys.argv[0]])
+    library = load_library(content_dir())
+    diagram = BodyDiagram()
+    regions = tuple(page.id for page in library.regions)
+    cases = {"one region": ONE_REGION, "all six regions": regions}
+    rows: list[tuple[str, dict[str, float]]] = []
+    results: dict[str, object] = {}
+    with tempfile.TemporaryDirectory() as folder:
+        target = Path(folder) / "handout.pdf"
+        write_pdf(target, HandoutRequest(ONE_REGION), library, diagram)  # start-up
+        plain_print(HandoutRequest(ONE_REGION), library, target)
+        for name, ids in cases.items():
+            request = HandoutRequest(ids, paper_size="A4")
+            handout = summary(
+                timings_ms(lambda r=request: write_pdf(target, r, library, diagram), REPEAT)
+            )
+            baseline = summary(
+                timings_ms(lambda r=request: plain_print(r, library, target), REPEAT)
+            )
+            ratio = handout["median_ms"] / baseline["median_ms"]
+            rows.append((f"handout PDF, {name} ({len(ids)} page(s))", handout))
+            rows.append((f"plain QTextDocument.print_, {name}", baseline))
+            results[name] = {
+                "pages": list(ids),
+                "handout": handout,
+                "plain_print": baseline,
+                "ratio_median": round(ratio, 2),
+                "target_ms": TARGETS_MS[name],
+                "meets_target": handout["median_ms"] < TARGETS_MS[name],
+            }
+        sizes = {}
+        for paper in ("A4", "Letter"):
+            for region in regions:
+                result = write_pdf(
+                    target, HandoutRequest((region,), paper_size=paper), library, diagram
+                )
+                sizes[f"{region} {paper}"] = {
+                    "pages": result.sheets,
+                    "body_pt": result.body_sizes[0],
+                }
+    print_table("Handout PDF, written to disk (A4, no clinic details)", rows)
+    print()
+    for name in cases:
+        entry = results[name]
+        assert isinstance(entry, dict)
+        verdict = "meets" if entry["meets_target"] else "MISSES"
+        print(
+            f"{name:16} {entry['ratio_median']:5.2f} x the plain print; "
+            f"{verdict} the {entry['target_ms']:.0f} ms target"
+        )
+    print("\nBody size chosen to fit one sheet (pt, Helvetica-equivalent), pages:")
+    for key, value in sizes.items():
+        print(f"  {key:16} {value['body_pt']:4.1f} pt  {value['pages']} page(s)")
+    results["fit"] = sizes
+    results["environment"] = {
+        "python": platform.python_version(),
+        "pyside6": pyside_version,
+        "qt": qVersion(),
+        "platform": platform.platform(),
+        "font": handout_font_family(),
+        "repeat": REPEAT,
+    }
+    path = write_json("handout", results)
+    print(f"\nWrote {path}")
+    del app
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

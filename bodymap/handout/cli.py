@@ -1,0 +1,127 @@
+"""``bodymap handout ID [ID ...] --output FILE.pdf``: print handouts without opening the window.
+
+The page ids are checked before Qt is imported, so a typo is reported at once. Qt then runs on
+the offscreen platform (on Linux and other X11/Wayland systems), so no display or X server is
+needed. The clinic's details, paper size and emergency number come from the same settings as
+the window's Preferences.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from bodymap.content.loader import load_library
+from bodymap.content.model import ContentLibrary
+from bodymap.handout.compose import PAPER_SIZES, handout_page_ids, normalise_paper_size
+from bodymap.paths import content_dir
+
+EXIT_OK = 0
+EXIT_WRITE_FAILED = 1
+EXIT_USAGE = 2
+PROG = "bodymap handout"
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def _paper_size(value: str) -> str:
+    size = normalise_paper_size(value)
+    if size is None:
+        raise argparse.ArgumentTypeError(
+            f"invalid paper size '{value}' (choose from {', '.join(PAPER_SIZES)})"
+        )
+    return size
+
+
+def build_handout_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog=PROG,
+        description="Write a printable handout (one PDF) with these pages, in this order.",
+        epilog="example: bodymap handout calf back --output calf-back-handout.pdf",
+    )
+    parser.add_argument("page_ids", nargs="+", metavar="ID", help="a region or topic id")
+    parser.add_argument(
+        "-o", "--output", required=True, type=Path, metavar="FILE.pdf", help="the PDF to write"
+    )
+    parser.add_argument(
+        "--page-size",
+        type=_paper_size,
+        default=None,
+        metavar="|".join(PAPER_SIZES),
+        help="paper size (default: the one set in Preferences, else this computer's country)",
+    )
+    parser.add_argument(
+        "--content-dir",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="read the content from DIR instead of the shipped content folder",
+    )
+    return parser
+
+
+def handout_main(argv: list[str]) -> int:
+    """Exit 0 when written, 1 when the file could not be saved, 2 for a usage error."""
+    args = build_handout_parser().parse_args(argv)
+    root: Path = args.content_dir or content_dir()
+    if not root.is_dir():
+        print(f"{PROG}: error: no content folder at {root}", file=sys.stderr)
+        return EXIT_USAGE
+    library = load_library(root)
+    valid = handout_page_ids(library)
+    unknown = [page_id for page_id in args.page_ids if page_id not in valid]
+    if unknown:
+        names = ", ".join(f"'{page_id}'" for page_id in unknown)
+        choices = ", ".join(valid) if valid else "(none could be loaded)"
+        print(f"{PROG}: error: unknown page id {names}. Valid ids: {choices}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        return _write(args.page_ids, args.output, args.page_size, library)
+    except KeyboardInterrupt:
+        return 130
+
+
+def use_offscreen_platform() -> None:
+    """Qt without a display: the PDF needs fonts, never a window or an X server."""
+    if sys.platform not in ("win32", "darwin"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def _write(
+    page_ids: list[str], output: Path, page_size: str | None, library: ContentLibrary
+) -> int:
+    use_offscreen_platform()
+    # QApplication rather than QGuiApplication, so a caller that later needs widgets (the
+    # window, or tests in the same process) can still have them.
+    from PySide6.QtWidgets import QApplication  # noqa: PLC0415 - only once the ids are good
+
+    from bodymap import APP_NAME, ORG_NAME  # noqa: PLC0415
+    from bodymap.fileio import WriteError  # noqa: PLC0415
+    from bodymap.handout.pdf import write_pdf  # noqa: PLC0415
+    from bodymap.ui.diagram import BodyDiagram  # noqa: PLC0415
+    from bodymap.ui.handout import ClinicSettings, handout_request  # noqa: PLC0415
+    from bodymap.ui.settings import AppSettings  # noqa: PLC0415
+
+    if QApplication.instance() is None:
+        app = QApplication([sys.argv[0] if sys.argv else "bodymap"])
+        app.setApplicationName(APP_NAME)
+        app.setOrganizationName(ORG_NAME)
+    settings = AppSettings()
+    clinic = ClinicSettings(settings.store)
+    request = handout_request(page_ids, clinic, settings.emergency_number, page_size)
+    try:
+        result = write_pdf(output, request, library, BodyDiagram())
+    except WriteError as error:
+        print(f"{PROG}: error: could not save {error.path}: {error.reason}", file=sys.stderr)
+        return EXIT_WRITE_FAILED
+    for notice in result.notices:
+        print(f"{PROG}: warning: {notice}", file=sys.stderr)
+    pages = "1 page" if result.sheets == 1 else f"{result.sheets} pages"
+    print(f"Wrote {output} ({pages}, {request.paper_size}).")
+    return EXIT_OK

@@ -1,0 +1,361 @@
+"""What goes on a printed handout, as plain data: no Qt here.
+
+A handout is one or more content pages (a client with calf and lower-back spasms gets both in
+one document). Each page becomes a list of layout blocks in reading order: title, summary,
+physician warning, diagram, then the sections with the red flags before the massage, as on
+screen. Every piece of content text is escaped here and the emergency number filled in, so the
+renderer only ever sees safe markup (``<b>`` is the only tag it adds).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from enum import Enum
+from html import escape
+from typing import Any
+
+from bodymap.content.model import (
+    EMERGENCY_PLACEHOLDER,
+    HOME_ID,
+    ContentLibrary,
+    Page,
+    RegionPage,
+    TopicPage,
+)
+
+PAPER_SIZES: tuple[str, ...] = ("A4", "Letter")
+LETTER_TERRITORIES = frozenset(
+    {"US", "CA", "MX", "PH", "PR", "CL", "CO", "VE", "GT", "CR", "DO", "SV", "PA", "NI", "BZ"}
+)
+"""Countries where Letter is the usual paper; everywhere else uses A4."""
+
+DISCLAIMER = (
+    "This handout is for education only. It is not a substitute for medical advice from "
+    "a doctor or another qualified health professional."
+)
+REGION_KICKER = "Muscle spasms and cramps"
+TOPIC_KICKER = "Patient information"
+MAX_FILE_STEM = 80
+
+
+class UnknownPageError(ValueError):
+    """Some requested ids are not pages that can go on a handout."""
+
+    def __init__(self, unknown: Sequence[str], valid: Sequence[str]) -> None:
+        self.unknown = tuple(unknown)
+        self.valid = tuple(valid)
+        super().__init__(
+            f"unknown page id {', '.join(repr(i) for i in self.unknown)}. "
+            f"Valid ids: {', '.join(self.valid) or '(none could be loaded)'}"
+        )
+
+
+@dataclass(frozen=True)
+class ClinicDetails:
+    """How a client reaches the clinic; printed in the header when set."""
+
+    name: str = ""
+    address: str = ""
+    phone: str = ""
+    website: str = ""
+    logo_path: str = ""
+    footer_note: str = ""
+
+    @property
+    def is_set(self) -> bool:
+        """Whether there is anything clinic-specific to print in the header."""
+        return any(
+            value.strip() for value in (self.name, self.address, self.phone, self.website)
+        ) or bool(self.logo_path.strip())
+
+    def header_markup(self) -> tuple[str, str, str]:
+        """Name, address (one line) and phone/website for the header, escaped; "" when unset."""
+        name = escape(self.name.strip())
+        address = " · ".join(
+            escape(line.strip().rstrip(",")) for line in self.address.splitlines() if line.strip()
+        )
+        reach = [
+            f"<b>Phone</b> {escape(self.phone.strip())}" if self.phone.strip() else "",
+            escape(self.website.strip()),
+        ]
+        return name, address, "<br>".join(part for part in reach if part)
+
+
+def default_paper_size(territory_code: str) -> str:
+    """Letter for the Americas' Letter countries and the Philippines, A4 elsewhere."""
+    return "Letter" if territory_code.upper() in LETTER_TERRITORIES else "A4"
+
+
+def normalise_paper_size(value: str) -> str | None:
+    """``"a4"`` -> ``"A4"``, ``"letter"`` -> ``"Letter"``; anything else is None."""
+    for size in PAPER_SIZES:
+        if value.strip().casefold() == size.casefold():
+            return size
+    return None
+
+
+@dataclass(frozen=True)
+class HandoutRequest:
+    """Which pages to print, in order, and everything around them."""
+
+    page_ids: tuple[str, ...]
+    clinic: ClinicDetails = ClinicDetails()
+    paper_size: str = "A4"
+    emergency_number: str = "911"
+    printed: dt.date = field(default_factory=dt.date.today)
+
+
+class BlockKind(Enum):
+    TITLE = "title"
+    SUMMARY = "summary"
+    WARNING = "warning"
+    DIAGRAM = "diagram"
+    HEADING = "heading"
+    SUBHEADING = "subheading"
+    PARAGRAPH = "paragraph"
+    LIST_ITEM = "list_item"
+    RED_FLAGS = "red_flags"
+    SOURCES = "sources"
+
+
+@dataclass(frozen=True)
+class Block:
+    """One unit of layout that is never cut in half (except a line-split if taller than a page).
+
+    ``text``, ``heading`` and ``items`` are escaped markup. ``marker`` is the bullet or step
+    number of a list item. ``keep_with_next`` keeps a heading on the same column as what follows.
+    """
+
+    kind: BlockKind
+    text: str = ""
+    heading: str = ""
+    items: tuple[str, ...] = ()
+    marker: str = ""
+    urgent: bool = False
+    emphasis: bool = False
+    region_id: str | None = None
+    keep_with_next: bool = False
+
+
+@dataclass(frozen=True)
+class HandoutPage:
+    """One content page of the handout; it starts on a new sheet."""
+
+    page_id: str
+    title: str
+    kicker: str
+    blocks: tuple[Block, ...]
+
+    @property
+    def region_id(self) -> str | None:
+        diagrams = [b.region_id for b in self.blocks if b.kind is BlockKind.DIAGRAM]
+        return diagrams[0] if diagrams else None
+
+
+@dataclass(frozen=True)
+class Handout:
+    """Everything the renderer paints; ``title`` goes into the PDF's metadata."""
+
+    title: str
+    pages: tuple[HandoutPage, ...]
+    clinic: ClinicDetails
+    paper_size: str
+    printed: dt.date
+    disclaimer: str = DISCLAIMER
+
+    @property
+    def footer_note(self) -> str:
+        return escape(self.clinic.footer_note.strip())
+
+    @property
+    def printed_text(self) -> str:
+        return f"Printed {self.printed.day} {self.printed:%B %Y}"
+
+
+def handout_page_ids(library: ContentLibrary) -> list[str]:
+    """The ids a handout can be made of: regions head to toe, then topics by title."""
+    return [page.id for page in library.regions] + [
+        page.id for page in library.topics if page.id != HOME_ID
+    ]
+
+
+def compose_handout(request: HandoutRequest, library: ContentLibrary) -> Handout:
+    """Lay the requested pages out as blocks; raises UnknownPageError before doing any work."""
+    valid = handout_page_ids(library)
+    unknown = [page_id for page_id in request.page_ids if page_id not in valid]
+    if unknown or not request.page_ids:
+        raise UnknownPageError(unknown, valid)
+    if normalise_paper_size(request.paper_size) is None:
+        raise ValueError(f"paper size must be one of {', '.join(PAPER_SIZES)}")
+    pages: list[Page] = []
+    for page_id in request.page_ids:
+        page = library.get(page_id)
+        assert page is not None
+        pages.append(page)
+    composer = _Composer(request.emergency_number)
+    return Handout(
+        title=handout_title(pages),
+        pages=tuple(composer.page(page) for page in pages),
+        clinic=request.clinic,
+        paper_size=normalise_paper_size(request.paper_size) or "A4",
+        printed=request.printed,
+    )
+
+
+def handout_title(pages: Sequence[Page]) -> str:
+    if len(pages) == 1:
+        page = pages[0]
+        return (
+            f"{page.title}: {REGION_KICKER.lower()}" if isinstance(page, RegionPage) else page.title
+        )
+    return f"Handout: {_join_words([page.title for page in pages])}"
+
+
+def default_file_name(page_ids: Sequence[str], library: ContentLibrary) -> str:
+    """``calf-spasms-handout.pdf`` for one region, ``handout-calf-back.pdf`` for several."""
+    if len(page_ids) == 1:
+        (page_id,) = page_ids
+        kind = "-spasms" if isinstance(library.get(page_id), RegionPage) else ""
+        stem = f"{_slug(page_id)}{kind}-handout"
+    else:
+        stem = "handout-" + "-".join(_slug(page_id) for page_id in page_ids)
+        if len(stem) > MAX_FILE_STEM:
+            stem = stem[:MAX_FILE_STEM].rsplit("-", 1)[0] + "-and-more"
+    return f"{stem}.pdf"
+
+
+def printed_site(url: str) -> str:
+    """The website a source is on, as people type it (``nhs.uk``): long page addresses take
+    lines a one-page handout does not have, and the title finds the page on that site."""
+    short = re.sub(r"^[a-z]+://(www\.)?", "", url.strip(), flags=re.IGNORECASE)
+    return short.split("/", 1)[0] or url
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-") or "page"
+
+
+def _join_words(words: Sequence[str]) -> str:
+    if len(words) <= 1:
+        return "".join(words)
+    return f"{', '.join(words[:-1])} and {words[-1]}"
+
+
+class _Composer:
+    def __init__(self, emergency_number: str) -> None:
+        self.number = escape(emergency_number.strip() or "your local emergency number")
+        self.blocks: list[Block] = []
+
+    def text(self, value: str) -> str:
+        """Escape content text, then fill in the emergency number (in bold)."""
+        return escape(value.strip()).replace(escape(EMERGENCY_PLACEHOLDER), f"<b>{self.number}</b>")
+
+    def add(self, kind: BlockKind, **values: Any) -> None:
+        self.blocks.append(Block(kind, **values))
+
+    def heading(self, title: str, sub: bool = False) -> None:
+        kind = BlockKind.SUBHEADING if sub else BlockKind.HEADING
+        self.add(kind, text=escape(title), keep_with_next=True)
+
+    def items(self, values: Iterable[str], numbered: bool = False) -> None:
+        for number, value in enumerate(values, start=1):
+            self.add(BlockKind.LIST_ITEM, text=value, marker=f"{number}." if numbered else "•")
+
+    def page(self, page: Page) -> HandoutPage:
+        self.blocks = []
+        self.add(BlockKind.TITLE, text=escape(page.title))
+        self.add(BlockKind.SUMMARY, text=self.text(page.summary))
+        if page.warning is not None:
+            self.add(
+                BlockKind.WARNING,
+                heading=f"Warning: {self.text(page.warning.heading)}",
+                text=self.text(page.warning.text),
+            )
+        if isinstance(page, RegionPage):
+            self.add(BlockKind.DIAGRAM, region_id=page.id, text=escape(page.title))
+            self.region(page)
+        elif isinstance(page, TopicPage):
+            self.topic(page)
+        sources = [
+            f"{self.text(s.organisation)}: {self.text(s.title)} ({escape(printed_site(s.url))})"
+            for s in page.sources
+        ]
+        reviewed = f"Last reviewed {page.reviewed.day} {page.reviewed:%B %Y}."
+        self.add(BlockKind.SOURCES, heading="Sources", items=tuple(sources), text=reviewed)
+        kicker = REGION_KICKER if isinstance(page, RegionPage) else TOPIC_KICKER
+        return HandoutPage(page.id, escape(page.title), kicker, tuple(self.blocks))
+
+    def region(self, page: RegionPage) -> None:
+        self.heading("Likely causes")
+        self.items(f"<b>{self.text(c.name)}.</b> {self.text(c.text)}" for c in page.causes)
+
+        flags = page.red_flags
+        self.heading("When to see a doctor")
+        self.add(
+            BlockKind.RED_FLAGS,
+            urgent=True,
+            heading=f"Call emergency services now ({self.number}) if you have:",
+            items=tuple(self.text(item) for item in flags.emergency),
+        )
+        self.add(
+            BlockKind.RED_FLAGS,
+            heading="See a doctor soon if you have:",
+            items=tuple(self.text(item) for item in flags.doctor_soon),
+        )
+
+        self.heading("Recommended massage")
+        self.heading("What a massage therapist may do", sub=True)
+        self.items(f"<b>{self.text(t.name)}.</b> {self.text(t.text)}" for t in page.techniques)
+        self.heading("Self-massage at home", sub=True)
+        massage = page.self_massage
+        if massage.not_safe is not None:
+            self.add(BlockKind.PARAGRAPH, text=self.text(massage.not_safe), emphasis=True)
+        else:
+            if massage.intro is not None:
+                self.add(BlockKind.PARAGRAPH, text=self.text(massage.intro))
+            self.items((self.text(step) for step in massage.steps), numbered=True)
+
+        self.heading("Prevention")
+        self.items(self.text(tip) for tip in page.prevention)
+
+    def topic(self, page: TopicPage) -> None:
+        for section in page.sections:
+            if section.heading is not None:
+                self.heading(section.heading)
+            if section.text is not None:
+                self.add(BlockKind.PARAGRAPH, text=self.text(section.text))
+            self.items(self.text(point) for point in section.points)
+
+
+def plain_html(handout: Handout) -> str:
+    """The same text as simple HTML in one flow: the benchmark's plain-print baseline."""
+    parts = ["<html><body>"]
+    for page in handout.pages:
+        for block in page.blocks:
+            parts.append(_plain_block(block))
+    parts.append(f"<p>{escape(handout.disclaimer)}</p></body></html>")
+    return "".join(parts)
+
+
+_PLAIN_TAGS = {
+    BlockKind.TITLE: "h1",
+    BlockKind.HEADING: "h2",
+    BlockKind.SUBHEADING: "h3",
+}
+
+
+def _plain_block(block: Block) -> str:
+    kind = block.kind
+    if kind in _PLAIN_TAGS:
+        tag = _PLAIN_TAGS[kind]
+        return f"<{tag}>{block.text}</{tag}>"
+    if kind is BlockKind.DIAGRAM:
+        return ""
+    if kind is BlockKind.LIST_ITEM:
+        return f"<p>{block.marker} {block.text}</p>"
+    items = "".join(f"<li>{item}</li>" for item in block.items)
+    heading = f"<h3>{block.heading}</h3>" if block.heading else ""
+    return heading + f"<p>{block.text}</p>" + (f"<ul>{items}</ul>" if items else "")

@@ -1,0 +1,148 @@
+"""``bodymap handout``: one PDF from the command line, no window and no display needed."""
+
+from __future__ import annotations
+
+import errno
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtWidgets import QApplication
+
+from bodymap import fileio
+from bodymap.handout.cli import handout_main
+from bodymap.handout.compose import ClinicDetails
+from bodymap.paths import PROJECT_DIR
+from bodymap.ui.handout import ClinicSettings
+from bodymap.ui.settings import open_settings
+
+ALL_REGIONS = ("neck", "chest", "stomach", "back", "calf", "foot")
+RUN_HANDOUT = (
+    "import sys; from bodymap.handout.cli import handout_main; sys.exit(handout_main(sys.argv[1:]))"
+)
+
+
+def page_texts(path: Path) -> list[str]:
+    return ["".join(page.extract_text().split()) for page in PdfReader(path).pages]
+
+
+def test_writes_the_pages_in_the_order_given(
+    qapp: QApplication, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "calf-back.pdf"
+    assert handout_main(["calf", "back", "--output", str(target), "--page-size", "A4"]) == 0
+    texts = page_texts(target)
+    assert len(texts) == 2
+    assert texts[0].startswith("Calf") and texts[1].startswith("Back")
+    assert capsys.readouterr().out.strip() == f"Wrote {target} (2 pages, A4)."
+    assert [p.name for p in tmp_path.iterdir()] == ["calf-back.pdf"]
+
+
+def test_page_size_letter(qapp: QApplication, tmp_path: Path) -> None:
+    target = tmp_path / "neck.pdf"
+    assert handout_main(["neck", "-o", str(target), "--page-size", "letter"]) == 0
+    box = PdfReader(target).pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (612, 792)
+
+
+def test_unknown_id_exits_2_and_lists_the_valid_ids(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "x.pdf"
+    assert handout_main(["calf", "elbow", "--output", str(target)]) == 2
+    err = capsys.readouterr().err
+    assert "unknown page id 'elbow'" in err
+    for page_id in (*ALL_REGIONS, "hydration", "when-not-to-massage"):
+        assert page_id in err
+    assert not target.exists()
+
+
+def test_bad_page_size_and_missing_output_are_usage_errors(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exited:
+        handout_main(["calf", "--output", str(tmp_path / "x.pdf"), "--page-size", "A5"])
+    assert exited.value.code == 2
+    assert "invalid paper size 'A5'" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as exited:
+        handout_main(["calf"])
+    assert exited.value.code == 2
+    assert "--output" in capsys.readouterr().err
+
+
+def test_a_missing_folder_exits_1_with_a_clear_message(
+    qapp: QApplication, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "not here" / "calf.pdf"
+    assert handout_main(["calf", "--output", str(target)]) == 1
+    err = capsys.readouterr().err
+    assert f"could not save {target}: The folder {target.parent} does not exist." in err
+    assert not target.parent.exists()
+
+
+def test_a_full_disk_exits_1_and_keeps_the_old_file(
+    qapp: QApplication,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    target = tmp_path / "calf.pdf"
+    target.write_bytes(b"last week's handout")
+
+    def full(fd: int, data: bytes) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(fileio.os, "write", full)
+    assert handout_main(["calf", "--output", str(target)]) == 1
+    monkeypatch.undo()
+    assert "The disk is full" in capsys.readouterr().err
+    assert target.read_bytes() == b"last week's handout"
+    assert [p.name for p in tmp_path.iterdir()] == ["calf.pdf"]
+
+
+def test_uses_the_clinic_details_from_preferences(qapp: QApplication, tmp_path: Path) -> None:
+    store = ClinicSettings(open_settings())
+    store.clinic = ClinicDetails(name="Harbourside Massage", phone="023 9200 1234")
+    store.paper_size_choice = "Letter"
+    store.sync()
+    target = tmp_path / "stomach.pdf"
+    assert handout_main(["stomach", "--output", str(target)]) == 0
+    text = page_texts(target)[0]
+    assert "HarboursideMassage" in text and "02392001234" in text
+    box = PdfReader(target).pages[0].mediabox
+    assert round(float(box.height)) == 792  # the clinic's paper size
+
+
+def test_content_dir_is_used(qapp: QApplication, content_copy: Path, tmp_path: Path) -> None:
+    calf = content_copy / "regions" / "calf.yaml"
+    calf.write_text(
+        calf.read_text(encoding="utf-8").replace("title: Calf", "title: Lower leg"),
+        encoding="utf-8",
+    )
+    target = tmp_path / "calf.pdf"
+    assert handout_main(["calf", "-o", str(target), "--content-dir", str(content_copy)]) == 0
+    assert page_texts(target)[0].startswith("Lowerleg")
+
+
+def test_runs_without_a_display(tmp_path: Path) -> None:
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
+    env["XDG_CONFIG_HOME"] = str(tmp_path / "config")  # never the real user's settings
+    target = tmp_path / "all.pdf"
+    result = subprocess.run(
+        [sys.executable, "-c", RUN_HANDOUT, *ALL_REGIONS, "-o", str(target)],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=PROJECT_DIR,
+        env=env,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert len(PdfReader(target).pages) == len(ALL_REGIONS)

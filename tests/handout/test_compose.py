@@ -1,0 +1,168 @@
+"""What goes on a handout, checked without Qt: order, escaping, names and paper sizes."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import subprocess
+import sys
+
+import pytest
+
+from bodymap.content.model import ContentLibrary, PhysicianWarning, RegionPage
+from bodymap.handout.compose import (
+    DISCLAIMER,
+    BlockKind,
+    ClinicDetails,
+    HandoutRequest,
+    UnknownPageError,
+    compose_handout,
+    default_file_name,
+    default_paper_size,
+    handout_page_ids,
+    normalise_paper_size,
+    plain_html,
+    printed_site,
+)
+
+
+def kinds(library: ContentLibrary, page_id: str) -> list[BlockKind]:
+    handout = compose_handout(HandoutRequest((page_id,)), library)
+    return [block.kind for block in handout.pages[0].blocks]
+
+
+def test_region_blocks_follow_the_screen_order(shipped_library: ContentLibrary) -> None:
+    order = kinds(shipped_library, "calf")
+    first = {kind: order.index(kind) for kind in reversed(order)}
+    assert order[0] is BlockKind.TITLE
+    assert first[BlockKind.WARNING] < first[BlockKind.DIAGRAM] < first[BlockKind.HEADING]
+    assert first[BlockKind.RED_FLAGS] < first[BlockKind.SUBHEADING]  # before the massage
+    assert order[-1] is BlockKind.SOURCES
+
+
+def test_headings_are_kept_with_what_follows(shipped_library: ContentLibrary) -> None:
+    handout = compose_handout(HandoutRequest(("back", "hydration")), shipped_library)
+    for page in handout.pages:
+        for block in page.blocks:
+            if block.kind in (BlockKind.HEADING, BlockKind.SUBHEADING):
+                assert block.keep_with_next
+
+
+def test_self_massage_steps_are_numbered_in_order(shipped_library: ContentLibrary) -> None:
+    page = shipped_library.region("calf")
+    assert page is not None and page.self_massage.steps
+    handout = compose_handout(HandoutRequest(("calf",)), shipped_library)
+    markers = [b.marker for b in handout.pages[0].blocks if b.marker not in ("", "•")]
+    assert markers == [f"{n}." for n in range(1, len(page.self_massage.steps) + 1)]
+
+
+def test_every_region_red_flag_is_on_the_handout(shipped_library: ContentLibrary) -> None:
+    for region in shipped_library.regions:
+        request = HandoutRequest((region.id,), emergency_number="999")
+        blocks = compose_handout(request, shipped_library).pages[0].blocks
+        boxes = [b for b in blocks if b.kind is BlockKind.RED_FLAGS]
+        assert [len(b.items) for b in boxes] == [
+            len(region.red_flags.emergency),
+            len(region.red_flags.doctor_soon),
+        ]
+        assert boxes[0].urgent and "(999)" in boxes[0].heading
+        assert not any("{emergency}" in item for b in boxes for item in b.items)
+
+
+def test_content_text_is_escaped_and_the_emergency_number_filled_in(
+    shipped_library: ContentLibrary,
+) -> None:
+    calf = shipped_library.region("calf")
+    assert calf is not None
+    sneaky = dataclasses.replace(
+        calf,
+        summary='<img src="http://example.com/x.png"> & <script>',
+        warning=PhysicianWarning("<b>Careful</b>", "Call {emergency} <now>."),
+    )
+    library = ContentLibrary(shipped_library.root, {**shipped_library.pages, "calf": sneaky})
+    handout = compose_handout(HandoutRequest(("calf",), emergency_number="1<1>2"), library)
+    blocks = {b.kind: b for b in handout.pages[0].blocks}
+    assert blocks[BlockKind.SUMMARY].text == (
+        "&lt;img src=&quot;http://example.com/x.png&quot;&gt; &amp; &lt;script&gt;"
+    )
+    assert blocks[BlockKind.WARNING].heading == "Warning: &lt;b&gt;Careful&lt;/b&gt;"
+    assert blocks[BlockKind.WARNING].text == "Call <b>1&lt;1&gt;2</b> &lt;now&gt;."
+
+
+def test_unknown_ids_are_refused_with_the_valid_ones(shipped_library: ContentLibrary) -> None:
+    with pytest.raises(UnknownPageError) as raised:
+        compose_handout(HandoutRequest(("calf", "elbow")), shipped_library)
+    assert raised.value.unknown == ("elbow",)
+    assert "calf" in raised.value.valid and "hydration" in raised.value.valid
+    assert "home" not in raised.value.valid  # the app's own help page is not a handout
+
+
+def test_handout_ids_are_regions_head_to_toe_then_topics(shipped_library: ContentLibrary) -> None:
+    ids = handout_page_ids(shipped_library)
+    assert ids[:6] == ["neck", "chest", "stomach", "back", "calf", "foot"]
+    assert "when-not-to-massage" in ids
+
+
+def test_titles_for_metadata(shipped_library: ContentLibrary) -> None:
+    one = compose_handout(HandoutRequest(("calf",)), shipped_library)
+    two = compose_handout(HandoutRequest(("calf", "back", "hydration")), shipped_library)
+    assert one.title == "Calf: muscle spasms and cramps"
+    assert two.title == "Handout: Calf, Back and Drinking enough fluid"
+
+
+def test_default_file_names(shipped_library: ContentLibrary) -> None:
+    assert default_file_name(["calf"], shipped_library) == "calf-spasms-handout.pdf"
+    assert default_file_name(["hydration"], shipped_library) == "hydration-handout.pdf"
+    assert default_file_name(["calf", "back"], shipped_library) == "handout-calf-back.pdf"
+    many = default_file_name(handout_page_ids(shipped_library), shipped_library)
+    assert many.startswith("handout-neck-chest") and many.endswith("-and-more.pdf")
+    assert len(many) <= 90
+
+
+@pytest.mark.parametrize(
+    ("territory", "expected"),
+    [("US", "Letter"), ("CA", "Letter"), ("MX", "Letter"), ("PH", "Letter"), ("us", "Letter"),
+     ("GB", "A4"), ("DE", "A4"), ("AU", "A4"), ("IN", "A4"), ("", "A4")],
+)  # fmt: skip
+def test_default_paper_size_follows_the_country(territory: str, expected: str) -> None:
+    assert default_paper_size(territory) == expected
+
+
+def test_paper_size_names_are_forgiving() -> None:
+    assert normalise_paper_size("a4") == "A4"
+    assert normalise_paper_size(" LETTER ") == "Letter"
+    assert normalise_paper_size("A5") is None
+
+
+def test_clinic_details_are_set_only_when_something_is_filled_in() -> None:
+    assert not ClinicDetails().is_set
+    assert not ClinicDetails(name="  ", footer_note="Open Mondays").is_set
+    assert ClinicDetails(phone="555 0100").is_set
+    assert ClinicDetails(logo_path="/clinic/logo.png").is_set
+
+
+def test_sources_print_the_site_not_the_whole_address() -> None:
+    assert printed_site("https://www.nhs.uk/conditions/leg-cramps/") == "nhs.uk"
+    assert printed_site("https://cks.nice.org.uk/topics/leg-cramps/") == "cks.nice.org.uk"
+
+
+def test_printed_date_and_plain_text(shipped_library: ContentLibrary) -> None:
+    request = HandoutRequest(("neck",), printed=dt.date(2026, 3, 7))
+    handout = compose_handout(request, shipped_library)
+    assert handout.printed_text == "Printed 7 March 2026"
+    html = plain_html(handout)
+    region = shipped_library.region("neck")
+    assert isinstance(region, RegionPage)
+    assert region.causes[0].name in html and DISCLAIMER in html
+
+
+def test_composing_and_the_command_line_need_no_qt() -> None:
+    code = (
+        "import sys\n"
+        "import bodymap.handout, bodymap.handout.compose, bodymap.handout.cli, bodymap.fileio\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
