@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QApplication, QDialog, QLabel
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMenu
 from pytestqt.qtbot import QtBot
 
 from bodymap import __version__
@@ -230,7 +230,7 @@ def test_emergency_number_preference_changes_every_page(qtbot: QtBot, window: Ma
 
 def test_file_menu_has_the_handout_actions(window: MainWindow) -> None:
     file_menu = window.menuBar().actions()[0].menu()
-    assert file_menu is not None
+    assert isinstance(file_menu, QMenu)
     texts = [action.text().replace("&", "") for action in file_menu.actions()]
     for wanted in ("Print", "Print Preview", "Export PDF", "Add to Handout"):
         assert any(text.startswith(wanted) for text in texts), texts
