@@ -29,7 +29,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 from bodymap.content.model import ContentLibrary, Page, RegionPage
 from bodymap.content.render import page_texts
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 MAX_QUERY_CHARS = 200
 MAX_WORDS = 8
 HIGHLIGHT_START = "\x02"
@@ -40,6 +40,7 @@ COLUMNS = ("id", "region", "title", "terms", "summary", "body", "sources")
 WEIGHTS = (0.0, 0.0, 10.0, 8.0, 3.0, 1.0, 0.3)
 REGION_BOOST = 1.5
 ALL_WORDS_BONUS = 2.0
+UBIQUITY_MIN_PAGES = 50  # below this, ranking everything is cheap and exact
 MIN_QUERY_LETTERS = 2
 TITLE_BONUS = 4.0
 TERM_BONUS = 3.0
@@ -178,8 +179,10 @@ class SearchIndex:
     def __init__(self, connection: sqlite3.Connection, library: ContentLibrary) -> None:
         self.connection = connection
         self.library = library
-        rows = connection.execute("SELECT word FROM vocab ORDER BY word").fetchall()
+        rows = connection.execute("SELECT word, docs FROM vocab ORDER BY word").fetchall()
         self.vocabulary: list[str] = [row[0] for row in rows]
+        self._docs: dict[str, int] = dict(rows)
+        (self._page_count,) = connection.execute("SELECT count(*) FROM pages").fetchone()
         self.rebuilt = False
         self._pages: dict[int, _PageWords] = {}
 
@@ -223,16 +226,26 @@ class SearchIndex:
         terms = ["(" + " OR ".join(_fts_terms(options)) + ")" for options in spellings]
         typed = _Typed(words_of(query[:MAX_QUERY_CHARS]), spellings)
         fetch = max(limit * 2, 24)  # room for the title and term bonuses to reorder the top
-        ranked = self._ranked(" AND ".join(terms), fetch, bonus=ALL_WORDS_BONUS)
+        # A word on most pages ("massage") adds almost nothing to bm25 but costs the most to
+        # rank; match on the telling words and let the title and term bonuses weigh the rest.
+        telling = [t for t, w in zip(terms, words, strict=True) if not self._ubiquitous(w)]
         any_word = " OR ".join(terms)
-        if len(terms) > 1:
-            # Word order and filler words never matter: a page whose title or everyday terms
-            # hold only some of the words still counts ("neck cramp" finds Neck).
-            for row, rank in self._ranked(f"{{title terms}} : ({any_word})", fetch).items():
+        # Word order and filler words never matter: a page whose title or everyday terms hold
+        # only some of the words still counts ("neck cramp" finds Neck).
+        titled: dict[int, float] = {}
+        if not telling or len(terms) > 1:
+            # With only common words typed, pages titled with them are the likely ones; the
+            # costly full-text ranking runs only when titles and terms do not give enough.
+            title_words = " OR ".join(telling or terms)
+            titled = self._ranked(f"{{title terms}} : ({title_words})", fetch)
+        ranked: dict[int, float] = {}
+        if telling or len(titled) < fetch:
+            ranked = self._ranked(" AND ".join(telling or terms), fetch, bonus=ALL_WORDS_BONUS)
+        for row, rank in titled.items():
+            ranked.setdefault(row, rank)
+        if len(ranked) < limit and len(terms) > 1:
+            for row, rank in self._ranked(any_word, fetch).items():
                 ranked.setdefault(row, rank)
-            if len(ranked) < limit:
-                for row, rank in self._ranked(any_word, fetch).items():
-                    ranked.setdefault(row, rank)
         scored = sorted(
             ((rank + self._bonus(row, typed)) * self._boost(row), row)
             for row, rank in ranked.items()
@@ -290,6 +303,18 @@ class SearchIndex:
             limit=4,
         )
         return [match for match, _distance, _ in found]
+
+    def _ubiquitous(self, word: str) -> bool:
+        """Whether ``word`` (or the words it starts) appears on more than half of the pages."""
+        if self._page_count < UBIQUITY_MIN_PAGES:
+            return False
+        position = bisect.bisect_left(self.vocabulary, word)
+        most = 0
+        for candidate in self.vocabulary[position : position + 200]:
+            if not candidate.startswith(word):
+                break
+            most = max(most, self._docs.get(candidate, 0))
+        return bool(most > self._page_count / 2)
 
     def _known_prefix(self, word: str) -> bool:
         position = bisect.bisect_left(self.vocabulary, word)
@@ -433,11 +458,11 @@ def _fill(connection: sqlite3.Connection, library: ContentLibrary, expected: str
         CREATE VIRTUAL TABLE pages USING fts5(
             {columns}, tokenize = 'porter unicode61 remove_diacritics 2', prefix = '2 3 4'
         );
-        CREATE TABLE vocab(word TEXT PRIMARY KEY) WITHOUT ROWID;
+        CREATE TABLE vocab(word TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID;
         CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
         """
     )
-    vocabulary: set[str] = set()
+    vocabulary: dict[str, int] = {}  # word -> number of pages it is on
     placeholders = ", ".join("?" for _ in COLUMNS)
     for page in library.pages.values():
         document = _document(page)
@@ -445,9 +470,12 @@ def _fill(connection: sqlite3.Connection, library: ContentLibrary, expected: str
             f"INSERT INTO pages({', '.join(COLUMNS)}) VALUES ({placeholders})",
             [document[name] for name in COLUMNS],
         )
+        page_words: set[str] = set()
         for name in ("title", "terms", "summary", "body"):
-            vocabulary.update(w for w in words_of(document[name]) if len(w) > 2)
-    connection.executemany("INSERT INTO vocab(word) VALUES (?)", [(w,) for w in vocabulary])
+            page_words.update(w for w in words_of(document[name]) if len(w) > 2)
+        for word in page_words:
+            vocabulary[word] = vocabulary.get(word, 0) + 1
+    connection.executemany("INSERT INTO vocab(word, docs) VALUES (?, ?)", vocabulary.items())
     connection.executemany(
         "INSERT INTO meta(key, value) VALUES (?, ?)",
         [("schema", SCHEMA_VERSION), ("fingerprint", expected)],

@@ -37,7 +37,7 @@ PAGE_ID_ROLE = Qt.ItemDataRole.UserRole
 SUGGESTION_ROLE = Qt.ItemDataRole.UserRole + 1
 MARKUP_ROLE = Qt.ItemDataRole.UserRole + 2
 VISIBLE_ROWS = 7
-RESULT_LIMIT = 12
+RESULT_LIMIT = 8
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
