@@ -28,13 +28,8 @@ from bodymap.content.loader import load_library
 from bodymap.content.model import ContentLibrary
 from bodymap.fileio import atomic_write_bytes
 from bodymap.handout.compose import HandoutRequest, compose_handout, plain_html
-from bodymap.handout.pdf import (
-    MARGINS_MM,
-    PDF_RESOLUTION,
-    handout_font_family,
-    page_size_for,
-    write_pdf,
-)
+from bodymap.handout.pdf import MARGINS_MM, PDF_RESOLUTION, page_size_for, write_pdf
+from bodymap.handout.typeset import handout_font_family
 from bodymap.paths import content_dir
 from bodymap.ui.diagram import BodyDiagram
 

@@ -47,7 +47,8 @@ from bodymap.handout.compose import (
     handout_page_ids,
     normalise_paper_size,
 )
-from bodymap.handout.pdf import LogoError, load_logo, page_size_for, paint_handout, write_pdf
+from bodymap.handout.paint import LogoError, load_logo
+from bodymap.handout.pdf import page_size_for, paint_handout, write_pdf
 from bodymap.ui.diagram import BodyDiagram
 
 PAGE_ID_ROLE = Qt.ItemDataRole.UserRole

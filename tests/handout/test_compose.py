@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import subprocess
-import sys
 
 import pytest
 
@@ -154,15 +152,3 @@ def test_printed_date_and_plain_text(shipped_library: ContentLibrary) -> None:
     region = shipped_library.region("neck")
     assert isinstance(region, RegionPage)
     assert region.causes[0].name in html and DISCLAIMER in html
-
-
-def test_composing_and_the_command_line_need_no_qt() -> None:
-    code = (
-        "import sys\n"
-        "import bodymap.handout, bodymap.handout.compose, bodymap.handout.cli, bodymap.fileio\n"
-        "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))))\n"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
-    assert result.stdout.strip() == "[]"

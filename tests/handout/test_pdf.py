@@ -20,7 +20,8 @@ from bodymap.content.loader import load_library
 from bodymap.content.model import EMERGENCY_PLACEHOLDER, ContentLibrary, Page, RegionPage
 from bodymap.content.render import page_texts
 from bodymap.handout.compose import DISCLAIMER, ClinicDetails, HandoutRequest
-from bodymap.handout.pdf import HandoutResult, paint_region_diagram, render_pdf, write_pdf
+from bodymap.handout.paint import paint_region_diagram
+from bodymap.handout.pdf import HandoutResult, render_pdf, write_pdf
 from bodymap.ui.diagram import BodyDiagram
 
 PRINTED = dt.date(2026, 11, 21)

@@ -1,0 +1,334 @@
+"""Where measured blocks go on the sheets of a handout: no Qt here.
+
+``typeset`` measures each block from ``compose`` at the column width; this module only sees
+the heights and the line bottoms a block may be cut at. Blocks are placed greedily so nothing
+is cut in half: a heading stays with what follows it, and a warning box, a list item or a line
+of text never straddles a column or a sheet. Only a block taller than a whole sheet's column
+is split, and then only between lines. When a run of blocks fits, its columns are balanced.
+
+All lengths are in the device's units (pixels of the PDF writer or printer).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from typing import Generic, Protocol, TypeVar
+
+from bodymap.handout.compose import Block, BlockKind
+
+BODY_SIZES = (10.5, 10.0, 9.5, 9.0, 8.5, 8.0)
+"""Body text sizes tried until a content page fits on one sheet; 8 pt Helvetica has an x-height
+of 1.47 mm, above the 1.42 mm of the EU's 9 pt Times minimum for medicine package leaflets."""
+COMFORTABLE_SIZE = 10.0
+"""The size for a page too long for one sheet even at 8 pt: it flows onto more sheets."""
+
+BAND_KINDS = (BlockKind.TITLE, BlockKind.SUMMARY, BlockKind.WARNING)
+"""What goes in the top band of a page, beside the diagram."""
+
+
+class Measured(Protocol):
+    """A block typeset at its width: how tall, where its lines end, and what it keeps to."""
+
+    @property
+    def height(self) -> float: ...
+
+    @property
+    def cuts(self) -> list[float]: ...
+
+    @property
+    def space_before(self) -> float: ...
+
+    @property
+    def keep_with_next(self) -> bool: ...
+
+
+M = TypeVar("M", bound=Measured)
+
+
+@dataclass
+class Piece(Generic[M]):
+    """A whole block, or the lines ``start``..``end`` of one taller than a column."""
+
+    laid: M
+    start: float = 0.0
+    end: float = -1.0
+    space_before: float = 0.0
+    keep_with_next: bool = False
+
+    def __post_init__(self) -> None:
+        if self.end < 0:
+            self.end = self.laid.height
+
+    @classmethod
+    def flowing(cls, laid: M) -> Piece[M]:
+        """A block in the column flow, with its space above and its keep-with-next."""
+        return cls(laid, space_before=laid.space_before, keep_with_next=laid.keep_with_next)
+
+    @property
+    def height(self) -> float:
+        return self.end - self.start
+
+    @property
+    def whole(self) -> bool:
+        return self.start == 0 and self.end == self.laid.height
+
+
+@dataclass
+class Placement(Generic[M]):
+    """A piece at its place on a sheet (its top-left corner)."""
+
+    piece: Piece[M]
+    x: float
+    y: float
+
+
+Column = list[tuple[Piece[M], float]]
+"""Pieces in one column, each with its top relative to the top of the columns."""
+
+
+@dataclass(frozen=True)
+class SheetBody:
+    """The part of every sheet that blocks may fill: below the header, above the footer."""
+
+    top: float
+    """Where a page's first sheet starts (below the clinic header)."""
+    continued_top: float
+    """Where its later sheets start (below the header and the running title)."""
+    bottom: float
+    columns: int
+    column_width: float
+    gutter: float
+    tolerance: float
+    """How close balanced columns come to each other's height."""
+
+    @property
+    def full(self) -> float:
+        """The height of a whole continued sheet's columns."""
+        return self.bottom - self.continued_top
+
+
+def split_band(blocks: Sequence[Block]) -> tuple[list[Block], Block | None, list[Block]]:
+    """The top band's blocks (title, summary, physician warning), the diagram, and the rest."""
+    head = [b for b in blocks if b.kind in BAND_KINDS]
+    diagram = next((b for b in blocks if b.kind is BlockKind.DIAGRAM), None)
+    rest = [b for b in blocks if b not in head and b is not diagram]
+    return head, diagram, rest
+
+
+def stack(parts: Sequence[Measured]) -> tuple[list[float], float]:
+    """Tops of ``parts`` set one below the other (no space above the first), and their height."""
+    tops: list[float] = []
+    y = 0.0
+    for part in parts:
+        y += part.space_before if tops else 0.0
+        tops.append(y)
+        y += part.height
+    return tops, y
+
+
+def flow_page(
+    body: SheetBody,
+    band: Sequence[Placement[M]],
+    blocks: Sequence[Block],
+    measure: Callable[[Block], M],
+    measure_span: Callable[[tuple[Block, ...]], M],
+) -> tuple[list[list[Placement[M]]], float]:
+    """Band first; then column runs, with the red flags as a full-width panel between.
+
+    ``band`` is placed relative to the top of the body; ``measure`` sets a block at the column
+    width and ``measure_span`` a run of blocks across the full width. Returns what goes on each
+    sheet and how many sheets the page takes, as a fraction (1.5 is one and a half), which says
+    how much smaller the type must be for it to fit on one.
+    """
+    sheet = [Placement(placed.piece, placed.x, placed.y + body.top) for placed in band]
+    sheets = [sheet]
+    y = max(p.y + p.piece.height for p in sheet)
+    for segment in segments(blocks):
+        if isinstance(segment, list):
+            flow = [Piece.flowing(measure(b)) for b in segment]
+            y += flow[0].space_before if flow else 0.0
+            while flow:
+                flow, y = fill_sheet(body, sheet, flow, y)
+                if flow:
+                    sheet = []
+                    sheets.append(sheet)
+                    y = body.continued_top
+            continue
+        laid = measure_span(segment)
+        y += laid.space_before
+        if y + laid.height > body.bottom:
+            sheet = []
+            sheets.append(sheet)
+            y = body.continued_top
+        sheet.append(Placement(Piece(laid), 0, y))
+        y += laid.height
+    top = body.continued_top if len(sheets) > 1 else body.top
+    return sheets, len(sheets) - 1 + (y - top) / (body.bottom - top)
+
+
+def fill_sheet(
+    body: SheetBody, sheet: list[Placement[M]], flow: Sequence[Piece[M]], top: float
+) -> tuple[list[Piece[M]], float]:
+    """Place on ``sheet`` as much as fits below ``top``; balance the columns when all fits.
+
+    Returns what is left over and the bottom of what was placed.
+    """
+    height = body.bottom - top
+    columns, rest = fill(flow, body.columns, height, body.full)
+    if not rest and all(piece.whole for column in columns for piece, _ in column):
+        low = max(group_heights(flow), default=0.0)
+        high = height
+        while high - low > body.tolerance:
+            middle = (low + high) / 2
+            _, left_over = fill(flow, body.columns, middle, body.full)
+            if left_over:
+                low = middle
+            else:
+                high = middle
+        columns, rest = fill(flow, body.columns, high, body.full)
+    used = top
+    for index, column in enumerate(columns):
+        x = index * (body.column_width + body.gutter)
+        for piece, y in column:
+            sheet.append(Placement(piece, x, top + y))
+            used = max(used, top + y + piece.height)
+    return rest, used
+
+
+def choose_body_size(attempt: Callable[[float], tuple[int, float]]) -> float:
+    """The largest body size at which a page fits on one sheet, else ``COMFORTABLE_SIZE``.
+
+    ``attempt(size)`` lays the page out and says how many sheets it took and how many it filled
+    (a fraction); the caller keeps what it laid out, and the size returned has been attempted.
+    Text area grows with the square of the type size, so the first try's overflow says roughly
+    which size will fit; that size is checked and corrected one step at a time.
+    """
+    largest = BODY_SIZES[0]
+    sheets, filled = attempt(largest)
+    if sheets == 1:
+        return largest
+    guess = largest / filled**0.5
+    index = next((i for i, size in enumerate(BODY_SIZES) if size <= guess * 1.02), -1)
+    index = index % len(BODY_SIZES)
+    if attempt(BODY_SIZES[index])[0] == 1:
+        while index > 1 and attempt(BODY_SIZES[index - 1])[0] == 1:
+            index -= 1
+        return BODY_SIZES[index]
+    for size in BODY_SIZES[index + 1 :]:
+        if attempt(size)[0] == 1:
+            return size
+    # Too long for one sheet even at the smallest size: flow at a comfortable size.
+    attempt(COMFORTABLE_SIZE)
+    return COMFORTABLE_SIZE
+
+
+def segments(blocks: Sequence[Block]) -> list[list[Block] | tuple[Block, ...]]:
+    """Runs of column blocks, and full-width spans: the red-flag panel with its heading."""
+    found: list[list[Block] | tuple[Block, ...]] = []
+    run: list[Block] = []
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        span: tuple[Block, ...] = ()
+        if block.kind is BlockKind.HEADING and index + 1 < len(blocks):
+            end = index + 1
+            while end < len(blocks) and blocks[end].kind is BlockKind.RED_FLAGS:
+                end += 1
+            if end > index + 1:
+                span = tuple(blocks[index:end])
+        if span:
+            if run:
+                found.append(run)
+                run = []
+            found.append(span)
+            index += len(span)
+        else:
+            run.append(block)
+            index += 1
+    if run:
+        found.append(run)
+    return found
+
+
+def balance(heights: Sequence[float], columns: int) -> list[tuple[int, int]]:
+    """Split items, in order, into ``columns`` runs whose tallest is as short as possible."""
+    if columns <= 1 or len(heights) <= 1:
+        return [(0, len(heights))]
+    best: list[tuple[int, int]] = [(0, len(heights))]
+    best_height = sum(heights)
+    for split in range(1, len(heights)):
+        tallest = max(sum(heights[:split]), sum(heights[split:]))
+        if tallest < best_height:
+            best, best_height = [(0, split), (split, len(heights))], tallest
+    return best
+
+
+def group_heights(flow: Sequence[Piece[M]]) -> list[float]:
+    """The height of each run of pieces that must stay together (a heading and what follows)."""
+    heights, current = [], 0.0
+    for index, piece in enumerate(flow):
+        current += piece.height + (piece.space_before if current else 0.0)
+        if not piece.keep_with_next or index == len(flow) - 1:
+            heights.append(current)
+            current = 0.0
+    return heights
+
+
+def fill(
+    flow: Sequence[Piece[M]], columns: int, height: float, full: float
+) -> tuple[list[Column[M]], list[Piece[M]]]:
+    """Greedy: each group (a heading and what follows) goes where it fits whole.
+
+    ``height`` is the room in these columns; ``full`` is a whole sheet's. Something that would
+    fit on a fresh sheet waits for one; only what is taller than a whole sheet is split.
+    """
+    placed: list[Column[M]] = [[] for _ in range(columns)]
+    pieces = list(flow)
+    column, y, index = 0, 0.0, 0
+    while index < len(pieces):
+        end = index + 1
+        while end < len(pieces) and pieces[end - 1].keep_with_next:
+            end += 1
+        group = pieces[index:end]
+        needed = sum(p.height + p.space_before for p in group) - (
+            group[0].space_before if y == 0 else 0
+        )
+        if y + needed <= height:
+            for piece in group:
+                y += piece.space_before if y else 0.0
+                placed[column].append((piece, y))
+                y += piece.height
+            index = end
+            continue
+        piece = pieces[index]
+        waits = needed <= full or piece.height <= full
+        if y > 0 or (waits and height < full):
+            column, y = column + 1, 0.0
+            if column == columns:
+                return placed, pieces[index:]
+            continue
+        # Alone at the top of a whole sheet and still too tall.
+        if piece.height <= height:
+            placed[column].append((piece, 0.0))
+            y = piece.height
+            index += 1
+            continue
+        cut = cut_at(piece, height)
+        placed[column].append((replace(piece, end=cut, keep_with_next=False), 0.0))
+        pieces[index] = replace(piece, start=cut, space_before=0.0)
+        column, y = column + 1, 0.0
+        if column == columns:
+            return placed, pieces[index:]
+    return placed, []
+
+
+def cut_at(piece: Piece[M], height: float) -> float:
+    """The lowest line boundary that fits, so no line of text is cut through."""
+    limit = piece.start + height
+    cuts = piece.laid.cuts
+    position = bisect.bisect_right(cuts, limit) - 1
+    if position >= 0 and cuts[position] > piece.start:
+        return cuts[position]
+    return limit
