@@ -20,15 +20,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, qVersion
-from PySide6.QtGui import QGuiApplication, QPageLayout, QPdfWriter, QTextDocument
+from PySide6.QtCore import qVersion
+from PySide6.QtGui import QGuiApplication, QTextDocument
 
 from bench.stats import print_table, summary, timings_ms, write_json
 from bodymap.content.loader import load_library
 from bodymap.content.model import ContentLibrary
 from bodymap.fileio import atomic_write_bytes
 from bodymap.handout.compose import HandoutRequest, compose_handout, plain_html
-from bodymap.handout.pdf import MARGINS_MM, PDF_RESOLUTION, page_size_for, write_pdf
+from bodymap.handout.pdf import pdf_bytes, write_pdf
 from bodymap.handout.typeset import handout_font_family
 from bodymap.paths import content_dir
 from bodymap.ui.diagram import BodyDiagram
@@ -41,26 +41,10 @@ TARGETS_MS = {"one region": 150.0, "all six regions": 600.0}
 def plain_print(request: HandoutRequest, library: ContentLibrary, target: Path) -> None:
     """The baseline: the same words as one QTextDocument, printed and saved the same way."""
     handout = compose_handout(request, library)
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setResolution(PDF_RESOLUTION)
-    writer.setTitle(handout.title)
-    writer.setPageLayout(
-        QPageLayout(
-            page_size_for(request.paper_size),
-            QPageLayout.Orientation.Portrait,
-            MARGINS_MM,
-            QPageLayout.Unit.Millimeter,
-        )
-    )
     document = QTextDocument()
     document.setHtml(plain_html(handout))
-    document.print_(writer)
-    del writer
-    buffer.close()
-    atomic_write_bytes(target, bytes(data.data()))
+    data, _ = pdf_bytes(handout.title, request.paper_size, "BodyMap", document.print_)
+    atomic_write_bytes(target, data)
 
 
 def main() -> int:

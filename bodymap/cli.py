@@ -12,14 +12,18 @@ import sys
 from pathlib import Path
 
 from bodymap import APP_NAME, __version__
+from bodymap.cli_common import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    EXIT_USAGE,
+    UsageParser,
+    content_root,
+)
 from bodymap.content.loader import load_library
 from bodymap.content.model import ContentLibrary
 from bodymap.handout.cli import handout_main
 from bodymap.paths import content_dir
 
-EXIT_OK = 0
-EXIT_PROBLEMS = 1
-EXIT_USAGE = 2
 COMMANDS_HELP = """commands:
   bodymap search QUERY [--limit N] [--json]   search the topics in your own words
   bodymap handout ID [ID ...] --output FILE.pdf   write a printable handout (PDF)
@@ -27,14 +31,8 @@ COMMANDS_HELP = """commands:
 """
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
-        self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
-
-
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = UsageParser(
         prog="bodymap",
         description=f"{APP_NAME}: explore the causes of and massage for muscle spasms and cramps.",
         epilog=COMMANDS_HELP,
@@ -55,7 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def build_check_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = UsageParser(
         prog="bodymap check",
         description="Check a content folder: fields, links, required sections, sources, "
         "review dates, reading grade and medical safety rules.",
@@ -75,7 +73,7 @@ def build_check_parser() -> argparse.ArgumentParser:
 
 
 def build_search_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = UsageParser(
         prog="bodymap search",
         description="Search every page in your own words; prints id, title and region, best first.",
     )
@@ -103,9 +101,8 @@ def search_main(argv: list[str]) -> int:
     from bodymap.content.search import SearchIndex  # noqa: PLC0415
     from bodymap.paths import search_cache  # noqa: PLC0415
 
-    root: Path = args.content_dir or content_dir()
-    if not root.is_dir():
-        print(f"bodymap search: error: no content folder at {root}", file=sys.stderr)
+    root = content_root(args.content_dir, "bodymap search")
+    if root is None:
         return EXIT_USAGE
     library = load_library(root)
     index = SearchIndex.open(library, search_cache(root))
@@ -156,9 +153,8 @@ def check_main(argv: list[str]) -> int:
     args = build_check_parser().parse_args(argv)
     from bodymap.content.checks import MAX_GRADE, check_content  # noqa: PLC0415
 
-    root: Path = args.content_dir or content_dir()
-    if not root.is_dir():
-        print(f"bodymap check: error: no content folder at {root}", file=sys.stderr)
+    root = content_root(args.content_dir, "bodymap check")
+    if root is None:
         return EXIT_USAGE
     report = check_content(root)
     for problem in report.problems:

@@ -13,21 +13,13 @@ import os
 import sys
 from pathlib import Path
 
+from bodymap.cli_common import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageParser, content_root
 from bodymap.content.loader import load_library
 from bodymap.content.model import ContentLibrary
 from bodymap.handout.compose import PAPER_SIZES, handout_page_ids, normalise_paper_size
-from bodymap.paths import content_dir
 
-EXIT_OK = 0
-EXIT_WRITE_FAILED = 1
-EXIT_USAGE = 2
+EXIT_WRITE_FAILED = EXIT_PROBLEMS
 PROG = "bodymap handout"
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
-        self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
 
 
 def _paper_size(value: str) -> str:
@@ -40,7 +32,7 @@ def _paper_size(value: str) -> str:
 
 
 def build_handout_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = UsageParser(
         prog=PROG,
         description="Write a printable handout (one PDF) with these pages, in this order.",
         epilog="example: bodymap handout calf back --output calf-back-handout.pdf",
@@ -69,9 +61,8 @@ def build_handout_parser() -> argparse.ArgumentParser:
 def handout_main(argv: list[str]) -> int:
     """Exit 0 when written, 1 when the file could not be saved, 2 for a usage error."""
     args = build_handout_parser().parse_args(argv)
-    root: Path = args.content_dir or content_dir()
-    if not root.is_dir():
-        print(f"{PROG}: error: no content folder at {root}", file=sys.stderr)
+    root = content_root(args.content_dir, PROG)
+    if root is None:
         return EXIT_USAGE
     library = load_library(root)
     valid = handout_page_ids(library)

@@ -17,8 +17,10 @@ and on a QPrinter (for Print and Print Preview), so the preview is exactly what 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF
 from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPainter, QPdfWriter
@@ -54,31 +56,47 @@ class HandoutResult:
     """The body text size each content page was set in (points, Helvetica-equivalent)."""
 
 
+Painted = TypeVar("Painted")
+
+
 def render_pdf(
     request: HandoutRequest, library: ContentLibrary, diagram: BodyDiagram
 ) -> tuple[bytes, HandoutResult]:
     """The handout as PDF bytes (rendered in memory, so a failed save never leaves half a file)."""
     handout = compose_handout(request, library)
+    author = handout.clinic.name.strip() or "BodyMap"
+    return pdf_bytes(
+        handout.title,
+        handout.paper_size,
+        author,
+        lambda writer: paint_composed(writer, handout, diagram),
+    )
+
+
+def pdf_bytes(
+    title: str, paper_size: str, author: str, paint: Callable[[QPdfWriter], Painted]
+) -> tuple[bytes, Painted]:
+    """Run ``paint`` on a PDF writer set up for handouts, in memory; return the PDF's bytes."""
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
     writer.setResolution(PDF_RESOLUTION)
-    writer.setTitle(handout.title)
+    writer.setTitle(title)
     writer.setCreator("BodyMap")
-    writer.setAuthor(handout.clinic.name.strip() or "BodyMap")
+    writer.setAuthor(author)
     writer.setPageLayout(
         QPageLayout(
-            page_size_for(handout.paper_size),
+            page_size_for(paper_size),
             QPageLayout.Orientation.Portrait,
             MARGINS_MM,
             QPageLayout.Unit.Millimeter,
         )
     )
-    result = paint_composed(writer, handout, diagram)
+    painted = paint(writer)
     del writer  # finishes the PDF into the buffer
     buffer.close()
-    return bytes(data.data()), result
+    return bytes(data.data()), painted
 
 
 def page_size_for(paper_size: str) -> QPageSize:
