@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from bodymap.content.loader import load_library
+from bodymap.content.loader import field_name, load_library
 from bodymap.content.model import (
     EMERGENCY_PLACEHOLDER,
     ContentLibrary,
@@ -22,7 +22,7 @@ from bodymap.content.model import (
     TopicPage,
 )
 from bodymap.content.render import page_texts, plain_text
-from bodymap.content.yamlfile import KeyPath, YamlFileError, read_yaml
+from bodymap.content.yamlfile import FileLines, KeyPath
 
 MAX_GRADE = 8.0
 TRUSTED_ORGANISATIONS = (
@@ -177,21 +177,12 @@ class _PageChecker:
         self.page = page
         self.problems: list[Problem] = []
         self.grade = 0.0
-        self._lines: dict[KeyPath, int] | None = None
-
-    def line(self, path: KeyPath) -> int | None:
-        if self._lines is None:
-            try:
-                self._lines = read_yaml(self.page.path).lines
-            except YamlFileError:
-                self._lines = {}
-        while path and path not in self._lines:
-            path = path[:-1]
-        return self._lines.get(path, 1)
+        self._lines = FileLines(page.path)
 
     def fail(self, path: KeyPath, message: str) -> None:
-        field = ", ".join(f"item {p + 1}" if isinstance(p, int) else p for p in path) or None
-        self.problems.append(Problem(self.page.path, self.line(path), message, field=field))
+        line = self._lines.line_of(path) or 1
+        field = field_name(path) or None
+        self.problems.append(Problem(self.page.path, line, message, field=field))
 
     def run(self) -> None:
         page = self.page

@@ -30,7 +30,13 @@ from bodymap.content.model import (
     Technique,
     TopicPage,
 )
-from bodymap.content.yamlfile import KeyPath, YamlDocument, YamlFileError, read_yaml
+from bodymap.content.yamlfile import (
+    FileLines,
+    KeyPath,
+    YamlDocument,
+    YamlFileError,
+    read_yaml,
+)
 
 TOPIC_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 CONTENT_SUFFIXES = (".yaml", ".yml")
@@ -391,22 +397,13 @@ def _check_links(library: ContentLibrary, failed: set[str]) -> None:
         library.pages[page_id] = dataclasses.replace(page, **changes)
 
 
-class _LinkLines:
+class _LinkLines(FileLines):
     """Finds a broken link's line, re-reading the file only when a link is actually broken."""
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self._lines: dict[KeyPath, int] | None = None
-
     def broken(self, key: KeyPath, target: str) -> Problem:
-        if self._lines is None:
-            try:
-                self._lines = read_yaml(self.path).lines
-            except YamlFileError:
-                self._lines = {}
         return Problem(
             self.path,
-            self._lines.get(key),
+            self.line_of(key),
             f"links to '{target}', which is not a page",
             field=field_name(key),
         )

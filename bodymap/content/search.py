@@ -26,7 +26,7 @@ from pathlib import Path
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
-from bodymap.content.model import ContentLibrary, Page, RegionPage
+from bodymap.content.model import ContentLibrary, Page
 from bodymap.content.render import page_texts
 
 SCHEMA_VERSION = "3"
@@ -522,7 +522,3 @@ def _write_cache(library: ContentLibrary, path: Path, expected: str) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
-
-
-def is_region(page: Page) -> bool:
-    return isinstance(page, RegionPage)

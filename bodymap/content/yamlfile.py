@@ -57,6 +57,22 @@ class YamlDocument:
             path = path[:-1]
 
 
+class FileLines:
+    """Line numbers of one file's fields, read only when a problem first needs one."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._document: YamlDocument | None = None
+
+    def line_of(self, key: KeyPath) -> int | None:
+        if self._document is None:
+            try:
+                self._document = read_yaml(self.path)
+            except YamlFileError:
+                self._document = YamlDocument(None, {})
+        return self._document.line_of(key)
+
+
 def read_yaml(path: Path) -> YamlDocument:
     """Read one content file; raise YamlFileError with a plain-words message on any problem."""
     try:
