@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -125,18 +126,25 @@ def search_main(argv: list[str]) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Every command runs inside one guard, so no traceback ever reaches a person."""
     arguments = sys.argv[1:] if argv is None else argv
+    try:
+        return _dispatch(arguments)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # e.g. `bodymap check | head`: the reader has gone; stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_PROBLEMS
+    except Exception as exc:  # the last line of defence: a message, never a traceback
+        print(f"bodymap: unexpected error: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+
+
+def _dispatch(arguments: list[str]) -> int:
     commands = {"check": check_main, "search": search_main, "handout": handout_main}
     if arguments and arguments[0] in commands:
         return commands[arguments[0]](arguments[1:])
-    args = build_parser().parse_args(arguments)
-    try:
-        return _run(args)
-    except KeyboardInterrupt:
-        return 130
-    except Exception as exc:  # the last line of defence: a message, never a traceback
-        print(f"bodymap: unexpected error: {exc}", file=sys.stderr)
-        return 1
+    return _run(build_parser().parse_args(arguments))
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -85,3 +85,19 @@ def test_usage_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     for command in ("bodymap search", "bodymap handout", "bodymap check"):
         assert command in out
+
+
+def test_output_cut_short_by_a_pipe_shows_no_traceback() -> None:
+    """`bodymap check --grades | head -1`: the reader leaves early; the command stops quietly."""
+    with subprocess.Popen(
+        [sys.executable, "-m", "bodymap", "check", "--grades"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=PROJECT_DIR,
+    ) as process:
+        assert process.stdout is not None and process.stderr is not None
+        process.stdout.readline()
+        process.stdout.close()
+        errors = process.stderr.read().decode()
+        process.wait(timeout=120)
+    assert "Traceback" not in errors
