@@ -20,7 +20,7 @@ from bodymap.cli_common import (
     UsageParser,
     content_root,
 )
-from bodymap.content.loader import load_library
+from bodymap.content.loader import LibraryLoader, load_library
 from bodymap.content.model import ContentLibrary
 from bodymap.handout.cli import handout_main
 from bodymap.paths import content_dir
@@ -148,13 +148,14 @@ def _dispatch(arguments: list[str]) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    library = load_library(args.content_dir or content_dir())
+    loader = LibraryLoader(args.content_dir or content_dir())
+    library = loader.load()
     start_page = _start_page(library, args.region, args.topic)
     if isinstance(start_page, int):
         return start_page
     from bodymap.ui.app import run  # noqa: PLC0415 - Qt only loads when the window is wanted
 
-    return run(library, start_page)
+    return run(library, start_page, loader)
 
 
 def check_main(argv: list[str]) -> int:

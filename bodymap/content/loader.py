@@ -10,6 +10,7 @@ import dataclasses
 import datetime as dt
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +41,7 @@ from bodymap.content.yamlfile import (
 
 TOPIC_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 CONTENT_SUFFIXES = (".yaml", ".yml")
+CONTENT_FOLDERS = ("regions", "topics")
 
 COMMON_FIELDS = {"id", "title", "summary", "warning", "related", "terms", "sources", "reviewed"}
 REGION_FIELDS = COMMON_FIELDS | {
@@ -56,31 +58,98 @@ class _InvalidPageError(Exception):
     """Raised inside a page reader once a required field is unusable."""
 
 
+LAST_GOOD_NOTE = "showing the last good version of this page until the file is fixed"
+
+
+@dataclass(frozen=True)
+class ParsedFile:
+    """One content file as read from disk, before any check that needs the other pages."""
+
+    path: Path
+    stamp: tuple[int, int]  # (size, modification time in ns): unchanged stamp, unchanged file
+    page: Page | None
+    problems: tuple[Problem, ...]
+
+
 def load_library(root: Path) -> ContentLibrary:
-    root = Path(root)
-    library = ContentLibrary(root)
-    if not root.is_dir():
-        library.problems.append(Problem(root, None, "the content folder does not exist"))
+    return LibraryLoader(root).load()
+
+
+class LibraryLoader:
+    """Loads a content folder, and on each later ``load`` re-reads only the files that changed.
+
+    It also remembers the last version of each file that loaded cleanly: when a save breaks
+    a page that was fine before, that good version stays in the library (with a note beside
+    the problem) until the file is fixed, so an editor's half-finished save never blanks a
+    page the clinic is showing.
+    """
+
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root)
+        self._files: dict[Path, ParsedFile] = {}
+        self._last_good: dict[Path, Page] = {}
+
+    def load(self) -> ContentLibrary:
+        root = self.root
+        library = ContentLibrary(root)
+        if not root.is_dir():
+            library.problems.append(Problem(root, None, "the content folder does not exist"))
+            self._files.clear()
+            self._last_good.clear()
+            return library
+        seen: dict[Path, ParsedFile] = {}
+        failed: set[str] = set()  # pages whose file has errors: already reported once
+        for folder, kind in (("regions", "region"), ("topics", "topic")):
+            for path in _content_files(root, root / folder, library.problems):
+                parsed = self._read(path, kind)
+                seen[path] = parsed
+                library.problems.extend(parsed.problems)
+                page = parsed.page
+                if page is not None:
+                    self._last_good[path] = page
+                elif path in self._last_good:
+                    page = self._last_good[path]
+                    library.problems.append(Problem(path, None, LAST_GOOD_NOTE, severity="warning"))
+                else:
+                    failed.add(path.stem)
+                    continue
+                self._add(library, page, path)
+        self._files = seen
+        self._last_good = {path: page for path, page in self._last_good.items() if path in seen}
+        _check_whole(library, root, failed)
         return library
-    failed: set[str] = set()  # pages whose file has errors: already reported once
-    for folder, kind in (("regions", "region"), ("topics", "topic")):
-        for path in _content_files(root, root / folder, library.problems):
-            page = _load_page(path, kind, library.problems)
-            if page is None:
-                failed.add(path.stem)
-                continue
-            earlier = library.pages.get(page.id)
-            if earlier is not None:
-                library.problems.append(
-                    Problem(
-                        path,
-                        1,
-                        f"the id '{page.id}' is already used by {earlier.path.name}",
-                        field="id",
-                    )
+
+    def _read(self, path: Path, kind: str) -> ParsedFile:
+        try:
+            info = path.stat()
+            stamp = (info.st_size, info.st_mtime_ns)
+        except OSError:
+            stamp = (-1, -1)
+        earlier = self._files.get(path)
+        if earlier is not None and earlier.stamp == stamp and stamp != (-1, -1):
+            return earlier
+        problems: list[Problem] = []
+        page = _load_page(path, kind, problems)
+        return ParsedFile(path, stamp, page, tuple(problems))
+
+    @staticmethod
+    def _add(library: ContentLibrary, page: Page, path: Path) -> None:
+        earlier = library.pages.get(page.id)
+        if earlier is not None:
+            library.problems.append(
+                Problem(
+                    path,
+                    1,
+                    f"the id '{page.id}' is already used by {earlier.path.name}",
+                    field="id",
                 )
-                continue
-            library.pages[page.id] = page
+            )
+            return
+        library.pages[page.id] = page
+
+
+def _check_whole(library: ContentLibrary, root: Path, failed: set[str]) -> None:
+    """The checks that need every page: the six regions, the home page and the links."""
     for region_id in REGION_IDS:
         if region_id not in library.pages and region_id not in failed:
             library.problems.append(
@@ -95,7 +164,6 @@ def load_library(root: Path) -> ContentLibrary:
             Problem(root / "topics" / f"{HOME_ID}.yaml", None, "there is no home page")
         )
     _check_links(library, failed)
-    return library
 
 
 def _content_files(root: Path, folder: Path, problems: list[Problem]) -> Iterator[Path]:

@@ -165,3 +165,9 @@ class ContentLibrary:
     @property
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == "error"]
+
+    def take(self, other: ContentLibrary) -> None:
+        """Become ``other`` (a fresh load of the same folder), so every holder sees the change."""
+        self.root = other.root
+        self.pages = other.pages
+        self.problems = other.problems

@@ -8,6 +8,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from bodymap import APP_NAME, ORG_NAME, __version__
+from bodymap.content.loader import LibraryLoader
 from bodymap.content.model import ContentLibrary
 from bodymap.paths import resource
 from bodymap.ui import crash
@@ -30,18 +31,23 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def build_window(library: ContentLibrary, start_page: str | None = None) -> MainWindow:
+def build_window(
+    library: ContentLibrary, start_page: str | None = None, loader: LibraryLoader | None = None
+) -> MainWindow:
+    """The window; ``loader`` is the one that loaded ``library``, so reloads only re-read edits."""
     app = make_application()
     settings = AppSettings()
     apply_theme(app, theme_for(settings.appearance))
-    window = MainWindow(library, BodyDiagram(), settings)
+    window = MainWindow(library, BodyDiagram(), settings, loader=loader)
     window.start(start_page)
     return window
 
 
-def run(library: ContentLibrary, start_page: str | None = None) -> int:
+def run(
+    library: ContentLibrary, start_page: str | None = None, loader: LibraryLoader | None = None
+) -> int:
     app = make_application()
     crash.install()
-    window = build_window(library, start_page)
+    window = build_window(library, start_page, loader)
     window.show()
     return app.exec()

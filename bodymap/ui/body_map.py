@@ -42,15 +42,18 @@ class RegionButton(QAbstractButton):
         self.shape = shape
         self._map = parent
         self.setObjectName(f"region-button-{shape.element_id}")
+        self.set_title(title)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAttribute(Qt.WidgetAttribute.WA_Hover)
+
+    def set_title(self, title: str) -> None:
         self.setText(title)
         self.setToolTip(title)
         self.setAccessibleName(title)
         self.setAccessibleDescription(
-            f"{VIEW_LABELS[shape.view]} view. Press Enter or Space to open the {title} page."
+            f"{VIEW_LABELS[self.shape.view]} view. Press Enter or Space to open the {title} page."
         )
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setAttribute(Qt.WidgetAttribute.WA_Hover)
 
     @property
     def region_id(self) -> str:
@@ -122,12 +125,23 @@ class BodyMapWidget(QWidget):
         def order(shape: RegionShape) -> tuple[int, int]:
             return VIEW_ORDER.index(shape.view), SHAPE_ORDER.index(shape.region_id)
 
-        shapes = sorted((s for s in diagram.shapes if s.region_id in titles), key=order)
-        self.buttons = [RegionButton(s, titles[s.region_id], self) for s in shapes]
-        for button in self.buttons:
+        shapes = sorted(diagram.shapes, key=order)
+        self._all_buttons = [RegionButton(s, titles.get(s.region_id, ""), self) for s in shapes]
+        for button in self._all_buttons:
             button.clicked.connect(self._on_button_clicked)
-        for first, second in zip(self.buttons, self.buttons[1:], strict=False):
+        for first, second in zip(self._all_buttons, self._all_buttons[1:], strict=False):
             QWidget.setTabOrder(first, second)
+        self.buttons: list[RegionButton] = []
+        self.set_titles(titles)
+
+    def set_titles(self, titles: dict[str, str]) -> None:
+        """Offer exactly the regions that have a page; called again when the content changes."""
+        self.buttons = [b for b in self._all_buttons if b.region_id in titles]
+        for button in self._all_buttons:
+            title = titles.get(button.region_id)
+            button.setVisible(title is not None)
+            if title is not None:
+                button.set_title(title)
         if self.buttons:
             self.setFocusProxy(self.buttons[0])
 
@@ -190,7 +204,7 @@ class BodyMapWidget(QWidget):
         super().resizeEvent(event)
         self._transform = self.diagram.fit(self.figure_bounds())
         self._figure_cache = None
-        for button in self.buttons:
+        for button in self._all_buttons:
             outline = self.shape_on_screen(button)
             box = outline.boundingRect().toAlignedRect().adjusted(-1, -1, 1, 1)
             button.setGeometry(box)

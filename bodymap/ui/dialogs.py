@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from bodymap import APP_NAME, __version__
+from bodymap.content.loader import LAST_GOOD_NOTE
 from bodymap.content.model import ContentLibrary, Problem
 from bodymap.ui.theme import Theme
 
@@ -99,11 +100,18 @@ class ProblemsBar(QFrame):
         count = len(problems)
         first = [f"• {p.describe(root)}" for p in problems[:3]]
         more = [f"…and {count - 3} more."] if count > 3 else []
-        heading = (
-            f"{len(errors)} problem(s) in the content files: pages with errors are not shown."
-            if errors
-            else f"{count} note(s) about the content files."
-        )
+        kept = sum(p.message == LAST_GOOD_NOTE for p in problems)
+        if not errors:
+            heading = f"{count} note(s) about the content files."
+        elif kept:
+            heading = (
+                f"{len(errors)} problem(s) in the content files: {kept} page(s) show their"
+                " last good version until the file is fixed."
+            )
+        else:
+            heading = (
+                f"{len(errors)} problem(s) in the content files: pages with errors are not shown."
+            )
         self.summary.setText("\n".join([heading, *first, *more]))
         self.setAccessibleName(heading)
         self.show()

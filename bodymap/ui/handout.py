@@ -164,6 +164,16 @@ class HandoutBasket(QObject):
     def page_ids(self) -> tuple[str, ...]:
         return tuple(self._ids)
 
+    def set_valid(self, valid_ids: Iterable[str]) -> None:
+        """The content changed: pages that are gone leave the basket."""
+        self.valid = set(valid_ids)
+        kept = [page_id for page_id in self._ids if page_id in self.valid]
+        if kept != self._ids:
+            self._ids = kept
+            self._save()
+        else:
+            self.changed.emit()
+
     def add(self, page_id: str) -> bool:
         if page_id not in self.valid or page_id in self._ids:
             return False
@@ -397,6 +407,13 @@ class HandoutController(QObject):
         return action
 
     # -- state -----------------------------------------------------------------------------
+
+    @Slot()
+    def content_changed(self) -> None:
+        """The library was reloaded: offer the pages it has now."""
+        self.valid_ids = handout_page_ids(self.library)
+        self.basket.set_valid(self.valid_ids)
+        self.refresh()
 
     def printable_page(self) -> str | None:
         page_id = self.current_page()

@@ -22,10 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from bodymap import APP_NAME
+from bodymap.content.loader import LibraryLoader
 from bodymap.content.model import ContentLibrary
 from bodymap.content.search import SearchIndex
 from bodymap.paths import search_cache
 from bodymap.ui.body_map import BodyMapWidget
+from bodymap.ui.content_watch import ContentWatcher
 from bodymap.ui.diagram import BodyDiagram
 from bodymap.ui.dialogs import AboutDialog, ProblemsBar
 from bodymap.ui.handout import HandoutController
@@ -46,6 +48,7 @@ class MainWindow(QMainWindow):
         diagram: BodyDiagram,
         settings: AppSettings,
         parent: QWidget | None = None,
+        loader: LibraryLoader | None = None,
     ) -> None:
         super().__init__(parent)
         self.library = library
@@ -63,11 +66,13 @@ class MainWindow(QMainWindow):
         self.problems_bar.set_problems(library.problems, library.root)
         self.search = SearchPanel(
             self,
-            lambda: SearchIndex.open(library, search_cache(library.root)),
+            lambda: SearchIndex.open(self.library, search_cache(self.library.root)),
             {page.id: page.title for page in library.regions},
         )
         self.search.pageRequested.connect(self.navigator.open)
         self._build_layout()
+        self.watcher = ContentWatcher(library, loader, parent=self)
+        self.watcher.reloaded.connect(self._on_content_reloaded)
         self.handout = HandoutController(
             self, library, diagram, settings, lambda: self.navigator.current
         )
@@ -110,12 +115,16 @@ class MainWindow(QMainWindow):
         topics = QListWidget()
         topics.setObjectName("topics-list")
         topics.setAccessibleName("General topics")
+        self._fill_topics_list(topics)
+        return topics
+
+    def _fill_topics_list(self, topics: QListWidget) -> None:
+        topics.clear()
         for page in self.library.topics:
             item = QListWidgetItem(page.title)
             item.setData(PAGE_ID_ROLE, page.id)
             item.setToolTip(page.summary)
             topics.addItem(item)
-        return topics
 
     def _build_layout(self) -> None:
         left = QWidget()
@@ -213,6 +222,10 @@ class MainWindow(QMainWindow):
         self.find_action = self._action(
             "&Find…", [key(key.StandardKey.Find), key("Ctrl+F")], self.search.focus
         )
+        self.reload_action = self._action(
+            "&Reload Content", [key(key.StandardKey.Refresh), key("F5")], self.watcher.reload
+        )
+        self.reload_action.setToolTip("Read the content files again (F5)")
 
         self._build_menus(quit_action, about_action, preferences_action)
 
@@ -235,13 +248,9 @@ class MainWindow(QMainWindow):
         go_menu.addActions([self.back_action, self.forward_action, self.home_action])
         go_menu.addAction(self.find_action)
         go_menu.addSeparator()
-        regions_menu = go_menu.addMenu("&Body regions")
-        for number, region in enumerate(self.library.regions, start=1):
-            action = self._action(region.title, [key(f"Ctrl+{number}")], self._opener(region.id))
-            regions_menu.addAction(action)
-        topics_menu = go_menu.addMenu("&Topics")
-        for page in self.library.topics:
-            topics_menu.addAction(page.title, self._opener(page.id))
+        self.regions_menu = go_menu.addMenu("&Body regions")
+        self.topics_menu = go_menu.addMenu("&Topics")
+        self._fill_go_menus()
 
         view_menu = menus.addMenu("&View")
         appearance_menu = view_menu.addMenu("&Appearance")
@@ -253,6 +262,7 @@ class MainWindow(QMainWindow):
             action.triggered.connect(self._appearance_setter(name))
             group.addAction(action)
         view_menu.addAction(self.basket_dock.toggleViewAction())
+        view_menu.addAction(self.reload_action)
         view_menu.addSeparator()
         zoom_in = self._action(
             "Larger text",
@@ -269,6 +279,19 @@ class MainWindow(QMainWindow):
         how_to.triggered.connect(self.navigator.home)
         help_menu.addAction(about_action)
 
+    def _fill_go_menus(self) -> None:
+        key = QKeySequence
+        for action in self.regions_menu.actions():
+            self.removeAction(action)  # drops the Ctrl+number shortcut with it
+        self.regions_menu.clear()
+        self.topics_menu.clear()
+        for number, region in enumerate(self.library.regions, start=1):
+            action = self._action(region.title, [key(f"Ctrl+{number}")], self._opener(region.id))
+            action.setParent(self.regions_menu)  # deleted with the menu's next clear()
+            self.regions_menu.addAction(action)
+        for page in self.library.topics:
+            self.topics_menu.addAction(page.title, self._opener(page.id))
+
     def _opener(self, page_id: str) -> Callable[[], None]:
         def open_page() -> None:
             self.navigator.open(page_id)
@@ -282,6 +305,19 @@ class MainWindow(QMainWindow):
         return set_appearance
 
     # -- reacting --------------------------------------------------------------------------
+
+    @Slot()
+    def _on_content_reloaded(self) -> None:
+        """Every part shows the reloaded content; the open page stays open if it still exists."""
+        library = self.library
+        self.problems_bar.set_problems(library.problems, library.root)
+        self.body_map.set_titles({page.id: page.title for page in library.regions})
+        self.search.model.region_titles = {page.id: page.title for page in library.regions}
+        self._fill_topics_list(self.topics)
+        self._fill_go_menus()
+        self.search.content_changed()
+        self.handout.content_changed()
+        self.navigator.content_changed()
 
     @Slot(str)
     def _on_page_changed(self, page_id: str) -> None:

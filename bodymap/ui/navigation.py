@@ -72,6 +72,21 @@ class Navigator(QObject):
         if target is not None:
             self.open(target)
 
+    @Slot()
+    def content_changed(self) -> None:
+        """The library was reloaded: show the open page afresh, or Home if it has gone.
+
+        History keeps only pages that still exist, so Back never leads nowhere.
+        """
+        self._back = [p for p in self._back if self.library.get(p) is not None]
+        self._forward = [p for p in self._forward if self.library.get(p) is not None]
+        if self.current is not None and self.library.get(self.current) is not None:
+            self._show(self.current)
+        else:
+            self.current = None
+            self.home()
+            self.historyChanged.emit()
+
     def _first_page(self) -> str | None:
         return next(iter(self.library.pages), None)
 

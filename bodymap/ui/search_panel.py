@@ -252,6 +252,15 @@ class SearchPanel(QObject):
             self._index = self._index_factory()
         return self._index
 
+    @Slot()
+    def content_changed(self) -> None:
+        """The content was reloaded: the next search opens an index of the new content."""
+        if self._index is not None:
+            self._index.close()
+            self._index = None
+        if self.popup.isVisible():
+            self.run_query(self.field.text())
+
     def focus(self) -> None:
         self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.field.selectAll()

@@ -9,6 +9,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from bodymap.content.loader import LibraryLoader
 from bodymap.content.model import ContentLibrary
 from bodymap.ui.body_map import BodyMapWidget, RegionButton
 from bodymap.ui.diagram import BodyDiagram
@@ -29,13 +30,17 @@ WindowFactory = Callable[..., MainWindow]
 def make_window(
     qtbot: QtBot, diagram: BodyDiagram, shipped_library: ContentLibrary
 ) -> WindowFactory:
-    def make(library: ContentLibrary | None = None, start: str | None = None) -> MainWindow:
+    def make(
+        library: ContentLibrary | None = None,
+        start: str | None = None,
+        loader: LibraryLoader | None = None,
+    ) -> MainWindow:
         from PySide6.QtWidgets import QApplication
 
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         apply_theme(app, LIGHT)
-        window = MainWindow(library or shipped_library, diagram, AppSettings())
+        window = MainWindow(library or shipped_library, diagram, AppSettings(), loader=loader)
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)

@@ -1,0 +1,83 @@
+"""Follow the content folder while the app runs: a saved file shows up within a second.
+
+The clinic owner edits the YAML in a text editor beside the open app. ``ContentWatcher`` asks
+the operating system to tell it when a content file or folder changes, waits a moment for the
+editor to finish writing (editors often write a file in several steps, or save by renaming a
+new file over the old one), then reloads through ``LibraryLoader``, which re-reads only the
+files that changed and keeps the last good version of a page whose new save is broken.
+Reload (F5) does the same at once.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal, Slot
+
+from bodymap.content.loader import CONTENT_FOLDERS, CONTENT_SUFFIXES, LibraryLoader
+from bodymap.content.model import ContentLibrary
+
+SETTLE_MS = 300  # quiet time after the last change before reloading
+
+
+class ContentWatcher(QObject):
+    """Reloads ``library`` in place when its folder changes, then emits ``reloaded``."""
+
+    reloaded = Signal()
+
+    def __init__(
+        self,
+        library: ContentLibrary,
+        loader: LibraryLoader | None = None,
+        settle_ms: int = SETTLE_MS,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.loader = loader if loader is not None else LibraryLoader(library.root)
+        self._watcher = QFileSystemWatcher(self)
+        self._watcher.fileChanged.connect(self._schedule)
+        self._watcher.directoryChanged.connect(self._schedule)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(settle_ms)
+        self._timer.timeout.connect(self.reload)
+        self._watch()
+
+    def watched(self) -> list[str]:
+        return self._watcher.files() + self._watcher.directories()
+
+    @Slot()
+    def reload(self) -> None:
+        """Read the folder again now (F5), and tell everyone showing the content."""
+        self._timer.stop()
+        self.library.take(self.loader.load())
+        self._watch()
+        self.reloaded.emit()
+
+    @Slot(str)
+    def _schedule(self, _path: str) -> None:
+        self._timer.start()  # restarts the wait, so a burst of writes gives one reload
+
+    def _watch(self) -> None:
+        """Watch the folders (new, removed, renamed files) and every content file (edits).
+
+        A file saved by renaming a new one over it drops out of the watch list, so the list
+        is rebuilt after every reload.
+        """
+        root = Path(self.library.root)
+        wanted = [root, *(root / name for name in CONTENT_FOLDERS)]
+        for folder in wanted[1:]:
+            if folder.is_dir():
+                wanted.extend(
+                    path
+                    for path in sorted(folder.iterdir())
+                    if path.suffix.lower() in CONTENT_SUFFIXES and path.is_file()
+                )
+        paths = {str(path) for path in wanted if path.exists()}
+        current = set(self.watched())
+        if current - paths:
+            self._watcher.removePaths(sorted(current - paths))
+        if paths - current:
+            # Paths the system will not watch (too many, no permission) are left to F5.
+            self._watcher.addPaths(sorted(paths - current))

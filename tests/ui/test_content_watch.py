@@ -1,0 +1,125 @@
+"""Content edited while the app runs: a save shows up by itself, F5 reloads, nothing blanks."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from bodymap.content.loader import LibraryLoader
+from bodymap.ui.main_window import MainWindow
+from tests.ui.conftest import WindowFactory, click_map, interior_point
+
+WAIT_MS = 5000  # generous: the watcher reloads about 0.3 s after the last write
+
+
+def watched_window(make_window: WindowFactory, root: Path, start: str) -> MainWindow:
+    loader = LibraryLoader(root)
+    return make_window(loader.load(), start=start, loader=loader)
+
+
+def save(path: Path, text: str) -> None:
+    """Save the way many editors do: write a new file beside it, then rename it over."""
+    spare = path.with_name(f".{path.name}.swp")
+    spare.write_text(text, encoding="utf-8")
+    os.replace(spare, path)
+
+
+def test_saving_a_file_updates_the_open_page_by_itself(
+    qtbot: QtBot, make_window: WindowFactory, content_copy: Path
+) -> None:
+    window = watched_window(make_window, content_copy, "calf")
+    calf = content_copy / "regions" / "calf.yaml"
+    save(calf, calf.read_text(encoding="utf-8").replace("title: Calf", "title: Calf and shin", 1))
+    qtbot.waitUntil(
+        lambda: window.page_view.toPlainText().startswith("Calf and shin"), timeout=WAIT_MS
+    )
+    assert window.windowTitle().startswith("Calf and shin")
+    button = window.body_map.button_for("calf")
+    assert button is not None and button.accessibleName() == "Calf and shin"
+
+    # The renamed-over file is still watched: a second save is picked up too.
+    save(calf, calf.read_text(encoding="utf-8").replace("Calf and shin", "Lower leg", 1))
+    qtbot.waitUntil(lambda: window.page_view.toPlainText().startswith("Lower leg"), timeout=WAIT_MS)
+
+
+def test_a_broken_save_keeps_the_page_and_shows_the_problem_until_fixed(
+    qtbot: QtBot, make_window: WindowFactory, content_copy: Path
+) -> None:
+    window = watched_window(make_window, content_copy, "neck")
+    shown = window.page_view.toPlainText()
+    neck = content_copy / "regions" / "neck.yaml"
+    good = neck.read_text(encoding="utf-8")
+    save(neck, good.replace("title: Neck", "title: [Neck", 1))
+    qtbot.waitUntil(window.problems_bar.isVisible, timeout=WAIT_MS)
+    text = window.problems_bar.summary.text()
+    assert "regions/neck.yaml:3: not valid YAML" in text
+    assert "last good version" in text
+    assert window.page_view.toPlainText() == shown
+    assert window.navigator.current == "neck"
+    assert window.body_map.button_for("neck") is not None
+
+    save(neck, good.replace("title: Neck", "title: Neck and shoulders", 1))
+    qtbot.waitUntil(lambda: not window.problems_bar.isVisible(), timeout=WAIT_MS)
+    assert window.page_view.toPlainText().startswith("Neck and shoulders")
+
+
+def test_f5_reloads_at_once_and_search_follows_the_content(
+    qtbot: QtBot, make_window: WindowFactory, content_copy: Path
+) -> None:
+    window = watched_window(make_window, content_copy, "calf")
+    window.search.run_query("zebrafish")
+    assert window.search.model.results == []
+    hydration = content_copy / "topics" / "hydration.yaml"
+    text = hydration.read_text(encoding="utf-8")
+    (content_copy / "topics" / "aquarium.yaml").write_text(
+        text.replace("id: hydration", "id: aquarium").replace(
+            "title: Drinking enough fluid", "title: Zebrafish keepers and cramps"
+        ),
+        encoding="utf-8",
+    )
+    window.reload_action.trigger()
+    titles = [window.topics.item(row).text() for row in range(window.topics.count())]
+    assert "Zebrafish keepers and cramps" in titles
+    window.search.run_query("zebrafish")
+    assert [r.id for r in window.search.model.results][:1] == ["aquarium"]
+    menu_titles = [action.text() for action in window.topics_menu.actions()]
+    assert "Zebrafish keepers and cramps" in menu_titles
+    assert window.reload_action.shortcuts()[0].toString() == "F5"
+
+
+def test_deleting_the_open_page_goes_home_and_forgets_it_in_history(
+    qtbot: QtBot, make_window: WindowFactory, content_copy: Path
+) -> None:
+    window = watched_window(make_window, content_copy, "calf")
+    window.navigator.open("hydration")
+    window.navigator.open("neck")
+    window.navigator.open("hydration")
+    (content_copy / "topics" / "hydration.yaml").unlink()
+    window.reload_action.trigger()
+    assert window.navigator.current == "home"
+    assert window.page_view.toPlainText()
+    for _ in range(5):
+        window.navigator.back()
+        assert window.navigator.current != "hydration"
+    titles = [window.topics.item(row).text() for row in range(window.topics.count())]
+    assert "Drinking enough fluid" not in titles
+
+
+def test_a_region_fixed_while_running_appears_on_the_map(
+    qtbot: QtBot, make_window: WindowFactory, content_copy: Path
+) -> None:
+    chest = content_copy / "regions" / "chest.yaml"
+    good = chest.read_text(encoding="utf-8")
+    chest.write_text("id: chest\ntitle: [oops\n", encoding="utf-8")
+    window = watched_window(make_window, content_copy, "calf")
+    assert window.body_map.button_for("chest") is None
+    save(chest, good)
+    qtbot.waitUntil(lambda: window.body_map.button_for("chest") is not None, timeout=WAIT_MS)
+    button = window.body_map.button_for("chest")
+    assert button is not None and button.isVisible()
+    # A real click inside the drawn chest lands on it: the new button was laid out and masked.
+    click_map(qtbot, window.body_map, interior_point(window.body_map, button))
+    assert window.navigator.current == "chest"
+    assert not window.problems_bar.isVisible()
