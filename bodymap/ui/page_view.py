@@ -37,6 +37,7 @@ class PageView(QTextBrowser):
         super().__init__(parent)
         self.theme = theme
         self._icon = warning_icon()
+        self.page_id: str | None = None
         self.setObjectName("page-view")
         self.setAccessibleName("Page")
         self.setOpenLinks(False)
@@ -63,10 +64,14 @@ class PageView(QTextBrowser):
         )
 
     def show_page(self, page: Page, library: ContentLibrary, emergency_number: str) -> None:
+        """Show ``page`` from the top; the same page shown again (a reload) keeps its place."""
+        same_page = page.id == self.page_id
+        scrolled = self.verticalScrollBar().value() if same_page else 0
         options = RenderOptions(colors=self.theme.page, emergency_number=emergency_number)
         self.setHtml(render_page(page, library, options))
+        self.page_id = page.id
         self.document().setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, page.title)
-        self.verticalScrollBar().setValue(0)
+        self.verticalScrollBar().setValue(scrolled)
         self.horizontalScrollBar().setValue(0)
 
     def loadResource(self, kind: int, name: QUrl | str) -> Any:

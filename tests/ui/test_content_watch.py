@@ -123,3 +123,17 @@ def test_a_region_fixed_while_running_appears_on_the_map(
     click_map(qtbot, window.body_map, interior_point(window.body_map, button))
     assert window.navigator.current == "chest"
     assert not window.problems_bar.isVisible()
+
+
+def test_a_reload_keeps_the_reader_s_place_on_the_open_page(
+    qtbot: QtBot, make_window: WindowFactory, content_copy: Path
+) -> None:
+    window = watched_window(make_window, content_copy, "calf")
+    window.resize(900, 500)
+    bar = window.page_view.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 200)
+    bar.setValue(200)
+    window.reload_action.trigger()
+    assert bar.value() == 200
+    window.navigator.open("neck")
+    assert bar.value() == 0
