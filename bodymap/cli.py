@@ -21,7 +21,7 @@ from bodymap.cli_common import (
     content_root,
 )
 from bodymap.content.loader import LibraryLoader, load_library
-from bodymap.content.model import ContentLibrary
+from bodymap.content.model import ContentLibrary, counted
 from bodymap.handout.cli import handout_main
 from bodymap.paths import content_dir
 
@@ -178,8 +178,8 @@ def check_main(argv: list[str]) -> int:
         return EXIT_OK
     files = len({p.path for p in report.problems})
     print(
-        f"{len(report.problems)} problem(s) in {files} file(s); "
-        f"{pages} page(s) loaded from {_shown(root)}."
+        f"{counted(len(report.problems), 'problem')} in {counted(files, 'file')}; "
+        f"{counted(pages, 'page')} loaded from {_shown(root)}."
     )
     return EXIT_PROBLEMS
 

@@ -17,6 +17,11 @@ HOME_ID = "home"
 EMERGENCY_PLACEHOLDER = "{emergency}"
 
 
+def counted(number: int, noun: str, plural: str | None = None) -> str:
+    """``counted(1, "page")`` is "1 page", ``counted(3, "page")`` is "3 pages"."""
+    return f"{number} {noun if number == 1 else plural or noun + 's'}"
+
+
 @dataclass(frozen=True)
 class Source:
     organisation: str

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from bodymap import APP_NAME, __version__
 from bodymap.content.loader import LAST_GOOD_NOTE
-from bodymap.content.model import ContentLibrary, Problem
+from bodymap.content.model import ContentLibrary, Problem, counted
 from bodymap.ui.theme import Theme
 
 DISCLAIMER = (
@@ -102,15 +102,17 @@ class ProblemsBar(QFrame):
         more = [f"…and {count - 3} more."] if count > 3 else []
         kept = sum(p.message == LAST_GOOD_NOTE for p in problems)
         if not errors:
-            heading = f"{count} note(s) about the content files."
+            heading = f"{counted(count, 'note')} about the content files."
         elif kept:
+            pages = "1 page shows its" if kept == 1 else f"{kept} pages show their"
             heading = (
-                f"{len(errors)} problem(s) in the content files: {kept} page(s) show their"
-                " last good version until the file is fixed."
+                f"{counted(len(errors), 'problem')} in the content files: {pages} last good"
+                " version until the file is fixed."
             )
         else:
             heading = (
-                f"{len(errors)} problem(s) in the content files: pages with errors are not shown."
+                f"{counted(len(errors), 'problem')} in the content files:"
+                " pages with errors are not shown."
             )
         self.summary.setText("\n".join([heading, *first, *more]))
         self.setAccessibleName(heading)
