@@ -7,7 +7,7 @@ import sys
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from bodymap import APP_NAME, ORG_NAME, __version__
+from bodymap import APP_NAME, ORG_NAME, __version__, errorlog
 from bodymap.content.model import ContentLibrary
 from bodymap.paths import resource
 from bodymap.ui import crash
@@ -41,7 +41,7 @@ def build_window(library: ContentLibrary, start_page: str | None = None) -> Main
 
 def run(library: ContentLibrary, start_page: str | None = None) -> int:
     app = make_application()
-    crash.install()
+    crash.install(errorlog.open_error_log())
     window = build_window(library, start_page)
     window.show()
     return app.exec()
