@@ -14,6 +14,7 @@ from bodymap.ui import crash
 from bodymap.ui.diagram import BodyDiagram
 from bodymap.ui.main_window import MainWindow
 from bodymap.ui.settings import AppSettings
+from bodymap.ui.settings_recovery import check_settings, tell_once
 from bodymap.ui.theme import apply_theme, theme_for
 
 
@@ -32,10 +33,13 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 def build_window(library: ContentLibrary, start_page: str | None = None) -> MainWindow:
     app = make_application()
+    notice = check_settings()
     settings = AppSettings()
     apply_theme(app, theme_for(settings.appearance))
     window = MainWindow(library, BodyDiagram(), settings)
     window.start(start_page)
+    if notice is not None:
+        tell_once(window, notice)
     return window
 
 

@@ -15,6 +15,7 @@ from bodymap.content.search import (
     TEMPORARY_SUFFIX,
     SearchIndex,
 )
+from tests.permissions import PERMISSIONS_IGNORED, SKIP_REASON
 
 DAMAGED = "was damaged"
 
@@ -108,7 +109,7 @@ def test_a_folder_where_the_cache_should_be_is_left_alone_and_search_runs_in_mem
     assert not list(tmp_path.glob(f"{TEMPORARY_PREFIX}*"))  # no temporary file left behind
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root can write to a read-only folder")
+@pytest.mark.skipif(PERMISSIONS_IGNORED, reason=SKIP_REASON)
 def test_read_only_cache_folder_still_searches(
     shipped_library: ContentLibrary, tmp_path: Path
 ) -> None:
