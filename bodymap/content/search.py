@@ -554,6 +554,9 @@ def _write_cache(library: ContentLibrary, path: Path, expected: str) -> None:
     try:
         connection = sqlite3.connect(temporary)
         try:
+            # A file nobody reads until it is renamed needs no rollback journal: a build cut
+            # short is thrown away whole, and no stray "-journal" file is left beside it.
+            connection.execute("PRAGMA journal_mode = OFF")
             _fill(connection, library, expected)
         finally:
             connection.close()
@@ -570,7 +573,7 @@ def _remove_stale_temporaries(folder: Path) -> None:
     Only files older than an hour go, so another copy of the app still building is left alone.
     """
     now = time.time()
-    for temporary in folder.glob(f"{TEMPORARY_PREFIX}*{TEMPORARY_SUFFIX}"):
+    for temporary in folder.glob(f"{TEMPORARY_PREFIX}*{TEMPORARY_SUFFIX}*"):
         with contextlib.suppress(OSError):
             if now - temporary.stat().st_mtime > STALE_TEMPORARY_SECONDS:
                 temporary.unlink()

@@ -128,11 +128,14 @@ def test_temporary_files_of_a_killed_rebuild_are_cleared_when_old(
     shipped_library: ContentLibrary, tmp_path: Path
 ) -> None:
     old = tmp_path / f"{TEMPORARY_PREFIX}abc123{TEMPORARY_SUFFIX}"
+    old_journal = tmp_path / f"{TEMPORARY_PREFIX}abc123{TEMPORARY_SUFFIX}-journal"
     recent = tmp_path / f"{TEMPORARY_PREFIX}def456{TEMPORARY_SUFFIX}"
-    for path in (old, recent):
+    for path in (old, old_journal, recent):
         path.write_bytes(b"half an index")
     long_ago = time.time() - STALE_TEMPORARY_SECONDS - 60
-    os.utime(old, (long_ago, long_ago))
+    for path in (old, old_journal):
+        os.utime(path, (long_ago, long_ago))
     SearchIndex.open(shipped_library, tmp_path / "search.sqlite").close()
-    assert not old.exists()
+    assert not old.exists() and not old_journal.exists()
     assert recent.exists()  # maybe another copy of the app, still building
+    assert sorted(p.name for p in tmp_path.iterdir()) == [recent.name, "search.sqlite"]
