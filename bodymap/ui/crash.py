@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QPushButton,
     QStyle,
     QVBoxLayout,
@@ -80,7 +81,9 @@ class CrashDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(buttons)
-        self.setMinimumWidth(460)
+        # The dialog follows its text: shorter than Qt's first guess for wrapped labels, and
+        # taller when the "copied" or "happened again" line appears.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)
         self.count = 0
 
     @staticmethod
@@ -88,6 +91,7 @@ class CrashDialog(QDialog):
         label = QLabel(text)
         label.setTextFormat(Qt.TextFormat.PlainText)
         label.setWordWrap(True)
+        label.setMinimumWidth(420)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         return label
 
