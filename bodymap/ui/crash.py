@@ -121,6 +121,7 @@ class ErrorReporter(QObject):
         super().__init__(parent)
         self.log_path = log_path
         self.dialog: CrashDialog | None = None
+        self._reporting = False
         # A signal, so an error in a worker thread is shown by the GUI thread (queued).
         self.errorRaised.connect(self.report)
 
@@ -135,24 +136,40 @@ class ErrorReporter(QObject):
     def thread_excepthook(self, args: threading.ExceptHookArgs) -> None:
         if issubclass(args.exc_type, SystemExit):
             return
-        error = args.exc_value or args.exc_type()
+        error = args.exc_value if args.exc_value is not None else RuntimeError(args.exc_type)
         self.errorRaised.emit(errorlog.error_trace(args.exc_type, error, args.exc_traceback))
 
     @Slot(str)
     def report(self, trace: str) -> None:
+        if self._reporting:  # an error while showing an error: the log has it, never loop
+            self._log(trace)
+            return
+        self._reporting = True
+        try:
+            self._report(trace)
+        except Exception as error:  # the message itself failed; keep the app and the log
+            self._log(errorlog.error_trace(type(error), error, error.__traceback__))
+        finally:
+            self._reporting = False
+
+    def _report(self, trace: str) -> None:
         if self.dialog is not None and not isValid(self.dialog):
             self.dialog = None  # closed along with the window it belonged to
         if self.dialog is not None and trace == self.dialog.trace:
             self.dialog.count_repeat()  # logged once, with the count, when it closes
             return
-        details = errorlog.describe_environment(versions()) + trace
-        if errorlog.log_unexpected(details) is None:
-            print(details, file=sys.stderr)
+        details = self._log(trace)
         if self.dialog is not None or QApplication.instance() is None:
             return  # one message at a time; this one is in the log
         self.dialog = CrashDialog(trace, details, self.log_path, QApplication.activeWindow())
         self.dialog.finished.connect(self._closed)
         self.dialog.open()
+
+    def _log(self, trace: str) -> str:
+        details = errorlog.describe_environment(versions()) + trace
+        if errorlog.log_unexpected(details) is None:
+            print(details, file=sys.stderr)
+        return details
 
     @Slot()
     def _closed(self) -> None:

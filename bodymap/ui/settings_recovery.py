@@ -94,7 +94,10 @@ def check_settings() -> SettingsNotice | None:
     """Leave the settings file usable; say what was wrong with it, if anything."""
     store = open_settings()
     path = Path(store.fileName())
-    reason = _unusable(store, path)
+    try:
+        reason = _unusable(store, path)
+    except OSError:  # e.g. a settings folder this user may not look into
+        reason = "the file could not be opened"
     if reason is not None:
         del store
         return _start_afresh(path, reason)

@@ -190,6 +190,24 @@ def test_a_different_error_while_the_message_is_open_is_logged_not_stacked(
     assert len(open_dialogs()) == 1
 
 
+def test_a_failure_while_showing_the_message_is_logged_and_goes_no_further(
+    qtbot: QtBot, error_log: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken_dialog(*args: object) -> CrashDialog:
+        raise MemoryError("no room for a dialog")
+
+    monkeypatch.setattr(crash, "CrashDialog", broken_dialog)
+    reporter = ErrorReporter(error_log)
+    raise_inside(reporter, "first")  # returns normally: nothing escapes the reporter
+    logged = log_text(error_log)
+    assert "KeyError: 'first'" in logged
+    assert "MemoryError: no room for a dialog" in logged
+    assert reporter.dialog is None
+    monkeypatch.undo()
+    raise_inside(reporter, "second")  # and the next error is shown as usual
+    shown_dialog(qtbot).reject()
+
+
 def test_unwritable_log_folder_still_shows_the_message(
     qtbot: QtBot,
     tmp_path: Path,
