@@ -136,8 +136,19 @@ def main(argv: list[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_PROBLEMS
     except Exception as exc:  # the last line of defence: a message, never a traceback
-        print(f"bodymap: unexpected error: {exc}", file=sys.stderr)
+        _report_unexpected(exc)
         return EXIT_PROBLEMS
+
+
+def _report_unexpected(error: Exception) -> None:
+    """One line for the person; the full details go to the error log for whoever supports it."""
+    from bodymap import errorlog  # noqa: PLC0415 - only when something has gone wrong
+
+    path = errorlog.open_error_log()
+    if path is not None:
+        errorlog.log_unexpected(errorlog.error_details(type(error), error, error.__traceback__))
+    where = f"\nThe details were saved in {path}" if path is not None else ""
+    print(f"bodymap: unexpected error: {error or type(error).__name__}{where}", file=sys.stderr)
 
 
 def _dispatch(arguments: list[str]) -> int:

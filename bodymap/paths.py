@@ -31,6 +31,26 @@ def cache_dir() -> Path:
     return base / "bodymap"
 
 
+def data_dir() -> Path:
+    """Where the app keeps files of its own that are not settings, such as its error log.
+
+    The same folders Qt's AppDataLocation uses, worked out without Qt so the command line can
+    log too; ``XDG_DATA_HOME`` is honoured on Linux, which also lets tests redirect it.
+    """
+    if sys.platform == "win32":
+        base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Application Support"
+    else:
+        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / "bodymap"
+
+
+def log_file() -> Path:
+    """The rotating log of unexpected errors; the About dialog names it."""
+    return data_dir() / "logs" / "bodymap.log"
+
+
 def search_cache(content: Path) -> Path:
     """One cache file per content folder, so switching folders never mixes indexes."""
     key = hashlib.sha256(str(content.resolve()).encode()).hexdigest()[:16]

@@ -20,9 +20,10 @@ from bodymap.paths import content_dir
 def fresh_settings(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[Path]:
-    """Point QSettings (and the search cache) at temporary folders for every test."""
+    """Point QSettings, the search cache and the error log at temporary folders for every test."""
     folder = tmp_path_factory.mktemp("settings")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("data")))
     try:
         from PySide6.QtCore import QSettings
     except ImportError:  # pragma: no cover - core tests can run without Qt installed

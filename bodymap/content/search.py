@@ -15,10 +15,12 @@ import contextlib
 import functools
 import hashlib
 import json
+import logging
 import os
 import re
 import sqlite3
 import tempfile
+import time
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,7 +31,13 @@ from rapidfuzz.distance import DamerauLevenshtein
 from bodymap.content.model import ContentLibrary, Page
 from bodymap.content.render import page_texts
 
+log = logging.getLogger(__name__)
+log.addHandler(logging.NullHandler())  # silent unless the app opens its log file (errorlog)
+
 SCHEMA_VERSION = "3"
+TEMPORARY_PREFIX = ".search-"
+TEMPORARY_SUFFIX = ".tmp"
+STALE_TEMPORARY_SECONDS = 3600
 MAX_QUERY_CHARS = 200
 MAX_WORDS = 8
 HIGHLIGHT_START = "\x02"
@@ -192,24 +200,44 @@ class SearchIndex:
     def open(cls, library: ContentLibrary, cache_path: Path | None = None) -> SearchIndex:
         """Use the cache when it matches the content exactly; otherwise (re)build it.
 
-        A stale, corrupt or unreadable cache is never trusted: it is rebuilt. Without a
-        cache path (or when the cache cannot be written) the index lives in memory.
+        A stale, corrupt or unreadable cache is never trusted: it is rebuilt, and a damaged
+        one is noted in the log. Without a cache path (or when the cache cannot be written,
+        say a read-only folder or a folder where the file should be) the index lives in memory.
         """
         expected = fingerprint(library)
         if cache_path is not None:
-            cached = _open_cached(cache_path, expected)
+            cached = cls._from_cache(library, cache_path, expected)
             if cached is not None:
-                return cls(cached, library)
-            with contextlib.suppress(OSError, sqlite3.Error):
-                _write_cache(library, cache_path, expected)
-                cached = _open_cached(cache_path, expected)
-                if cached is not None:
-                    index = cls(cached, library)
-                    index.rebuilt = True
-                    return index
+                return cached
         connection = sqlite3.connect(":memory:", check_same_thread=False)
         _fill(connection, library, expected)
         index = cls(connection, library)
+        index.rebuilt = True
+        return index
+
+    @classmethod
+    def _from_cache(
+        cls, library: ContentLibrary, cache_path: Path, expected: str
+    ) -> SearchIndex | None:
+        """The cached index, rebuilt on disk when needed; None when the cache cannot be kept."""
+        cached, damage = _open_cached(cache_path, expected)
+        if cached is not None:
+            return cls(cached, library)
+        if damage:
+            log.warning("The search cache %s was damaged (%s); rebuilt it.", cache_path, damage)
+        try:
+            _write_cache(library, cache_path, expected)
+        except (OSError, sqlite3.Error) as error:
+            log.info(
+                "The search cache cannot be saved at %s (%s); searching in memory.",
+                cache_path,
+                error,
+            )
+            return None
+        cached, damage = _open_cached(cache_path, expected)
+        if cached is None:  # replaced by another copy of the app for other content
+            return None
+        index = cls(cached, library)
         index.rebuilt = True
         return index
 
@@ -484,36 +512,51 @@ def _fill(connection: sqlite3.Connection, library: ContentLibrary, expected: str
     connection.commit()
 
 
-def _open_cached(path: Path, expected: str) -> sqlite3.Connection | None:
+def _open_cached(path: Path, expected: str) -> tuple[sqlite3.Connection | None, str]:
+    """The cache when it is sound and matches ``expected``; else None and what was damaged.
+
+    A missing or out-of-date cache is normal (the content changed) and gives no damage text;
+    a file SQLite cannot read, or one that fails its integrity check, does.
+    """
     if not path.is_file():
-        return None
+        return None, ""
     connection: sqlite3.Connection | None = None
     try:
         connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         meta = dict(connection.execute("SELECT key, value FROM meta").fetchall())
         if meta.get("schema") != SCHEMA_VERSION or meta.get("fingerprint") != expected:
             connection.close()
-            return None
+            return None, ""
         connection.execute("SELECT count(*) FROM pages WHERE pages MATCH 'zzzz*'").fetchone()
         (check,) = connection.execute("PRAGMA quick_check").fetchone()
         if check != "ok":
             connection.close()
-            return None
-        return connection
-    except sqlite3.Error:
+            return None, str(check)
+        return connection, ""
+    except sqlite3.Error as error:
         if connection is not None:
             connection.close()
-        return None
+        return None, str(error) or type(error).__name__
 
 
 def _write_cache(library: ContentLibrary, path: Path, expected: str) -> None:
-    """Build into a temporary file beside the cache, then swap it in at once."""
+    """Build into a temporary file beside the cache, then swap it in at once.
+
+    Two copies of the app may rebuild at the same moment: each builds its own temporary file
+    and the later rename wins, so the cache is always one whole index, never a mix.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=".search-", suffix=".tmp", dir=path.parent)
+    _remove_stale_temporaries(path.parent)
+    handle, temporary = tempfile.mkstemp(
+        prefix=TEMPORARY_PREFIX, suffix=TEMPORARY_SUFFIX, dir=path.parent
+    )
     os.close(handle)
     try:
         connection = sqlite3.connect(temporary)
         try:
+            # A file nobody reads until it is renamed needs no rollback journal: a build cut
+            # short is thrown away whole, and no stray "-journal" file is left beside it.
+            connection.execute("PRAGMA journal_mode = OFF")
             _fill(connection, library, expected)
         finally:
             connection.close()
@@ -522,3 +565,15 @@ def _write_cache(library: ContentLibrary, path: Path, expected: str) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+
+
+def _remove_stale_temporaries(folder: Path) -> None:
+    """A rebuild cut short (the app killed) leaves its temporary file; clear old ones away.
+
+    Only files older than an hour go, so another copy of the app still building is left alone.
+    """
+    now = time.time()
+    for temporary in folder.glob(f"{TEMPORARY_PREFIX}*{TEMPORARY_SUFFIX}*"):
+        with contextlib.suppress(OSError):
+            if now - temporary.stat().st_mtime > STALE_TEMPORARY_SECONDS:
+                temporary.unlink()

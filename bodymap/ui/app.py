@@ -7,7 +7,7 @@ import sys
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from bodymap import APP_NAME, ORG_NAME, __version__
+from bodymap import APP_NAME, ORG_NAME, __version__, errorlog
 from bodymap.content.loader import LibraryLoader
 from bodymap.content.model import ContentLibrary
 from bodymap.paths import resource
@@ -15,6 +15,7 @@ from bodymap.ui import crash
 from bodymap.ui.diagram import BodyDiagram
 from bodymap.ui.main_window import MainWindow
 from bodymap.ui.settings import AppSettings
+from bodymap.ui.settings_recovery import check_settings, tell_once
 from bodymap.ui.theme import apply_theme, theme_for
 
 
@@ -36,10 +37,13 @@ def build_window(
 ) -> MainWindow:
     """The window; ``loader`` is the one that loaded ``library``, so reloads only re-read edits."""
     app = make_application()
+    notice = check_settings()
     settings = AppSettings()
     apply_theme(app, theme_for(settings.appearance))
     window = MainWindow(library, BodyDiagram(), settings, loader=loader)
     window.start(start_page)
+    if notice is not None:
+        tell_once(window, notice)
     return window
 
 
@@ -47,7 +51,7 @@ def run(
     library: ContentLibrary, start_page: str | None = None, loader: LibraryLoader | None = None
 ) -> int:
     app = make_application()
-    crash.install()
+    crash.install(errorlog.open_error_log())
     window = build_window(library, start_page, loader)
     window.show()
     return app.exec()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from bodymap import APP_NAME, __version__
 from bodymap.content.loader import LAST_GOOD_NOTE
 from bodymap.content.model import ContentLibrary, Problem, counted
+from bodymap.paths import log_file
 from bodymap.ui.theme import Theme
 
 DISCLAIMER = (
@@ -45,7 +46,8 @@ class AboutDialog(QDialog):
             "A body-map explorer for muscle spasms and cramps.\n\n"
             f"Version: {__version__}\n"
             f"Content reviewed: {reviewed_text}\n"
-            f"Content folder: {library.root}\n\n{DISCLAIMER}"
+            f"Content folder: {library.root}\n"
+            f"Error log: {log_file()}\n\n{DISCLAIMER}"
         )
         body.setTextFormat(Qt.TextFormat.PlainText)
         body.setWordWrap(True)

@@ -1,0 +1,205 @@
+"""A damaged or unreadable settings file never stops the app: defaults, a kept copy, one notice.
+
+Qt reads an INI file as best it can. Garbage shows up as ``QSettings.FormatError`` (often with
+junk keys beside it), a file that cannot be opened or a folder in its place as
+``AccessError``; a value of the wrong kind (a window size that is text, a basket that is not a
+list of page ids, an ``@Variant`` Qt cannot decode) reads back as something else entirely.
+
+At start the window checks once. An unusable file is renamed to ``BodyMap.ini.broken-<time>``
+beside itself (nothing is deleted) and the app starts with its usual settings; single bad
+values are removed. Either way the file is left healthy, so the notice the person sees is
+said once and not again at the next start. Only when the file cannot even be moved aside
+(a read-only folder) is it said again, because then the problem really is still there.
+
+Saving is Qt's job and is already safe: QSettings writes through QSaveFile (a new file,
+renamed over the old one) under a lock file, so a killed app or a second copy of the app
+never leaves the file half written (``tests/test_instances.py`` kills writers to prove it).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from bodymap import APP_NAME
+from bodymap.handout.compose import normalise_paper_size
+from bodymap.ui.settings import open_settings
+from bodymap.ui.theme import APPEARANCES
+
+STALE_TEMP_SECONDS = 3600
+# QSaveFile's temporary name: the file's own name and six letters or digits.
+_SAVE_TEMP = re.compile(r"\.[A-Za-z0-9]{6}$")
+
+
+def _text(value: object) -> bool:
+    return isinstance(value, str)
+
+
+def _bytes(value: object) -> bool:
+    return isinstance(value, QByteArray)
+
+
+def _page_ids(value: object) -> bool:
+    """An INI file gives back an empty list as None and a one-item list as a plain string."""
+    if value is None or isinstance(value, str):
+        return True
+    return isinstance(value, list) and all(isinstance(item, str) for item in value)
+
+
+def _appearance(value: object) -> bool:
+    return value in APPEARANCES
+
+
+def _paper_size(value: object) -> bool:
+    return isinstance(value, str) and (not value or normalise_paper_size(value) is not None)
+
+
+# Every key AppSettings (ui/settings.py) and ClinicSettings (ui/handout.py) store, what a good
+# value looks like, and what to call it when telling the person it was reset.
+KNOWN_SETTINGS: dict[str, tuple[Callable[[object], bool], str]] = {
+    "window/geometry": (_bytes, "window size and position"),
+    "window/splitter": (_bytes, "window layout"),
+    "navigation/last_page": (_text, "last page opened"),
+    "view/appearance": (_appearance, "appearance"),
+    "clinic/emergency_number": (_text, "emergency number"),
+    "handout/name": (_text, "clinic name"),
+    "handout/address": (_text, "clinic address"),
+    "handout/phone": (_text, "clinic phone"),
+    "handout/website": (_text, "clinic website"),
+    "handout/logo_path": (_text, "clinic logo"),
+    "handout/footer_note": (_text, "handout footer note"),
+    "handout/paper_size": (_paper_size, "paper size"),
+    "handout/basket": (_page_ids, "handout basket"),
+    "handout/last_folder": (_text, "last folder used for handouts"),
+}
+
+
+@dataclass(frozen=True)
+class SettingsNotice:
+    """What was wrong with the saved settings and what was done about it, in plain words."""
+
+    text: str
+    kept_copy: Path | None = None
+
+
+def check_settings() -> SettingsNotice | None:
+    """Leave the settings file usable; say what was wrong with it, if anything."""
+    store = open_settings()
+    path = Path(store.fileName())
+    try:
+        reason = _unusable(store, path)
+    except OSError:  # e.g. a settings folder this user may not look into
+        reason = "the file could not be opened"
+    if reason is not None:
+        del store
+        return _start_afresh(path, reason)
+    _remove_stale_temp_files(path)
+    reset = [key for key in KNOWN_SETTINGS if store.contains(key) and not _valid(store, key)]
+    if not reset:
+        return None
+    for key in reset:
+        store.remove(key)
+    store.sync()
+    names = ", ".join(KNOWN_SETTINGS[key][1] for key in reset)
+    return SettingsNotice(
+        f"Some saved settings could not be used, so {APP_NAME} went back to the usual "
+        f"ones for: {names}.\nSettings file: {path}"
+    )
+
+
+def _valid(store: QSettings, key: str) -> bool:
+    is_good, _name = KNOWN_SETTINGS[key]
+    return is_good(store.value(key))
+
+
+def _unusable(store: QSettings, path: Path) -> str | None:
+    """Why the file cannot be used at all, or None when Qt can read it."""
+    if not path.exists() and not path.is_symlink():
+        return None  # the first start: nothing saved yet
+    if not path.is_file():
+        return "there is a folder or another kind of item where the file should be"
+    store.allKeys()  # parses every section, so a format error is seen now
+    status = store.status()
+    if status == QSettings.Status.AccessError:
+        return "the file could not be opened"
+    if status == QSettings.Status.FormatError or _has_binary(path):
+        return "the file is damaged"
+    return None
+
+
+def _has_binary(path: Path) -> bool:
+    """Qt writes control characters escaped, so a raw NUL byte means the file is damaged."""
+    try:
+        return b"\0" in path.read_bytes()
+    except OSError:
+        return False
+
+
+def _start_afresh(path: Path, reason: str) -> SettingsNotice:
+    kept = _move_aside(path)
+    fresh = open_settings()  # re-reads: the damaged keys are gone with the file
+    if kept is None and Path(fresh.fileName()).exists():
+        return SettingsNotice(
+            f"{APP_NAME} could not read its saved settings ({reason}), so it started with "
+            "its usual settings. Changes will not be kept until the file is repaired or "
+            f"removed.\nSettings file: {path}"
+        )
+    kept_text = f"\nThe old file was kept as: {kept}" if kept else ""
+    return SettingsNotice(
+        f"{APP_NAME} could not read its saved settings ({reason}), so it started with its "
+        "usual settings. The clinic details and the handout basket may need to be entered "
+        f"again.{kept_text}",
+        kept,
+    )
+
+
+def _move_aside(path: Path) -> Path | None:
+    """Rename the unusable file (or folder) beside itself; None when that is not possible."""
+    stamp = f"{dt.datetime.now():%Y%m%d-%H%M%S}"
+    for attempt in range(1, 100):
+        suffix = f".broken-{stamp}" if attempt == 1 else f".broken-{stamp}-{attempt}"
+        backup = path.with_name(path.name + suffix)
+        if backup.exists():
+            continue
+        try:
+            path.rename(backup)
+        except FileNotFoundError:
+            return None  # a second copy of the app moved it a moment ago
+        except OSError:
+            return None
+        return backup
+    return None
+
+
+def _remove_stale_temp_files(path: Path) -> None:
+    """A save cut short by a killed app can leave QSaveFile's temporary file behind."""
+    now = time.time()
+    with contextlib.suppress(OSError):
+        for candidate in path.parent.glob(f"{path.name}.??????"):
+            if not _SAVE_TEMP.search(candidate.name):
+                continue
+            with contextlib.suppress(OSError):
+                if now - candidate.stat().st_mtime > STALE_TEMP_SECONDS:
+                    candidate.unlink()
+
+
+def tell_once(parent: QWidget, notice: SettingsNotice) -> QMessageBox:
+    """Say it once, just after the window appears, without blocking the window's start."""
+    box = QMessageBox(parent)
+    box.setObjectName("settings-notice")
+    box.setIcon(QMessageBox.Icon.Information)
+    box.setWindowTitle("Settings were reset")
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(notice.text)
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    QTimer.singleShot(0, box.open)
+    return box

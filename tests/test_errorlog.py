@@ -1,0 +1,90 @@
+"""The error log and the command line's last line of defence (no Qt needed)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from bodymap import cli, errorlog
+from bodymap.paths import data_dir, log_file
+
+
+@pytest.fixture(autouse=True)
+def no_log_left_open() -> Iterator[None]:
+    yield
+    errorlog.close_error_log()
+
+
+def test_the_log_lives_in_the_data_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "share"))
+    assert data_dir() == tmp_path / "share" / "bodymap"
+    assert log_file() == tmp_path / "share" / "bodymap" / "logs" / "bodymap.log"
+    assert errorlog.open_error_log() == log_file()
+    assert log_file().is_file()
+
+
+def failing_check(argv: list[str]) -> int:
+    raise ZeroDivisionError("the grade of an empty page")
+
+
+def test_an_unexpected_error_in_a_command_is_logged_and_the_log_named(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(cli, "check_main", failing_check)
+    assert cli.main(["check"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("bodymap: unexpected error: the grade of an empty page")
+    assert f"The details were saved in {log_file()}" in err
+    assert "Traceback" not in err
+    logged = log_file().read_text(encoding="utf-8")
+    assert "Traceback (most recent call last)" in logged
+    assert "in failing_check" in logged
+    assert "ZeroDivisionError: the grade of an empty page" in logged
+
+
+def test_a_command_still_ends_calmly_when_the_log_cannot_be_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    blocker = tmp_path / "share"
+    blocker.write_text("a file where the data folder should be", encoding="utf-8")
+    monkeypatch.setenv("XDG_DATA_HOME", str(blocker))
+    monkeypatch.setattr(cli, "check_main", failing_check)
+    assert cli.main(["check"]) == 1
+    err = capsys.readouterr().err
+    assert err == "bodymap: unexpected error: the grade of an empty page\n"
+
+
+class FullDisk:
+    """A log file whose every write fails, as on a full disk."""
+
+    def write(self, text: str) -> int:
+        raise OSError(28, "No space left on device")
+
+    def flush(self) -> None:
+        raise OSError(28, "No space left on device")
+
+    def tell(self) -> int:
+        return 0
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        return 0
+
+    def close(self) -> None:
+        return None
+
+
+def test_a_full_disk_while_logging_is_not_an_error_of_its_own(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    path = errorlog.open_error_log()
+    assert path is not None
+    for handler in errorlog.logger.handlers:
+        if isinstance(handler, logging.FileHandler) and handler.stream is not None:
+            handler.stream.close()
+            handler.stream = FullDisk()  # type: ignore[assignment]
+    assert errorlog.log_unexpected("Traceback: details of a failure") == path
+    errorlog.close_error_log()  # flushing to the full disk fails quietly too
+    assert capsys.readouterr().err == ""  # no "--- Logging error ---" and its traceback
