@@ -51,7 +51,11 @@ def run(
     library: ContentLibrary, start_page: str | None = None, loader: LibraryLoader | None = None
 ) -> int:
     app = make_application()
-    crash.install(errorlog.open_error_log())
-    window = build_window(library, start_page, loader)
+    reporter = crash.install(errorlog.open_error_log())
+    try:
+        window = build_window(library, start_page, loader)
+    except Exception as error:
+        reporter.report_start_failure(error)
+        return 1
     window.show()
     return app.exec()

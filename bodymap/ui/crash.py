@@ -38,13 +38,22 @@ EXPLANATION = (
     f"{APP_NAME} hit an unexpected problem and stopped what it was doing. "
     "You can keep using it; if something looks wrong, close it and open it again."
 )
+START_FAILED = (
+    f"{APP_NAME} could not open its window because of an unexpected problem. "
+    "Please try again; if it happens again, nothing you saved is lost."
+)
 
 
 class CrashDialog(QDialog):
     """A short explanation; the technical details go to the clipboard and the log only."""
 
     def __init__(
-        self, trace: str, details: str, log_path: Path | None, parent: QWidget | None = None
+        self,
+        trace: str,
+        details: str,
+        log_path: Path | None,
+        parent: QWidget | None = None,
+        explanation: str = EXPLANATION,
     ) -> None:
         super().__init__(parent)
         self.trace = trace
@@ -56,7 +65,7 @@ class CrashDialog(QDialog):
         size = self.style().pixelMetric(QStyle.PixelMetric.PM_MessageBoxIconSize)
         warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         icon.setPixmap(warning.pixmap(size, size))
-        self.message = self._label(EXPLANATION)
+        self.message = self._label(explanation)
         where = f" The details are also saved in the log file:\n{log_path}" if log_path else ""
         self.hint = self._label(
             "If it keeps happening, press Copy details and paste them into an email to "
@@ -164,6 +173,20 @@ class ErrorReporter(QObject):
         self.dialog = CrashDialog(trace, details, self.log_path, QApplication.activeWindow())
         self.dialog.finished.connect(self._closed)
         self.dialog.open()
+
+    def report_start_failure(self, error: BaseException) -> None:
+        """Before the window exists: log it, show the message and wait until it is closed.
+
+        Someone who started the app from a desktop icon has no terminal to read.
+        """
+        trace = errorlog.error_trace(type(error), error, error.__traceback__)
+        details = self._log(trace)
+        if QApplication.instance() is None:
+            return
+        try:
+            CrashDialog(trace, details, self.log_path, explanation=START_FAILED).exec()
+        except Exception as failure:  # the message itself failed: the log still has both
+            self._log(errorlog.error_trace(type(failure), failure, failure.__traceback__))
 
     def _log(self, trace: str) -> str:
         details = errorlog.describe_environment(versions()) + trace

@@ -247,3 +247,37 @@ def test_about_dialog_names_the_log_file_as_selectable_text(
     assert f"Error log: {log_file()}" in body.text()
     assert log_file().is_relative_to(os.environ["XDG_DATA_HOME"])  # the data folder
     assert body.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse
+
+
+def test_a_window_that_cannot_be_built_says_so_on_screen_not_only_in_a_terminal(
+    qtbot: QtBot,
+    error_log: Path,
+    shipped_library: ContentLibrary,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from bodymap.ui import app
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
+
+    def broken_window(*_args: object, **_kwargs: object) -> MainWindow:
+        raise OSError("the display went away")
+
+    monkeypatch.setattr(app, "MainWindow", broken_window)
+    seen: list[str] = []
+
+    def read_and_close() -> None:
+        dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, CrashDialog)]
+        visible = [d for d in dialogs if d.isVisible()]
+        if not visible:
+            QTimer.singleShot(20, read_and_close)
+            return
+        seen.extend(label.text() for label in visible[0].findChildren(QLabel))
+        visible[0].reject()
+
+    QTimer.singleShot(0, read_and_close)
+    assert app.run(shipped_library) == 1
+    shown = "\n".join(seen)
+    assert "could not open its window" in shown
+    assert str(error_log) in shown
+    assert "OSError: the display went away" in log_text(error_log)
