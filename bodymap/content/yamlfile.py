@@ -15,14 +15,39 @@ from typing import Any
 import yaml
 
 MAX_FILE_BYTES = 1_000_000
-MAX_NODES = 50_000
+MAX_NODES = 10_000  # the largest shipped page holds about 220 values
 MAX_DEPTH = 40
 
 KeyPath = tuple[str | int, ...]
 
 
 class ContentLoader(yaml.SafeLoader):
-    """SafeLoader that leaves dates as text, so a bad date is reported with its line."""
+    """SafeLoader that leaves dates as text, so a bad date is reported with its line.
+
+    It counts values and depth while it reads, and stops at the first alias, the first value
+    past ``MAX_NODES`` or the first level past ``MAX_DEPTH``: a hostile or runaway file is
+    refused after reading only that much, so it costs little time and memory.
+    """
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._nodes = 0
+        self._depth = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        line = self.peek_event().start_mark.line + 1
+        if self.check_event(yaml.AliasEvent):
+            raise YamlFileError("anchors and aliases (& and *) are not allowed in content", line)
+        self._nodes += 1
+        if self._nodes > MAX_NODES:
+            raise YamlFileError(f"the file has too many values (over {MAX_NODES:,})", line)
+        if self._depth > MAX_DEPTH:
+            raise YamlFileError("the data is nested too deeply", line)
+        self._depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
 
 ContentLoader.yaml_implicit_resolvers = {
@@ -97,7 +122,7 @@ def parse_yaml(raw: bytes) -> YamlDocument:
         if node is None:
             raise YamlFileError("the file has no content", 1)
         lines: dict[KeyPath, int] = {}
-        _index(node, (), lines, set(), 0)
+        _index(node, (), lines)
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         error = _explain(exc)
@@ -128,19 +153,8 @@ def _decode(raw: bytes) -> str:
         ) from exc
 
 
-def _index(
-    node: yaml.Node, path: KeyPath, lines: dict[KeyPath, int], seen: set[int], depth: int
-) -> None:
-    """Record each value's line, and refuse aliases, duplicate keys and runaway structures."""
-    if id(node) in seen:
-        raise YamlFileError(
-            "anchors and aliases (& and *) are not allowed in content", node.start_mark.line + 1
-        )
-    seen.add(id(node))
-    if len(seen) > MAX_NODES:
-        raise YamlFileError(f"the file has too many values (over {MAX_NODES:,})")
-    if depth > MAX_DEPTH:
-        raise YamlFileError("the data is nested too deeply", node.start_mark.line + 1)
+def _index(node: yaml.Node, path: KeyPath, lines: dict[KeyPath, int]) -> None:
+    """Record each value's line, and refuse duplicate keys and field names that are not text."""
     lines[path] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         keys: dict[str, int] = {}
@@ -154,11 +168,11 @@ def _index(
                     f"the field '{key}' appears twice (first on line {keys[key]})", line
                 )
             keys[key] = line
-            _index(value_node, (*path, key), lines, seen, depth + 1)
+            _index(value_node, (*path, key), lines)
             lines[(*path, key)] = line
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _index(item, (*path, index), lines, seen, depth + 1)
+            _index(item, (*path, index), lines)
 
 
 def _explain(exc: yaml.MarkedYAMLError) -> YamlFileError:
