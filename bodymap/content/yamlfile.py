@@ -116,7 +116,10 @@ def parse_yaml(raw: bytes) -> YamlDocument:
     text = _decode(raw)
     if not text.strip():
         raise YamlFileError("the file is empty", 1)
-    loader = ContentLoader(text)
+    try:
+        loader = ContentLoader(text)
+    except yaml.reader.ReaderError as exc:
+        raise _control_character(text, exc) from exc
     try:
         node = loader.get_single_node()
         if node is None:
@@ -151,6 +154,17 @@ def _decode(raw: bytes) -> str:
             "save it as UTF-8 in your editor",
             line,
         ) from exc
+
+
+def _control_character(text: str, exc: yaml.reader.ReaderError) -> YamlFileError:
+    """A character YAML forbids anywhere (NUL, form feed, a terminal colour code), often
+    pasted in by accident: say which and on what line, as the text hides it."""
+    line = len(text[: exc.position + 1].splitlines()) or 1
+    return YamlFileError(
+        f"the file contains an invisible control character (U+{exc.character:04X}), which "
+        "is not allowed; delete it, or retype the line",
+        line,
+    )
 
 
 def _index(node: yaml.Node, path: KeyPath, lines: dict[KeyPath, int]) -> None:

@@ -187,6 +187,19 @@ GENERATED: dict[str, tuple[Callable[[], bytes], Expected]] = {
         billion_laughs,
         (3, "anchors and aliases (& and *) are not allowed in content"),
     ),
+    # Pasted from a PDF, a terminal or a word processor: YAML forbids these characters.
+    "nul-byte": (
+        lambda: b"id: nul-byte\ntitle: Nul\nsummary: a\x00b\n",
+        (3, "the file contains an invisible control character (U+0000)"),
+    ),
+    "form-feed": (
+        lambda: b"id: form-feed\r\ntitle: Feed\r\n\x0csummary: x\r\n",
+        (3, "the file contains an invisible control character (U+000C)"),
+    ),
+    "terminal-colour-code": (
+        lambda: b"id: colour\ntitle: \x1b[31mRed\x1b[0m\n",
+        (2, "the file contains an invisible control character (U+001B)"),
+    ),
 }
 
 
