@@ -19,6 +19,11 @@ MAX_NODES = 10_000  # the largest shipped page holds about 220 values
 MAX_DEPTH = 40
 
 KeyPath = tuple[str | int, ...]
+STR_TAG = "tag:yaml.org,2002:str"
+PLAIN_KEY_TAGS = frozenset(
+    f"tag:yaml.org,2002:{kind}" for kind in ("null", "bool", "int", "float", "timestamp")
+)
+"""What YAML would make of a field name like ``~``, ``yes``, ``1`` or ``1.5``: kept as text."""
 
 
 class ContentLoader(yaml.SafeLoader):
@@ -168,13 +173,15 @@ def _control_character(text: str, exc: yaml.reader.ReaderError) -> YamlFileError
 
 
 def _index(node: yaml.Node, path: KeyPath, lines: dict[KeyPath, int]) -> None:
-    """Record each value's line, and refuse duplicate keys and field names that are not text."""
+    """Record each value's line; keep field names as text, and refuse repeated or nested ones."""
     lines[path] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         keys: dict[str, int] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 raise YamlFileError("a field name must be plain text", key_node.start_mark.line + 1)
+            if key_node.tag in PLAIN_KEY_TAGS:
+                key_node.tag = STR_TAG  # a field name is a name, never a number or nothing
             key = key_node.value
             line = key_node.start_mark.line + 1
             if key in keys:

@@ -223,3 +223,38 @@ def test_generated_file_is_refused_within_bounds_and_named(case: str, tmp_path: 
     loaded = load_alone(tmp_path / "content", name, make())
     assert_reported(loaded, name, expected)
     assert_contained(loaded)
+
+
+# -- pages that still load, with a warning ---------------------------------------------------
+
+
+def topic_page(page_id: str, *extra: str) -> str:
+    """A small valid topic page, with ``extra`` lines added after its summary (line 4 on)."""
+    return "\n".join(
+        [
+            f"id: {page_id}",
+            "title: A small page",
+            "summary: Short and valid.",
+            *extra,
+            "sections:",
+            "  - text: Some body text.",
+            "sources:",
+            "  - organisation: NHS",
+            "    title: Page",
+            "    url: https://www.nhs.uk/",
+            "reviewed: 2026-01-01",
+            "",
+        ]
+    )
+
+
+def test_field_names_yaml_reads_as_numbers_or_nothing_are_named_as_typed(tmp_path: Path) -> None:
+    """``~:``, ``yes:`` or ``1:`` are unknown fields like any other, named as they were typed."""
+    page = topic_page("odd-names", "~: nothing", "1: one", "yes: agreed", "1.5: more")
+    loaded = load_alone(tmp_path / "content", "odd-names.yaml", page.encode())
+    for line, name in ((4, "~"), (5, "1"), (6, "yes"), (7, "1.5")):
+        assert_reported(
+            loaded, "odd-names.yaml", (line, f"warning: {name}: unknown field '{name}'")
+        )
+    assert loaded.library.get("odd-names") is not None
+    assert_contained(loaded)
