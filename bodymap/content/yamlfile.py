@@ -54,6 +54,13 @@ class ContentLoader(yaml.SafeLoader):
         finally:
             self._depth -= 1
 
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        """Name the line of a value that cannot be made (a 5,000-digit number, day 99)."""
+        try:
+            return super().construct_object(node, deep)
+        except (ValueError, TypeError, OverflowError) as exc:
+            raise YamlFileError(_unreadable_value(node, exc), node.start_mark.line + 1) from exc
+
 
 ContentLoader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
@@ -159,6 +166,15 @@ def _decode(raw: bytes) -> str:
             "save it as UTF-8 in your editor",
             line,
         ) from exc
+
+
+def _unreadable_value(node: yaml.Node, exc: Exception) -> str:
+    reason = str(exc).split(":")[0]  # Python's advice after the colon is not for the owner
+    reason = reason[:1].lower() + reason[1:]
+    if not isinstance(node, yaml.ScalarNode):
+        return f"a value cannot be read ({reason})"
+    value = node.value if len(node.value) <= 40 else f"{node.value[:40]}…"
+    return f"'{value}' cannot be read ({reason}); put it in double quotes if it is text"
 
 
 def _control_character(text: str, exc: yaml.reader.ReaderError) -> YamlFileError:

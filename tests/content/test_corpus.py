@@ -196,6 +196,15 @@ GENERATED: dict[str, tuple[Callable[[], bytes], Expected]] = {
         lambda: b"id: form-feed\r\ntitle: Feed\r\n\x0csummary: x\r\n",
         (3, "the file contains an invisible control character (U+000C)"),
     ),
+    # Values YAML reads as something other than text, and cannot make.
+    "huge-number": (
+        lambda: b"id: huge\ntitle: " + b"9" * 5_000 + b"\n",
+        (2, "'9999999999999999999999999999999999999999…' cannot be read (exceeds the limit"),
+    ),
+    "impossible-tagged-date": (
+        lambda: b"id: date\ntitle: x\nreviewed: !!timestamp 2026-13-45\n",
+        (3, "'2026-13-45' cannot be read (month must be in 1..12)"),
+    ),
     "terminal-colour-code": (
         lambda: b"id: colour\ntitle: \x1b[31mRed\x1b[0m\n",
         (2, "the file contains an invisible control character (U+001B)"),
