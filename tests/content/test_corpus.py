@@ -267,3 +267,31 @@ def test_field_names_yaml_reads_as_numbers_or_nothing_are_named_as_typed(tmp_pat
         )
     assert loaded.library.get("odd-names") is not None
     assert_contained(loaded)
+
+
+# -- links ---------------------------------------------------------------------------------
+
+needs_symlinks = pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symlinks")
+
+
+@needs_symlinks
+@pytest.mark.parametrize(
+    ("links", "expected"),
+    [
+        ({"loop.yaml": "loop.yaml"}, "the file is a link that cannot be followed"),
+        ({"loop.yaml": "back.yaml", "back.yaml": "loop.yaml"}, "the file is a link that cannot"),
+        ({"loop.yaml": "deleted.yaml"}, "the file is a link to a file that is not there"),
+    ],
+)
+def test_link_that_loops_or_leads_nowhere_is_named(
+    links: dict[str, str], expected: str, tmp_path: Path
+) -> None:
+    root = tmp_path / "content"
+    (root / "topics").mkdir(parents=True)
+    for name, target in links.items():
+        (root / "topics" / name).symlink_to(target)
+    (root / "topics" / "fine.yaml").write_text(topic_page("fine"), encoding="utf-8")
+    loaded = load_watched(root)
+    assert_reported(loaded, "loop.yaml", (None, expected))
+    assert loaded.library.get("fine") is not None
+    assert_contained(loaded)
