@@ -1,297 +1,183 @@
-"""The broken-content corpus: every kind of bad file a clinic's content folder may hold.
+"""The broken-content corpus, tried for real (the cases are in corpus_cases.py and corpus/).
 
-Each case is dropped into a copy of the shipped content and loaded the way the app loads it.
-For every case the clinic owner must see a message naming the file and line (and the field
-where there is one), every other page must still load, and loading must not run anything,
-read anything outside the content folder, touch the network or take unbounded time or memory.
+For every case: the clinic owner sees a message naming the file and line (and the field where
+there is one); every other page still loads; nothing in the file runs; nothing outside the
+content folder is read; nothing touches the network; and loading stays within generous bounds
+of time and memory. ``bodymap check`` says the same, and exits 1 without a traceback.
 """
 
 from __future__ import annotations
 
+import html
 import os
-import socket
-import sys
-import time
-import tracemalloc
-from collections.abc import Callable
-from dataclasses import dataclass, field
+import re
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from bodymap.content.loader import load_library
-from bodymap.content.model import ContentLibrary
+from bodymap.content.render import WARNING_ICON, PageColors, RenderOptions, render_page
+from bodymap.content.search import SearchIndex
 from bodymap.paths import content_dir
-
-MAX_SECONDS = 10.0
-MAX_PEAK_BYTES = 50_000_000
-"""Safety bounds, not speed targets (those live in bench/): loading the shipped folder takes
-well under a second and a few MB, while before the loader counted values as it read, one 1 MB
-file took over a minute and 290 MB to refuse."""
-
-READ_EVENTS = frozenset({"open", "os.listdir", "os.scandir"})
-FORBIDDEN_EVENTS = frozenset(
-    {
-        "socket.connect",
-        "socket.getaddrinfo",
-        "socket.gethostbyname",
-        "urllib.Request",
-        "webbrowser.open",
-        "os.system",
-        "os.exec",
-        "os.posix_spawn",
-        "os.spawn",
-        "os.startfile",
-        "subprocess.Popen",
-        "ctypes.dlopen",
-    }
+from tests.content.corpus_cases import (
+    CASES,
+    MARKER_PREFIX,
+    MARKUP_REGION,
+    MARKUP_TOPIC,
+    Watched,
+    assert_contained,
+    build_corpus,
+    empty_folder,
+    markup_payloads,
+    refuse_network,
+    watch,
 )
-_recorders: list[list[tuple[str, tuple[Any, ...]]]] = []
-
-
-def _audit(event: str, args: tuple[Any, ...]) -> None:
-    """Python's audit hooks see every file opened and every process or socket started."""
-    if _recorders and (event in READ_EVENTS or event in FORBIDDEN_EVENTS):
-        _recorders[-1].append((event, args))
-
-
-sys.addaudithook(_audit)
 
 
 @pytest.fixture(autouse=True)
 def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Any attempt to reach the network fails the test at once."""
-
-    def refuse(*args: object, **kwargs: object) -> None:
-        raise AssertionError(f"network access attempted: {args!r}")
-
-    monkeypatch.setattr(socket.socket, "connect", refuse)
-    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
-    monkeypatch.setattr(socket, "create_connection", refuse)
-    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    refuse_network(monkeypatch)
 
 
 @pytest.fixture(scope="module")
-def shipped_ids() -> frozenset[str]:
-    return frozenset(load_library(content_dir()).pages)
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Watched]:
+    """The shipped content with every case in it, loaded once from inside a scratch folder
+    (where an unsafe tag that ran would leave its marker file)."""
+    root = build_corpus(tmp_path_factory.mktemp("corpus") / "content")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(root.parent)
+        yield watch(root, trace_memory=False)
 
 
-@dataclass
-class Loaded:
-    """A content folder as the app loaded it, and what loading it cost and touched."""
-
-    root: Path
-    library: ContentLibrary
-    seconds: float
-    peak_bytes: int
-    events: list[tuple[str, tuple[Any, ...]]] = field(default_factory=list)
-
-    def messages(self, name: str | None = None) -> list[str]:
-        """What the clinic owner reads, for one file (by name) or for all."""
-        return [
-            p.describe(self.root)
-            for p in self.library.problems
-            if name is None or p.path.name == name
-        ]
-
-    def outside_reads(self) -> list[str]:
-        inside = self.root.resolve()
-        outside = []
-        for event, args in self.events:
-            if event in READ_EVENTS and isinstance(args[0], str | bytes | Path):
-                path = Path(os.fsdecode(args[0])).resolve()
-                if not path.is_relative_to(inside) and not _python_module(path):
-                    outside.append(str(path))
-        return outside
-
-    def forbidden(self) -> list[str]:
-        return [f"{event}{args!r}" for event, args in self.events if event in FORBIDDEN_EVENTS]
+def case_ids() -> list[str]:
+    return sorted(CASES)
 
 
-def _python_module(path: Path) -> bool:
-    """Python importing part of itself (a codec, say), not the loader reading a file."""
-    return path.suffix in (".py", ".pyc", ".so") and any(
-        path.is_relative_to(Path(folder).resolve()) for folder in sys.path if folder
-    )
+# -- what the clinic owner sees -------------------------------------------------------------
 
 
-def load_watched(root: Path) -> Loaded:
-    """``load_library`` with its time, peak memory, files read and processes started recorded."""
-    events: list[tuple[str, tuple[Any, ...]]] = []
-    _recorders.append(events)
-    tracemalloc.start()
-    started = time.perf_counter()
-    try:
-        library = load_library(root)
-        seconds = time.perf_counter() - started
-        _, peak = tracemalloc.get_traced_memory()
-    finally:
-        tracemalloc.stop()
-        _recorders.pop()
-    return Loaded(root, library, seconds, peak, events)
+@pytest.mark.parametrize("case_id", case_ids())
+def test_each_case_is_reported_with_its_file_and_line(corpus: Watched, case_id: str) -> None:
+    case = CASES[case_id]
+    assert case.expected or case.loads, "a case must expect a problem, or its page to load"
+    reported = corpus.problems(case)
+    for line, message in case.expected:
+        assert any(at == line and what.startswith(message) for at, what in reported), reported
+    assert len(reported) == len(case.expected), reported  # one clear message each, no noise
+    pages = [page for page in corpus.library.pages.values() if page.path == corpus.root / case.path]
+    assert bool(pages) == case.loads
 
 
-def assert_contained(loaded: Loaded) -> None:
-    """Nothing ran, nothing outside the folder was read, and the cost stayed bounded."""
-    assert loaded.forbidden() == []
-    assert loaded.outside_reads() == []
-    assert loaded.seconds < MAX_SECONDS, f"took {loaded.seconds:.1f} s"
-    assert loaded.peak_bytes < MAX_PEAK_BYTES, f"peak {loaded.peak_bytes / 1e6:.0f} MB"
-    for message in loaded.messages():
-        assert "Traceback" not in message and "<unicode string>" not in message, message
+def test_every_other_page_still_loads(corpus: Watched) -> None:
+    shipped = load_library(content_dir())
+    touched = {Path(case.path).stem for case in CASES.values() if not case.loads}
+    assert set(shipped.pages) - touched <= set(corpus.library.pages)
+    case_files = {corpus.root / case.path for case in CASES.values()}
+    elsewhere = [p for p in corpus.library.problems if p.path not in case_files]
+    assert [p.describe(corpus.root) for p in elsewhere] == []
 
 
-def assert_others_load(loaded: Loaded, shipped_ids: frozenset[str], broken: str) -> None:
-    """Every shipped page still loads, and only the broken file has anything to report."""
-    assert shipped_ids - {Path(broken).stem} <= set(loaded.library.pages)
-    others = [p.describe(loaded.root) for p in loaded.library.problems if p.path.name != broken]
-    assert others == []
+def test_the_corpus_runs_nothing_reads_nothing_outside_and_stays_offline(corpus: Watched) -> None:
+    assert_contained(corpus)
+    assert list(corpus.root.parent.glob(f"{MARKER_PREFIX}*")) == []
+    assert "secret" not in corpus.library.pages  # the page behind the links to outside
 
 
-# -- files generated at test time: too big, too deep, too many --------------------------------
+# -- what each case costs on its own ----------------------------------------------------------
 
 
-def billion_laughs() -> bytes:
-    """The classic alias bomb: nine levels of nine aliases, a billion "lol"s if expanded."""
-    lines = ['# A "billion laughs" alias bomb', 'a0: &a0 ["lol", "lol", "lol", "lol"]']
-    for level in range(1, 10):
-        aliases = ", ".join([f"*a{level - 1}"] * 9)
-        lines.append(f"a{level}: &a{level} [{aliases}]")
-    return "\n".join(lines).encode() + b"\n"
-
-
-def deep_block(levels: int) -> bytes:
-    return b"".join(b"  " * i + b"level:\n" for i in range(levels)) + b"  " * levels + b"x\n"
-
-
-Expected = tuple[int | None, str]
-"""The line a problem names (None for the whole file) and how its message starts."""
-
-GENERATED: dict[str, tuple[Callable[[], bytes], Expected]] = {
-    "twenty-megabytes": (
-        lambda: (b"id: big\nsummary: " + b"lorem ipsum " * 1_747_627)[: 20 * 1024 * 1024],
-        (None, "the file is too large (20,971,520 bytes; the limit is 1,000,000)"),
-    ),
-    "just-under-the-size-limit-many-values": (
-        lambda: b"[" + b"1," * 499_000 + b"1]\n",
-        (1, "the file has too many values (over 10,000)"),
-    ),
-    "many-fields": (
-        lambda: b"".join(b"field%d: value\n" % i for i in range(40_000)),
-        (5000, "the file has too many values (over 10,000)"),
-    ),
-    "deep-flow": (lambda: b"a: " + b"[" * 100_000, (1, "the data is nested too deeply")),
-    "deep-block": (lambda: deep_block(500), (41, "the data is nested too deeply")),
-    "billion-laughs": (
-        billion_laughs,
-        (3, "anchors and aliases (& and *) are not allowed in content"),
-    ),
-    # Pasted from a PDF, a terminal or a word processor: YAML forbids these characters.
-    "nul-byte": (
-        lambda: b"id: nul-byte\ntitle: Nul\nsummary: a\x00b\n",
-        (3, "the file contains an invisible control character (U+0000)"),
-    ),
-    "form-feed": (
-        lambda: b"id: form-feed\r\ntitle: Feed\r\n\x0csummary: x\r\n",
-        (3, "the file contains an invisible control character (U+000C)"),
-    ),
-    # Values YAML reads as something other than text, and cannot make.
-    "huge-number": (
-        lambda: b"id: huge\ntitle: " + b"9" * 5_000 + b"\n",
-        (2, "'9999999999999999999999999999999999999999…' cannot be read (exceeds the limit"),
-    ),
-    "impossible-tagged-date": (
-        lambda: b"id: date\ntitle: x\nreviewed: !!timestamp 2026-13-45\n",
-        (3, "'2026-13-45' cannot be read (month must be in 1..12)"),
-    ),
-    "terminal-colour-code": (
-        lambda: b"id: colour\ntitle: \x1b[31mRed\x1b[0m\n",
-        (2, "the file contains an invisible control character (U+001B)"),
-    ),
-}
-
-
-def assert_reported(loaded: Loaded, name: str, expected: Expected) -> None:
-    line, message = expected
-    found = [(p.line, p.describe_what()) for p in loaded.library.problems if p.path.name == name]
-    assert any(at == line and what.startswith(message) for at, what in found), found
-
-
-def load_alone(folder: Path, name: str, raw: bytes) -> Loaded:
-    """Load a content folder holding only this one file: what reading it alone costs."""
-    (folder / "topics").mkdir(parents=True)
-    (folder / "topics" / name).write_bytes(raw)
-    return load_watched(folder)
-
-
-@pytest.mark.parametrize("case", sorted(GENERATED))
-def test_generated_file_is_refused_within_bounds_and_named(case: str, tmp_path: Path) -> None:
-    make, expected = GENERATED[case]
-    name = f"{case}.yaml"
-    loaded = load_alone(tmp_path / "content", name, make())
-    assert_reported(loaded, name, expected)
-    assert_contained(loaded)
-
-
-# -- pages that still load, with a warning ---------------------------------------------------
-
-
-def topic_page(page_id: str, *extra: str) -> str:
-    """A small valid topic page, with ``extra`` lines added after its summary (line 4 on)."""
-    return "\n".join(
-        [
-            f"id: {page_id}",
-            "title: A small page",
-            "summary: Short and valid.",
-            *extra,
-            "sections:",
-            "  - text: Some body text.",
-            "sources:",
-            "  - organisation: NHS",
-            "    title: Page",
-            "    url: https://www.nhs.uk/",
-            "reviewed: 2026-01-01",
-            "",
-        ]
-    )
-
-
-def test_field_names_yaml_reads_as_numbers_or_nothing_are_named_as_typed(tmp_path: Path) -> None:
-    """``~:``, ``yes:`` or ``1:`` are unknown fields like any other, named as they were typed."""
-    page = topic_page("odd-names", "~: nothing", "1: one", "yes: agreed", "1.5: more")
-    loaded = load_alone(tmp_path / "content", "odd-names.yaml", page.encode())
-    for line, name in ((4, "~"), (5, "1"), (6, "yes"), (7, "1.5")):
-        assert_reported(
-            loaded, "odd-names.yaml", (line, f"warning: {name}: unknown field '{name}'")
-        )
-    assert loaded.library.get("odd-names") is not None
-    assert_contained(loaded)
-
-
-# -- links ---------------------------------------------------------------------------------
-
-needs_symlinks = pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symlinks")
-
-
-@needs_symlinks
-@pytest.mark.parametrize(
-    ("links", "expected"),
-    [
-        ({"loop.yaml": "loop.yaml"}, "the file is a link that cannot be followed"),
-        ({"loop.yaml": "back.yaml", "back.yaml": "loop.yaml"}, "the file is a link that cannot"),
-        ({"loop.yaml": "deleted.yaml"}, "the file is a link to a file that is not there"),
-    ],
-)
-def test_link_that_loops_or_leads_nowhere_is_named(
-    links: dict[str, str], expected: str, tmp_path: Path
+@pytest.mark.parametrize("case_id", case_ids())
+def test_each_case_alone_stays_within_bounds(
+    case_id: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    root = tmp_path / "content"
-    (root / "topics").mkdir(parents=True)
-    for name, target in links.items():
-        (root / "topics" / name).symlink_to(target)
-    (root / "topics" / "fine.yaml").write_text(topic_page("fine"), encoding="utf-8")
-    loaded = load_watched(root)
-    assert_reported(loaded, "loop.yaml", (None, expected))
-    assert loaded.library.get("fine") is not None
-    assert_contained(loaded)
+    """Loaded in a folder of its own, so the time and memory measured are this case's."""
+    case = CASES[case_id]
+    root = empty_folder(tmp_path / "content")
+    case.write(root)
+    monkeypatch.chdir(tmp_path)  # an unsafe tag that ran would leave its marker file here
+    watched = watch(root)
+    assert_contained(watched)
+    assert list(tmp_path.glob(f"{MARKER_PREFIX}*")) == []
+    pages = [p for p in watched.library.pages.values() if p.path == watched.root / case.path]
+    assert watched.problems(case) or pages  # the file was accounted for, one way or the other
+
+
+# -- cases that need a folder of their own ---------------------------------------------------
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_a_pipe_named_like_a_page_is_never_opened(content_copy: Path) -> None:
+    """Reading a named pipe would wait for ever: it is passed over, and the rest loads."""
+    pipe = content_copy / "topics" / "pipe.yaml"
+    os.mkfifo(pipe)
+    watched = watch(content_copy)
+    assert_contained(watched)
+    assert all(pipe.name not in str(args[0]) for event, args in watched.events if event == "open")
+    assert watched.library.errors == []
+
+
+def test_a_file_that_cannot_be_read_is_named(
+    content_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Tests often run as root, where file permissions do not stop reading: refuse by hand."""
+    locked = content_copy / "topics" / "hydration.yaml"
+    read_bytes = Path.read_bytes
+
+    def refuse_locked(path: Path) -> bytes:
+        if path == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", refuse_locked)
+    library = load_library(content_copy)
+    assert [p.describe(content_copy) for p in library.problems] == [
+        "topics/hydration.yaml: cannot read the file (Permission denied)"
+    ]
+    assert "hydration" not in library.pages and "calf" in library.pages
+
+
+def test_a_missing_content_folder_is_named(tmp_path: Path) -> None:
+    library = load_library(tmp_path / "nowhere")
+    assert library.pages == {}
+    assert [p.describe() for p in library.problems] == [
+        f"{tmp_path / 'nowhere'}: the content folder does not exist"
+    ]
+
+
+# -- markup, addresses and search --------------------------------------------------------------
+
+ATTRIBUTE = re.compile(r'\b(href|src)="([^"]*)"')
+
+
+def test_every_corpus_page_links_only_to_pages_and_loads_only_the_warning_icon(
+    corpus: Watched,
+) -> None:
+    """Whatever a file holds, the page pane gets no address to fetch and no link to follow."""
+    colors = PageColors(*(["#000000"] * 9))
+    for page in corpus.library.pages.values():
+        markup = render_page(page, corpus.library, RenderOptions(colors=colors))
+        for attribute, value in ATTRIBUTE.findall(markup):
+            if attribute == "src":
+                assert value == WARNING_ICON, (page.id, value)
+            else:
+                assert value.startswith("page:") and value[5:] in corpus.library.pages, value
+
+
+@pytest.mark.parametrize("relative", [MARKUP_REGION, MARKUP_TOPIC])
+def test_markup_in_every_field_is_escaped_in_the_page(corpus: Watched, relative: str) -> None:
+    page = next(p for p in corpus.library.pages.values() if p.path == corpus.root / relative)
+    markup = render_page(page, corpus.library, RenderOptions(colors=PageColors(*["#000"] * 9)))
+    for field_path, text in markup_payloads(relative):
+        assert html.escape(text) in markup, field_path
+    assert "<script" not in markup and "<!--" not in markup
+    assert "<b>title</b>" not in markup and "&amp;amp;" in markup
+
+
+def test_search_over_the_corpus_finds_only_its_pages_and_shows_text(corpus: Watched) -> None:
+    index = SearchIndex.open(corpus.library)
+    results = index.search("script alert").results
+    assert {r.id for r in results} >= {"back", "heat-and-cold"}
+    assert {r.id for r in results} <= set(corpus.library.pages)
+    shown = ["".join(text for text, _ in r.snippet_parts()) for r in results]
+    assert any("<script>alert(" in text for text in shown), shown  # the characters, as text
