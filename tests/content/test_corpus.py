@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from bodymap.cli import main
 from bodymap.content.loader import load_library
 from bodymap.content.render import WARNING_ICON, PageColors, RenderOptions, render_page
 from bodymap.content.search import SearchIndex
@@ -181,3 +182,23 @@ def test_search_over_the_corpus_finds_only_its_pages_and_shows_text(corpus: Watc
     assert {r.id for r in results} <= set(corpus.library.pages)
     shown = ["".join(text for text, _ in r.snippet_parts()) for r in results]
     assert any("<script>alert(" in text for text in shown), shown  # the characters, as text
+
+
+# -- the same corpus through `bodymap check` ----------------------------------------------------
+
+
+def test_check_command_names_every_case_and_exits_1(
+    corpus: Watched, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(corpus.root)
+    assert main(["check", "."]) == 1
+    out, err = capsys.readouterr()
+    lines = out.splitlines()
+    for case in CASES.values():
+        for line, message in case.expected:
+            where = f"{case.path}:{line or 1}: {message}"
+            assert any(printed.startswith(where) for printed in lines), where
+    assert "Traceback" not in out + err and err == ""
+    assert re.fullmatch(
+        r"\d+ problem\(s\) in \d+ file\(s\); \d+ page\(s\) loaded from \.\.", lines[-1]
+    )
