@@ -74,7 +74,7 @@ def load_library(root: Path) -> ContentLibrary:
                 library.problems.append(
                     Problem(
                         path,
-                        1,
+                        FileLines(path).line_of(("id",)),
                         f"the id '{page.id}' is already used by {earlier.path.name}",
                         field="id",
                     )

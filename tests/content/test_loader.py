@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bodymap.content.loader import load_library
 from bodymap.content.model import REGION_IDS, ContentLibrary, RegionPage, TopicPage
 
 REQUIRED_TOPICS = {
@@ -78,17 +77,6 @@ def problem_for(library: ContentLibrary, file_name: str) -> str:
     found = [p.describe(library.root) for p in library.problems if p.path.name == file_name]
     assert found, f"no problem reported for {file_name}: {messages(library)}"
     return "\n".join(found)
-
-
-def test_duplicate_id_is_reported_and_first_page_kept(content_copy: Path) -> None:
-    text = (content_copy / "topics" / "hydration.yaml").read_text(encoding="utf-8")
-    write(content_copy / "topics", "zz-copy.yaml", text.replace("title:", "title: Copy of", 1))
-    library = load_library(content_copy)
-    assert "id: the id 'hydration' is already used by hydration.yaml" in problem_for(
-        library, "zz-copy.yaml"
-    )
-    page = library.get("hydration")
-    assert page is not None and not page.title.startswith("Copy of")
 
 
 def test_page_types(shipped_library: ContentLibrary) -> None:
