@@ -102,6 +102,10 @@ def _content_files(root: Path, folder: Path, problems: list[Problem]) -> Iterato
     if not folder.is_dir():
         return
     real_root = root.resolve()
+    if not folder.resolve().is_relative_to(real_root):
+        message = "the folder links outside the content folder; its files were not read"
+        problems.append(Problem(folder, None, message))
+        return
     for path in sorted(folder.iterdir()):
         if path.suffix.lower() not in CONTENT_SUFFIXES or path.name.startswith("."):
             continue

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import os
 import re
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,6 +19,7 @@ import pytest
 
 from bodymap.cli import main
 from bodymap.content.loader import load_library
+from bodymap.content.model import REGION_ORDER
 from bodymap.content.render import WARNING_ICON, PageColors, RenderOptions, render_page
 from bodymap.content.search import SearchIndex
 from bodymap.paths import content_dir
@@ -105,6 +107,21 @@ def test_each_case_alone_stays_within_bounds(
 
 
 # -- cases that need a folder of their own ---------------------------------------------------
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symlinks")
+def test_a_topics_folder_linked_from_outside_is_not_even_listed(content_copy: Path) -> None:
+    outside = content_copy.parent / "elsewhere"
+    shutil.move(content_copy / "topics", outside)
+    (content_copy / "topics").symlink_to(outside, target_is_directory=True)
+    watched = watch(content_copy)
+    assert_contained(watched)  # the linked folder's listing is outside too
+    message = "the folder links outside the content folder; its files were not read"
+    assert (None, message) in [
+        (p.line, p.message) for p in watched.library.problems if p.path.name == "topics"
+    ]
+    assert [page.id for page in watched.library.regions] == list(REGION_ORDER)
+    assert watched.library.topics == []
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
