@@ -222,7 +222,9 @@ def _explain(exc: yaml.MarkedYAMLError) -> YamlFileError:
     elif isinstance(exc, yaml.constructor.ConstructorError) and "tag" in problem:
         problem = f"the tag {_tag_name(problem)} is not allowed; only text, lists and fields are"
     elif "mapping values are not allowed" in problem:
-        problem = 'text containing ": " must be put in double quotes'
+        problem = 'text containing ": " must be put in double quotes (or is this line indented?)'
+    elif "found another document" in problem:
+        problem = 'a second page starts here ("---"); put each page in a file of its own'
     else:
         problem = f"not valid YAML: {problem}"
         if started is not None and started != line:
