@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from bodymap.content.model import REGION_IDS, ContentLibrary, RegionPage, TopicPage
 
 REQUIRED_TOPICS = {
@@ -65,18 +63,6 @@ def test_chest_self_massage_is_not_offered(shipped_library: ContentLibrary) -> N
     chest = shipped_library.region("chest")
     assert chest is not None
     assert chest.self_massage.not_safe and not chest.self_massage.steps
-
-
-def write(folder: Path, name: str, text: str) -> Path:
-    path = folder / name
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
-def problem_for(library: ContentLibrary, file_name: str) -> str:
-    found = [p.describe(library.root) for p in library.problems if p.path.name == file_name]
-    assert found, f"no problem reported for {file_name}: {messages(library)}"
-    return "\n".join(found)
 
 
 def test_page_types(shipped_library: ContentLibrary) -> None:
