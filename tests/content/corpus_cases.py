@@ -52,10 +52,6 @@ class Case:
     expected: tuple[Expected, ...]
     loads: bool = False  # whether its page still loads despite the problems
 
-    @property
-    def name(self) -> str:
-        return Path(self.path).name
-
 
 # -- files in corpus/ ---------------------------------------------------------------------
 
@@ -152,7 +148,7 @@ def _shipped(relative: str) -> str:
     return (content_dir() / relative).read_text(encoding="utf-8")
 
 
-def line_of(text: str, start: str) -> int:
+def _line_of(text: str, start: str) -> int:
     return next(i for i, line in enumerate(text.splitlines(), 1) if line.startswith(start))
 
 
@@ -240,7 +236,7 @@ def _edited_cases() -> dict[str, Case]:
     foot = _shipped("regions/foot.yaml").replace(
         "\nprevention:\n", "\nprevention: yes\nunused_prevention:\n", 1
     )
-    at = line_of(foot, "prevention: yes")
+    at = _line_of(foot, "prevention: yes")
     cases["wrong-type-in-a-region"] = Case(
         "regions/foot.yaml",
         _text("regions/foot.yaml", foot),
@@ -273,7 +269,7 @@ def _edited_cases() -> dict[str, Case]:
         _text("regions/calf.yaml", calf),
         (
             (
-                line_of(calf, "    topic: no-such-technique"),
+                _line_of(calf, "    topic: no-such-technique"),
                 f"{field_name}: links to 'no-such-technique', which is not a page",
             ),
         ),
