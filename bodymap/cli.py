@@ -196,9 +196,13 @@ def check_main(argv: list[str]) -> int:
 
 
 def _shown(path: Path) -> str:
-    """A path as the person typing the command would write it."""
+    """A path as the person typing the command would write it.
+
+    Links are not followed: the file to fix is the link in the folder, and a link that loops
+    cannot be followed at all.
+    """
     try:
-        return str(path.resolve().relative_to(Path.cwd()))
+        return str(Path(os.path.abspath(path)).relative_to(Path.cwd()))
     except ValueError:
         return str(path)
 

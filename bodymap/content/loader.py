@@ -139,7 +139,7 @@ class LibraryLoader:
             library.problems.append(
                 Problem(
                     path,
-                    1,
+                    FileLines(path).line_of(("id",)),
                     f"the id '{page.id}' is already used by {earlier.path.name}",
                     field="id",
                 )
@@ -170,16 +170,26 @@ def _content_files(root: Path, folder: Path, problems: list[Problem]) -> Iterato
     if not folder.is_dir():
         return
     real_root = root.resolve()
+    if not folder.resolve().is_relative_to(real_root):
+        message = "the folder links outside the content folder; its files were not read"
+        problems.append(Problem(folder, None, message))
+        return
     for path in sorted(folder.iterdir()):
         if path.suffix.lower() not in CONTENT_SUFFIXES or path.name.startswith("."):
             continue
-        if not path.resolve().is_relative_to(real_root):
+        try:
+            inside = path.resolve().is_relative_to(real_root)
+        except (OSError, RuntimeError):  # RuntimeError: a link that leads back to itself
+            problems.append(Problem(path, None, "the file is a link that cannot be followed"))
+            continue
+        if not inside:
             problems.append(
                 Problem(path, None, "the file links outside the content folder; it was not read")
             )
-            continue
-        if path.is_file():
+        elif path.is_file():
             yield path
+        elif path.is_symlink():
+            problems.append(Problem(path, None, "the file is a link to a file that is not there"))
 
 
 def _load_page(path: Path, kind: str, problems: list[Problem]) -> Page | None:

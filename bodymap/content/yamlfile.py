@@ -15,14 +15,51 @@ from typing import Any
 import yaml
 
 MAX_FILE_BYTES = 1_000_000
-MAX_NODES = 50_000
+MAX_NODES = 10_000  # the largest shipped page holds about 220 values
 MAX_DEPTH = 40
 
 KeyPath = tuple[str | int, ...]
+STR_TAG = "tag:yaml.org,2002:str"
+PLAIN_KEY_TAGS = frozenset(
+    f"tag:yaml.org,2002:{kind}" for kind in ("null", "bool", "int", "float", "timestamp")
+)
+"""What YAML would make of a field name like ``~``, ``yes``, ``1`` or ``1.5``: kept as text."""
 
 
 class ContentLoader(yaml.SafeLoader):
-    """SafeLoader that leaves dates as text, so a bad date is reported with its line."""
+    """SafeLoader that leaves dates as text, so a bad date is reported with its line.
+
+    It counts values and depth while it reads, and stops at the first alias, the first value
+    past ``MAX_NODES`` or the first level past ``MAX_DEPTH``: a hostile or runaway file is
+    refused after reading only that much, so it costs little time and memory.
+    """
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._nodes = 0
+        self._depth = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        line = self.peek_event().start_mark.line + 1
+        if self.check_event(yaml.AliasEvent):
+            raise YamlFileError("anchors and aliases (& and *) are not allowed in content", line)
+        self._nodes += 1
+        if self._nodes > MAX_NODES:
+            raise YamlFileError(f"the file has too many values (over {MAX_NODES:,})", line)
+        if self._depth > MAX_DEPTH:
+            raise YamlFileError("the data is nested too deeply", line)
+        self._depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        """Name the line of a value that cannot be made (a 5,000-digit number, day 99)."""
+        try:
+            return super().construct_object(node, deep)
+        except (ValueError, TypeError, OverflowError) as exc:
+            raise YamlFileError(_unreadable_value(node, exc), node.start_mark.line + 1) from exc
 
 
 ContentLoader.yaml_implicit_resolvers = {
@@ -91,13 +128,16 @@ def parse_yaml(raw: bytes) -> YamlDocument:
     text = _decode(raw)
     if not text.strip():
         raise YamlFileError("the file is empty", 1)
-    loader = ContentLoader(text)
+    try:
+        loader = ContentLoader(text)
+    except yaml.reader.ReaderError as exc:
+        raise _control_character(text, exc) from exc
     try:
         node = loader.get_single_node()
         if node is None:
             raise YamlFileError("the file has no content", 1)
         lines: dict[KeyPath, int] = {}
-        _index(node, (), lines, set(), 0)
+        _index(node, (), lines)
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         error = _explain(exc)
@@ -128,25 +168,36 @@ def _decode(raw: bytes) -> str:
         ) from exc
 
 
-def _index(
-    node: yaml.Node, path: KeyPath, lines: dict[KeyPath, int], seen: set[int], depth: int
-) -> None:
-    """Record each value's line, and refuse aliases, duplicate keys and runaway structures."""
-    if id(node) in seen:
-        raise YamlFileError(
-            "anchors and aliases (& and *) are not allowed in content", node.start_mark.line + 1
-        )
-    seen.add(id(node))
-    if len(seen) > MAX_NODES:
-        raise YamlFileError(f"the file has too many values (over {MAX_NODES:,})")
-    if depth > MAX_DEPTH:
-        raise YamlFileError("the data is nested too deeply", node.start_mark.line + 1)
+def _unreadable_value(node: yaml.Node, exc: Exception) -> str:
+    reason = str(exc).split(":")[0]  # Python's advice after the colon is not for the owner
+    reason = reason[:1].lower() + reason[1:]
+    if not isinstance(node, yaml.ScalarNode):
+        return f"a value cannot be read ({reason})"
+    value = node.value if len(node.value) <= 40 else f"{node.value[:40]}…"
+    return f"'{value}' cannot be read ({reason}); put it in double quotes if it is text"
+
+
+def _control_character(text: str, exc: yaml.reader.ReaderError) -> YamlFileError:
+    """A character YAML forbids anywhere (NUL, form feed, a terminal colour code), often
+    pasted in by accident: say which and on what line, as the text hides it."""
+    line = len(text[: exc.position + 1].splitlines()) or 1
+    return YamlFileError(
+        f"the file contains an invisible control character (U+{exc.character:04X}), which "
+        "is not allowed; delete it, or retype the line",
+        line,
+    )
+
+
+def _index(node: yaml.Node, path: KeyPath, lines: dict[KeyPath, int]) -> None:
+    """Record each value's line; keep field names as text, and refuse repeated or nested ones."""
     lines[path] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         keys: dict[str, int] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 raise YamlFileError("a field name must be plain text", key_node.start_mark.line + 1)
+            if key_node.tag in PLAIN_KEY_TAGS:
+                key_node.tag = STR_TAG  # a field name is a name, never a number or nothing
             key = key_node.value
             line = key_node.start_mark.line + 1
             if key in keys:
@@ -154,11 +205,11 @@ def _index(
                     f"the field '{key}' appears twice (first on line {keys[key]})", line
                 )
             keys[key] = line
-            _index(value_node, (*path, key), lines, seen, depth + 1)
+            _index(value_node, (*path, key), lines)
             lines[(*path, key)] = line
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _index(item, (*path, index), lines, seen, depth + 1)
+            _index(item, (*path, index), lines)
 
 
 def _explain(exc: yaml.MarkedYAMLError) -> YamlFileError:
@@ -171,7 +222,9 @@ def _explain(exc: yaml.MarkedYAMLError) -> YamlFileError:
     elif isinstance(exc, yaml.constructor.ConstructorError) and "tag" in problem:
         problem = f"the tag {_tag_name(problem)} is not allowed; only text, lists and fields are"
     elif "mapping values are not allowed" in problem:
-        problem = 'text containing ": " must be put in double quotes'
+        problem = 'text containing ": " must be put in double quotes (or is this line indented?)'
+    elif "found another document" in problem:
+        problem = 'a second page starts here ("---"); put each page in a file of its own'
     else:
         problem = f"not valid YAML: {problem}"
         if started is not None and started != line:

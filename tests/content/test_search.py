@@ -7,8 +7,6 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from bodymap.cli import main
 from bodymap.content.loader import load_library
@@ -132,24 +130,6 @@ def test_anything_typed_is_safe(index: SearchIndex, query: str) -> None:
     response = index.search(query)
     assert isinstance(response.results, list)
     index.search("calf")  # the index still works afterwards
-
-
-@settings(max_examples=200, deadline=None)
-@given(st.text(max_size=300))
-def test_random_text_never_raises(query: str) -> None:
-    library = _library()
-    SearchIndex.open(library).search(query)
-
-
-_CACHED: list[ContentLibrary] = []
-
-
-def _library() -> ContentLibrary:
-    if not _CACHED:
-        from bodymap.paths import content_dir
-
-        _CACHED.append(load_library(content_dir()))
-    return _CACHED[0]
 
 
 def test_cache_is_reused_then_rebuilt_when_content_changes(
