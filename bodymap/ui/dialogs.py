@@ -93,29 +93,31 @@ class ProblemsBar(QFrame):
         )
 
     def set_problems(self, problems: list[Problem], root: Path) -> None:
-        self.problems = list(problems)
+        # Errors first, then notes; each group by file and line, as an editor would walk them.
+        self.problems = sorted(
+            problems, key=lambda p: (p.severity != "error", str(p.path), p.line or 0)
+        )
         self.root = root
         if not problems:
             self.hide()
             return
-        errors = [p for p in problems if p.severity == "error"]
+        errors = sum(p.severity == "error" for p in problems)
+        notes = len(problems) - errors
         count = len(problems)
-        first = [f"• {p.describe(root)}" for p in problems[:3]]
+        first = [f"• {p.describe(root)}" for p in self.problems[:3]]
         more = [f"…and {count - 3} more."] if count > 3 else []
         kept = sum(p.message == LAST_GOOD_NOTE for p in problems)
+        groups = ((errors, "problem"), (notes, "note"))
+        found = " and ".join(counted(number, noun) for number, noun in groups if number)
         if not errors:
-            heading = f"{counted(count, 'note')} about the content files."
+            heading = f"{found} about the content files."
         elif kept:
             pages = "1 page shows its" if kept == 1 else f"{kept} pages show their"
             heading = (
-                f"{counted(len(errors), 'problem')} in the content files: {pages} last good"
-                " version until the file is fixed."
+                f"{found} in the content files: {pages} last good version until the file is fixed."
             )
         else:
-            heading = (
-                f"{counted(len(errors), 'problem')} in the content files:"
-                " pages with errors are not shown."
-            )
+            heading = f"{found} in the content files: pages with errors are not shown."
         self.summary.setText("\n".join([heading, *first, *more]))
         self.setAccessibleName(heading)
         self.show()

@@ -56,7 +56,7 @@ def test_a_broken_save_keeps_the_page_and_shows_the_problem_until_fixed(
     text = window.problems_bar.summary.text()
     assert "regions/neck.yaml:3: not valid YAML" in text
     assert text.startswith(
-        "1 problem in the content files: 1 page shows its last good version until"
+        "1 problem and 1 note in the content files: 1 page shows its last good version"
     )
     assert window.page_view.toPlainText() == shown
     assert window.navigator.current == "neck"

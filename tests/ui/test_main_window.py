@@ -238,3 +238,22 @@ def test_file_menu_has_the_handout_actions(window: MainWindow) -> None:
     window.handout.add_to_basket_action.trigger()
     assert window.handout.basket.page_ids == ("calf",)
     assert window.basket_dock.isVisible()
+
+
+def test_problems_bar_counts_problems_and_notes_and_lists_errors_first(
+    make_window: WindowFactory, content_copy: Path
+) -> None:
+    (content_copy / "topics" / "aaa-note.yaml").write_text(
+        (content_copy / "topics" / "hydration.yaml")
+        .read_text(encoding="utf-8")
+        .replace("id: hydration", "id: aaa-note\nmood: cheerful"),
+        encoding="utf-8",
+    )
+    (content_copy / "regions" / "neck.yaml").write_text("id: neck\ntitle: [oops\n", "utf-8")
+    (content_copy / "topics" / "zzz-empty.yaml").write_text("", encoding="utf-8")
+    window = make_window(load_library(content_copy))
+    lines = window.problems_bar.summary.text().splitlines()
+    assert lines[0].startswith("2 problems and 1 note in the content files")
+    assert lines[1].startswith("• regions/neck.yaml:")
+    assert lines[2].startswith("• topics/zzz-empty.yaml:1:")
+    assert lines[3].startswith("• topics/aaa-note.yaml:") and "warning" in lines[3]
