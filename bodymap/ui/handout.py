@@ -518,8 +518,7 @@ class HandoutController(QObject):
 
     def export_pages(self, page_ids: Sequence[str]) -> Path | None:
         """Ask where, then save; errors are shown naming the file and the reason."""
-        request = self.request(page_ids)
-        name = default_file_name(request.page_ids, self.library)
+        name = default_file_name(page_ids, self.library)
         path_text, _ = QFileDialog.getSaveFileName(
             self.window,
             "Export Handout as PDF",
@@ -528,7 +527,11 @@ class HandoutController(QObject):
         )
         if not path_text:
             return None
-        path = Path(path_text)
+        return self.export_to(page_ids, Path(path_text))
+
+    def export_to(self, page_ids: Sequence[str], path: Path) -> Path | None:
+        """Save as ``path`` (".pdf" added) without asking: Export after its dialog, and the soak."""
+        request = self.request(page_ids)
         if path.suffix.casefold() != ".pdf":
             path = path.with_name(path.name + ".pdf")
         self._check_logo(request)

@@ -301,6 +301,28 @@ def test_cancelled_export_writes_nothing(
     assert list(tmp_path.iterdir()) == []
 
 
+def test_export_to_a_given_path_asks_nothing(
+    controller: HandoutController,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    warnings: Warnings,
+) -> None:
+    def no_dialog(*args: object) -> tuple[str, str]:
+        raise AssertionError("the save dialog was opened")
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", no_dialog)
+    saved = controller.export_to(["calf", "back"], tmp_path / "for Mrs Jones")
+    assert saved == tmp_path / "for Mrs Jones.pdf"
+    reader = PdfReader(saved)
+    assert len(reader.pages) == 2
+    assert "".join(reader.pages[1].extract_text().split()).startswith("Back")
+    assert warnings.shown == []
+    assert controller.clinic_settings.last_folder == str(tmp_path)
+    assert controller.export_to(["calf"], tmp_path / "gone" / "calf.pdf") is None
+    ((title, _),) = warnings.shown
+    assert title == "Could not save the handout"
+
+
 def test_a_missing_logo_is_explained_not_a_crash(
     controller: HandoutController,
     tmp_path: Path,
