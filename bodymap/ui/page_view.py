@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QRectF, QUrl, Signal, Slot
+from PySide6.QtCore import QRectF, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QColor, QImage, QPainter, QTextDocument
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QTextBrowser, QWidget
@@ -64,7 +64,13 @@ class PageView(QTextBrowser):
 
     def show_page(self, page: Page, library: ContentLibrary, emergency_number: str) -> None:
         options = RenderOptions(colors=self.theme.page, emergency_number=emergency_number)
+        # setHtml empties the document first: the scroll bar went, the page was laid out at the
+        # wider width, the bar came back and it was all laid out again (and the bar flickered).
+        # Holding the bar while the text changes lays each page out once; a page that fits
+        # still loses it when the policy goes back.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.setHtml(render_page(page, library, options))
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.document().setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, page.title)
         self.verticalScrollBar().setValue(0)
         self.horizontalScrollBar().setValue(0)
