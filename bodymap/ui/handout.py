@@ -357,6 +357,7 @@ class HandoutController(QObject):
         self.current_page = current_page
         self.valid_ids = handout_page_ids(library)
         self.preview_dialog: QPrintPreviewDialog | None = None
+        self.preview_printer: QPrinter | None = None
         key = QKeySequence
 
         self.print_action = self._action(
@@ -509,12 +510,14 @@ class HandoutController(QObject):
         dialog.paintRequested.connect(paint)
         dialog.destroyed.connect(self._forget_preview)
         self.preview_dialog = dialog
+        self.preview_printer = printer  # the dialog only borrows it: keep it while it is open
         dialog.open()
         return dialog
 
     @Slot()
     def _forget_preview(self) -> None:
         self.preview_dialog = None
+        self.preview_printer = None
 
     def export_pages(self, page_ids: Sequence[str]) -> Path | None:
         """Ask where, then save; errors are shown naming the file and the reason."""

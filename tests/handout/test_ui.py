@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import errno
+import gc
+import weakref
 from collections.abc import Callable
 from pathlib import Path
 
@@ -209,6 +211,28 @@ def test_the_print_preview_opens_with_every_page(
     qtbot.waitUntil(lambda: preview.orientation().name == "Landscape")
     assert preview.pageCount() >= 2
     dialog.close()
+
+
+def test_the_preview_keeps_its_printer_until_it_closes(
+    qtbot: QtBot, controller: HandoutController
+) -> None:
+    """The dialog only borrows the printer; freed early, the next repaint crashed the app."""
+    dialog = controller.preview_pages(["calf"])
+    qtbot.waitExposed(dialog)
+    printer = controller.preview_printer
+    assert printer is not None
+    kept = weakref.ref(printer)
+    del printer
+    gc.collect()
+    preview = dialog.findChild(QPrintPreviewWidget)
+    assert preview is not None
+    preview.setLandscapeOrientation()  # paints again, on the same printer
+    qtbot.waitUntil(lambda: preview.orientation().name == "Landscape")
+    assert kept() is not None
+    dialog.close()
+    qtbot.waitUntil(lambda: controller.preview_dialog is None)
+    gc.collect()
+    assert controller.preview_printer is None and kept() is None
 
 
 def test_print_sends_the_open_page_to_the_printer(
