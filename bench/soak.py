@@ -23,6 +23,7 @@ import random
 import sys
 import tempfile
 import time
+from array import array
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
@@ -126,7 +127,8 @@ class PhaseResult:
 class Report:
     plan: Plan
     phases: list[PhaseResult] = field(default_factory=list)
-    timings: dict[str, list[float]] = field(default_factory=dict)
+    timings: dict[str, array[float]] = field(default_factory=dict)
+    """Milliseconds per action; packed, so they add no Python objects while memory is watched."""
     warm: Memory | None = None
     end: Memory | None = None
     errors: int = 0
@@ -185,7 +187,7 @@ def isolate(folder: Path) -> None:
 
 
 def run_phase(
-    soak: Soak, name: str, counts: dict[str, int], timings: dict[str, list[float]] | None
+    soak: Soak, name: str, counts: dict[str, int], timings: dict[str, array[float]] | None
 ) -> PhaseResult:
     """Do one phase's actions, shuffled; per-action times go to ``timings`` when given."""
     actions: dict[str, Callable[[], None]] = {
@@ -199,7 +201,7 @@ def run_phase(
         began = time.perf_counter()
         actions[activity]()
         if timings is not None:
-            timings.setdefault(activity, []).append((time.perf_counter() - began) * 1000)
+            timings.setdefault(activity, array("d")).append((time.perf_counter() - began) * 1000)
     seconds = time.perf_counter() - start
     soak.recorder.collect_warnings()
     errors = soak.recorder.count - errors_before
@@ -262,7 +264,7 @@ def print_report(report: Report) -> None:
     print_table(
         "Per action, after the warm-up",
         [
-            (labels[name], summary(report.timings[name]))
+            (labels[name], summary(list(report.timings[name])))
             for name in ACTIVITIES
             if name in report.timings
         ],
@@ -291,7 +293,7 @@ def as_json(report: Report, seconds: float) -> dict[str, object]:
     return {
         "plan": asdict(report.plan),
         "phases": [asdict(phase) for phase in report.phases],
-        "per_action_ms": {name: summary(samples) for name, samples in report.timings.items()},
+        "per_action_ms": {name: summary(list(ms)) for name, ms in report.timings.items()},
         "memory": {
             "end_of_warm_up": asdict(report.warm) if report.warm else None,
             "end": asdict(report.end) if report.end else None,

@@ -432,8 +432,7 @@ class Soak:
 
     def _click_first_result(self) -> None:
         view = self.window.search.view
-        view.setCurrentIndex(view.model().index(0, 0))
-        rect = view.visualRect(view.currentIndex())
+        rect = view.visualRect(view.model().index(0, 0))
         QTest.mouseClick(view.viewport(), LEFT, pos=rect.center())
 
     def _choose(self, press: Callable[[], None], how: str) -> None:
