@@ -11,6 +11,7 @@ the print looks the same size whichever clear sans-serif face is installed.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from html import escape
@@ -22,6 +23,7 @@ from PySide6.QtGui import (
     QFont,
     QFontDatabase,
     QFontMetricsF,
+    QImage,
     QPaintDevice,
     QPainter,
     QPalette,
@@ -83,6 +85,21 @@ TEXT_STYLES = {
     ),
     BlockKind.PARAGRAPH: _TextStyle(),
 }
+
+
+@functools.cache
+def layout_device(dpi_x: int, dpi_y: int) -> QImage:
+    """A stand-in with the target's resolution, for laying text out; one per resolution.
+
+    PySide makes a device given to ``QAbstractTextDocumentLayout.setPaintDevice`` a child of
+    the layout and never lets it go, even once the layout is deleted: each export leaked its
+    whole QPdfWriter, each print its QPrinter. Text layout only asks the device for its
+    resolution, so a small image with the same resolution lays out the same lines.
+    """
+    image = QImage(1, 1, QImage.Format.Format_ARGB32_Premultiplied)
+    image.setDotsPerMeterX(round(dpi_x / 0.0254))
+    image.setDotsPerMeterY(round(dpi_y / 0.0254))
+    return image
 
 
 def optical_scale(family: str, device: QPaintDevice) -> float:
@@ -160,6 +177,7 @@ class Typesetter:
         self.width = width
         self.height = height
         self.dpi = device.logicalDpiY()
+        self.layout_device = layout_device(device.logicalDpiX(), self.dpi)
         self.family = handout_font_family()
         self.optical = optical_scale(self.family, device)
         self.warning_icon = QSvgRenderer(str(resource("warning.svg")))
@@ -186,7 +204,7 @@ class Typesetter:
         caps: bool = False,
     ) -> Text:
         doc = QTextDocument()
-        doc.documentLayout().setPaintDevice(self.device)
+        doc.documentLayout().setPaintDevice(self.layout_device)
         doc.setUseDesignMetrics(True)
         doc.setDocumentMargin(0)
         font = QFont(self.family)

@@ -367,6 +367,7 @@ class HandoutController(QObject):
         self.current_page = current_page
         self.valid_ids = handout_page_ids(library)
         self.preview_dialog: QPrintPreviewDialog | None = None
+        self.preview_printer: QPrinter | None = None
         key = QKeySequence
 
         self.print_action = self._action(
@@ -526,17 +527,18 @@ class HandoutController(QObject):
         dialog.paintRequested.connect(paint)
         dialog.destroyed.connect(self._forget_preview)
         self.preview_dialog = dialog
+        self.preview_printer = printer  # the dialog only borrows it: keep it while it is open
         dialog.open()
         return dialog
 
     @Slot()
     def _forget_preview(self) -> None:
         self.preview_dialog = None
+        self.preview_printer = None
 
     def export_pages(self, page_ids: Sequence[str]) -> Path | None:
         """Ask where, then save; errors are shown naming the file and the reason."""
-        request = self.request(page_ids)
-        name = default_file_name(request.page_ids, self.library)
+        name = default_file_name(page_ids, self.library)
         path_text, _ = QFileDialog.getSaveFileName(
             self.window,
             "Export Handout as PDF",
@@ -545,7 +547,11 @@ class HandoutController(QObject):
         )
         if not path_text:
             return None
-        path = Path(path_text)
+        return self.export_to(page_ids, Path(path_text))
+
+    def export_to(self, page_ids: Sequence[str], path: Path) -> Path | None:
+        """Save as ``path`` (".pdf" added) without asking: Export after its dialog, and the soak."""
+        request = self.request(page_ids)
         if path.suffix.casefold() != ".pdf":
             path = path.with_name(path.name + ".pdf")
         self._check_logo(request)

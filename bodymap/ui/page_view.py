@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QRectF, QUrl, Signal, Slot
+from PySide6.QtCore import QRectF, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QColor, QImage, QPainter, QTextDocument
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QTextBrowser, QWidget
@@ -68,7 +68,13 @@ class PageView(QTextBrowser):
         same_page = page.id == self.page_id
         scrolled = self.verticalScrollBar().value() if same_page else 0
         options = RenderOptions(colors=self.theme.page, emergency_number=emergency_number)
+        # setHtml empties the document first: the scroll bar went, the page was laid out at the
+        # wider width, the bar came back and it was all laid out again (and the bar flickered).
+        # Holding the bar while the text changes lays each page out once; a page that fits
+        # still loses it when the policy goes back.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.setHtml(render_page(page, library, options))
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.page_id = page.id
         self.document().setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, page.title)
         self.verticalScrollBar().setValue(scrolled)

@@ -5,7 +5,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+import gc
 import re
+import weakref
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,7 +15,8 @@ import pytest
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtGui import QColor, QImage, QPainter, QPdfWriter
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication
 
 from bodymap.content.loader import load_library
@@ -21,7 +24,7 @@ from bodymap.content.model import EMERGENCY_PLACEHOLDER, ContentLibrary, Page, R
 from bodymap.content.render import page_texts
 from bodymap.handout.compose import DISCLAIMER, ClinicDetails, HandoutRequest
 from bodymap.handout.paint import paint_region_diagram
-from bodymap.handout.pdf import HandoutResult, render_pdf, write_pdf
+from bodymap.handout.pdf import HandoutResult, paint_handout, render_pdf, write_pdf
 from bodymap.ui.diagram import BodyDiagram
 
 PRINTED = dt.date(2026, 11, 21)
@@ -330,6 +333,25 @@ def test_render_pdf_returns_bytes_without_touching_the_disk(
     assert data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")
     assert result.sheets == 1
     assert list(tmp_path.iterdir()) == []
+
+
+def test_handouts_let_go_of_their_pdf_writer_and_printer(
+    shipped_library: ContentLibrary, diagram: BodyDiagram, tmp_path: Path
+) -> None:
+    """Every export used to keep its QPdfWriter for good, every print its QPrinter (the soak)."""
+    for page_id in ("calf", "hydration", "calf"):
+        render_pdf(HandoutRequest((page_id,)), shipped_library, diagram)
+    gc.collect()
+    assert [item for item in gc.get_objects() if isinstance(item, QPdfWriter)] == []
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    assert paint_handout(printer, HandoutRequest(("back",)), shipped_library, diagram).sheets == 1
+    printed = weakref.ref(printer)
+    del printer
+    gc.collect()
+    assert printed() is None
+    assert len(PdfReader(tmp_path / "printed.pdf").pages) == 1
 
 
 def interior_points(diagram: BodyDiagram, region_id: str, transform_rect: QRectF) -> list[QPointF]:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import errno
+import gc
+import weakref
 from collections.abc import Callable
 from pathlib import Path
 
@@ -211,6 +213,28 @@ def test_the_print_preview_opens_with_every_page(
     dialog.close()
 
 
+def test_the_preview_keeps_its_printer_until_it_closes(
+    qtbot: QtBot, controller: HandoutController
+) -> None:
+    """The dialog only borrows the printer; freed early, the next repaint crashed the app."""
+    dialog = controller.preview_pages(["calf"])
+    qtbot.waitExposed(dialog)
+    printer = controller.preview_printer
+    assert printer is not None
+    kept = weakref.ref(printer)
+    del printer
+    gc.collect()
+    preview = dialog.findChild(QPrintPreviewWidget)
+    assert preview is not None
+    preview.setLandscapeOrientation()  # paints again, on the same printer
+    qtbot.waitUntil(lambda: preview.orientation().name == "Landscape")
+    assert kept() is not None
+    dialog.close()
+    qtbot.waitUntil(lambda: controller.preview_dialog is None)
+    gc.collect()
+    assert controller.preview_printer is None and kept() is None
+
+
 def test_print_sends_the_open_page_to_the_printer(
     controller: HandoutController, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -299,6 +323,28 @@ def test_cancelled_export_writes_nothing(
     save_as(monkeypatch, "")
     assert controller.export_current() is None
     assert list(tmp_path.iterdir()) == []
+
+
+def test_export_to_a_given_path_asks_nothing(
+    controller: HandoutController,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    warnings: Warnings,
+) -> None:
+    def no_dialog(*args: object) -> tuple[str, str]:
+        raise AssertionError("the save dialog was opened")
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", no_dialog)
+    saved = controller.export_to(["calf", "back"], tmp_path / "for Mrs Jones")
+    assert saved == tmp_path / "for Mrs Jones.pdf"
+    reader = PdfReader(saved)
+    assert len(reader.pages) == 2
+    assert "".join(reader.pages[1].extract_text().split()).startswith("Back")
+    assert warnings.shown == []
+    assert controller.clinic_settings.last_folder == str(tmp_path)
+    assert controller.export_to(["calf"], tmp_path / "gone" / "calf.pdf") is None
+    ((title, _),) = warnings.shown
+    assert title == "Could not save the handout"
 
 
 def test_a_missing_logo_is_explained_not_a_crash(
