@@ -131,6 +131,15 @@ class Problem:
         return f"{self.location(root)}: {self.describe_what()}"
 
 
+@dataclass(frozen=True)
+class PageHeading:
+    """A page as a list or a menu shows it: enough to list every page without reading them all."""
+
+    id: str
+    title: str
+    summary: str
+
+
 @dataclass
 class ContentLibrary:
     """Every valid page of a content folder, and what was wrong with the rest."""
@@ -141,19 +150,24 @@ class ContentLibrary:
 
     @property
     def regions(self) -> list[RegionPage]:
-        found = [p for p in self.pages.values() if isinstance(p, RegionPage)]
-        return sorted(found, key=lambda p: REGION_ORDER.index(p.id))
+        """Head to toe; looked up by id, so the other pages need not be read (see cache.py)."""
+        found = (self.region(region_id) for region_id in REGION_ORDER)
+        return [page for page in found if page is not None]
 
     @property
     def topics(self) -> list[TopicPage]:
         found = [p for p in self.pages.values() if isinstance(p, TopicPage) and p.id != HOME_ID]
         return sorted(found, key=lambda p: p.title.casefold())
 
+    def topic_headings(self) -> list[PageHeading]:
+        """The topics as the topics list and menus show them, in the same order as ``topics``."""
+        return [PageHeading(page.id, page.title, page.summary) for page in self.topics]
+
     def get(self, page_id: str) -> Page | None:
         return self.pages.get(page_id)
 
     def region(self, region_id: str) -> RegionPage | None:
-        page = self.pages.get(region_id)
+        page = self.get(region_id)
         return page if isinstance(page, RegionPage) else None
 
     @property

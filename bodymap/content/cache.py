@@ -1,0 +1,345 @@
+"""The parsed content, kept between runs, so start-up does not re-read every YAML file.
+
+Parsing and checking YAML is the slow part of start-up (about 5 ms a page; a clinic's folder
+of a few thousand pages would take seconds). ``load_library_cached`` gives exactly what
+``load_library`` gives, from a cache file written by an earlier run when the folder has not
+changed since, and otherwise loads the folder and writes the cache for next time.
+
+- The cache is trusted only when its stamp matches: every content file's name, size,
+  modification and change times and inode, the folder itself, the code that checks the
+  content, and the cache format. Any edit, new, removed or renamed file misses.
+- It is plain JSON rebuilt into the dataclasses field by field (never pickle): a cache file
+  can hold text, never code. Each page is stored on its own with a checksum and is decoded
+  the first time it is wanted, so the first frame only reads the pages it shows, however
+  large the folder.
+- Any problem with the cache (missing, stale, corrupt, unwritable) falls back to a plain load.
+  It is written with ``atomic_write_bytes``, so it is never half-written.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import json
+import os
+import zlib
+from pathlib import Path
+from typing import Any
+
+from bodymap import __version__
+from bodymap.content.model import (
+    HOME_ID,
+    Cause,
+    ContentLibrary,
+    Page,
+    PageHeading,
+    PhysicianWarning,
+    Problem,
+    RedFlags,
+    RegionPage,
+    Section,
+    SelfMassage,
+    Source,
+    Technique,
+    TopicPage,
+)
+from bodymap.fileio import WriteError, atomic_write_bytes
+
+CACHE_FORMAT = 1
+CONTENT_FOLDERS = ("regions", "topics")
+# The code whose rules decide what a folder loads to: a change to it (a new check, a bug
+# fixed) must not be hidden behind an old cache, even between released versions.
+CHECKING_CODE = ("loader.py", "yamlfile.py", "model.py", "cache.py")
+REGION, TOPIC = "region", "topic"
+
+
+def load_library_cached(root: Path, cache_path: Path) -> ContentLibrary:
+    """``load_library(root)``, read from ``cache_path`` when the folder has not changed."""
+    root = Path(root)
+    try:
+        stamp = content_stamp(root)
+    except OSError:
+        stamp = None
+    if stamp is not None:
+        with contextlib.suppress(OSError, ValueError, LookupError, TypeError):
+            cached = _read_cache(cache_path, root, stamp)
+            if cached is not None:
+                return cached
+    library = _load(root)
+    if stamp is not None:
+        with contextlib.suppress(OSError, WriteError, ValueError):
+            write_cache(cache_path, library, stamp)
+    return library
+
+
+def _load(root: Path) -> ContentLibrary:
+    # The YAML reader loads only when there is YAML to read, not on a cache hit.
+    from bodymap.content.loader import load_library  # noqa: PLC0415
+
+    return load_library(root)
+
+
+def content_stamp(root: Path) -> str | None:
+    """A digest that changes with any change the loader could see; None if there is no folder."""
+    if not root.is_dir():
+        return None
+    here = Path(__file__).resolve().parent
+    parts: list[object] = [CACHE_FORMAT, __version__, str(root.resolve())]
+    parts += [_file_stamp(here / name) for name in CHECKING_CODE]
+    for folder in CONTENT_FOLDERS:
+        try:
+            entries = sorted(os.scandir(root / folder), key=lambda entry: entry.name)
+        except (FileNotFoundError, NotADirectoryError):
+            parts.append([folder, None])
+            continue
+        parts.append([folder, [(entry.name, *_entry_stamp(entry)) for entry in entries]])
+    return hashlib.sha256(json.dumps(parts).encode()).hexdigest()
+
+
+def _file_stamp(path: Path) -> tuple[int, ...]:
+    try:
+        info = path.stat()
+    except OSError:
+        return ()
+    return info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino
+
+
+def _entry_stamp(entry: os.DirEntry[str]) -> tuple[object, ...]:
+    """Size and times of what the entry leads to, and where it leads when it is a link."""
+    link = os.readlink(entry.path) if entry.is_symlink() else None
+    return (link, *_file_stamp(Path(entry.path)))
+
+
+# -- writing -------------------------------------------------------------------------------
+
+
+def write_cache(cache_path: Path, library: ContentLibrary, stamp: str) -> None:
+    """One header line (stamp, problems, page headings and where each page is), then pages."""
+    root = library.root
+    body = bytearray()
+    headings = []
+    for page in library.pages.values():
+        data = json.dumps(_page_row(page, root), ensure_ascii=False).encode()
+        kind = REGION if isinstance(page, RegionPage) else TOPIC
+        headings.append(
+            [page.id, kind, page.title, page.summary, len(body), len(data), zlib.crc32(data)]
+        )
+        body += data
+    header = {
+        "format": CACHE_FORMAT,
+        "stamp": stamp,
+        "problems": [_problem_row(problem, root) for problem in library.problems],
+        "pages": headings,
+    }
+    cache_path.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write_bytes(cache_path, json.dumps(header).encode() + b"\n" + bytes(body))
+
+
+def _relative(path: Path, root: Path) -> list[object]:
+    """Paths are kept relative to the folder, so they come back as the loader would make them."""
+    if path.is_relative_to(root):
+        return [True, path.relative_to(root).as_posix()]
+    return [False, str(path)]
+
+
+def _problem_row(problem: Problem, root: Path) -> list[object]:
+    return [
+        _relative(problem.path, root),
+        problem.line,
+        problem.message,
+        problem.field,
+        problem.severity,
+    ]
+
+
+def _page_row(page: Page, root: Path) -> list[object]:
+    common = [
+        page.id,
+        page.title,
+        page.summary,
+        [[s.organisation, s.title, s.url] for s in page.sources],
+        page.reviewed.isoformat(),
+        _relative(page.path, root),
+        [page.warning.heading, page.warning.text] if page.warning else None,
+        list(page.related),
+        list(page.terms),
+    ]
+    if isinstance(page, TopicPage):
+        return [TOPIC, common, [[s.heading, s.text, list(s.points)] for s in page.sections]]
+    if not isinstance(page, RegionPage):
+        raise ValueError(f"cannot cache a {type(page).__name__}")
+    massage = page.self_massage
+    return [
+        REGION,
+        common,
+        [[cause.name, cause.text] for cause in page.causes],
+        [[t.name, t.text, t.topic] for t in page.techniques],
+        [list(massage.steps), massage.intro, massage.not_safe],
+        list(page.prevention),
+        [list(page.red_flags.doctor_soon), list(page.red_flags.emergency)],
+    ]
+
+
+# -- reading -------------------------------------------------------------------------------
+
+
+def _read_cache(cache_path: Path, root: Path, stamp: str) -> CachedLibrary | None:
+    data = cache_path.read_bytes()
+    end = data.index(b"\n")
+    header = json.loads(data[:end])
+    if header["format"] != CACHE_FORMAT or header["stamp"] != stamp:
+        return None
+    body = data[end + 1 :]
+    entries: dict[str, _Entry] = {}
+    for page_id, kind, title, summary, offset, length, checksum in header["pages"]:
+        entry = _Entry(_text(page_id), _text(kind), _text(title), _text(summary))
+        entry.span = (_whole(offset), _whole(length), _whole(checksum))
+        if kind not in (REGION, TOPIC) or offset + length > len(body) or page_id in entries:
+            return None
+        entries[page_id] = entry
+    problems = [
+        Problem(_path(where, root), line and _whole(line), _text(message), field, _text(severity))
+        for where, line, message, field, severity in header["problems"]
+    ]
+    return CachedLibrary(root, problems, entries, body, cache_path)
+
+
+def _text(value: object) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"expected text, not {value!r}")
+    return value
+
+
+def _whole(value: object) -> int:
+    if not isinstance(value, int) or value < 0:
+        raise TypeError(f"expected a whole number, not {value!r}")
+    return value
+
+
+class _Entry:
+    """One page's heading, and where its data is in the cache file."""
+
+    __slots__ = ("id", "kind", "span", "summary", "title")
+
+    def __init__(self, page_id: str, kind: str, title: str, summary: str) -> None:
+        self.id = page_id
+        self.kind = kind
+        self.title = title
+        self.summary = summary
+        self.span = (0, 0, 0)
+
+
+class CachedLibrary(ContentLibrary):
+    """A library read from the cache: each page is decoded the first time it is wanted.
+
+    ``get``, ``region`` and ``regions`` decode only the pages asked for and ``topic_headings``
+    none at all, so the window can open on a folder of thousands of pages. The first use of
+    ``pages`` decodes the rest; from then on it is an ordinary dict.
+    """
+
+    def __init__(
+        self,
+        root: Path,
+        problems: list[Problem],
+        entries: dict[str, _Entry],
+        body: bytes,
+        cache_path: Path,
+    ) -> None:
+        super().__init__(root, problems=problems)  # also assigns an empty dict to pages...
+        self._all: dict[str, Page] | None = None  # ... which are not read until wanted
+        self._entries = entries
+        self._body = body
+        self._cache_path = cache_path
+        self._decoded: dict[str, Page | None] = {}
+        self._fresh: dict[str, Page] | None = None
+
+    @property
+    def pages(self) -> dict[str, Page]:
+        if self._all is None:
+            found = {page_id: self._page(page_id) for page_id in self._entries}
+            self._all = {page_id: page for page_id, page in found.items() if page is not None}
+            self._body = b""
+        return self._all
+
+    @pages.setter
+    def pages(self, pages: dict[str, Page]) -> None:
+        self._all = pages
+
+    def get(self, page_id: str) -> Page | None:
+        if self._all is not None:
+            return self._all.get(page_id)
+        return self._page(page_id) if page_id in self._entries else None
+
+    def topic_headings(self) -> list[PageHeading]:
+        if self._all is not None:
+            return super().topic_headings()
+        topics = [e for e in self._entries.values() if e.kind == TOPIC and e.id != HOME_ID]
+        topics.sort(key=lambda entry: entry.title.casefold())
+        return [PageHeading(entry.id, entry.title, entry.summary) for entry in topics]
+
+    def _page(self, page_id: str) -> Page | None:
+        if page_id not in self._decoded:
+            self._decoded[page_id] = self._decode(page_id)
+        return self._decoded[page_id]
+
+    def _decode(self, page_id: str) -> Page | None:
+        offset, length, checksum = self._entries[page_id].span
+        data = self._body[offset : offset + length]
+        try:
+            if zlib.crc32(data) != checksum:
+                raise ValueError("checksum mismatch")
+            return _page_from_row(json.loads(data), self.root)
+        except (ValueError, LookupError, TypeError):
+            return self._recover(page_id)
+
+    def _recover(self, page_id: str) -> Page | None:
+        """The cache file was damaged after its stamp was written: read the folder instead.
+
+        None only if the page's file has also gone since start-up.
+        """
+        with contextlib.suppress(OSError):
+            self._cache_path.unlink()  # so the next start writes a good one
+        if self._fresh is None:
+            self._fresh = _load(self.root).pages
+        return self._fresh.get(page_id)
+
+
+def _path(where: list[Any], root: Path) -> Path:
+    relative, text = where
+    return root / text if relative else Path(text)
+
+
+def _page_from_row(row: list[Any], root: Path) -> Page:
+    kind, common, *rest = row
+    page_id, title, summary, sources, reviewed, where, warning, related, terms = common
+    fields: dict[str, Any] = {
+        "id": page_id,
+        "title": title,
+        "summary": summary,
+        "sources": tuple(Source(*source) for source in sources),
+        "reviewed": dt.date.fromisoformat(reviewed),
+        "path": _path(where, root),
+        "warning": PhysicianWarning(*warning) if warning else None,
+        "related": tuple(related),
+        "terms": tuple(terms),
+    }
+    if kind == TOPIC:
+        (sections,) = rest
+        return TopicPage(
+            **fields,
+            sections=tuple(
+                Section(heading, text, tuple(points)) for heading, text, points in sections
+            ),
+        )
+    causes, techniques, massage, prevention, red_flags = rest
+    steps, intro, not_safe = massage
+    doctor_soon, emergency = red_flags
+    return RegionPage(
+        **fields,
+        causes=tuple(Cause(*cause) for cause in causes),
+        techniques=tuple(Technique(*technique) for technique in techniques),
+        self_massage=SelfMassage(tuple(steps), intro, not_safe),
+        prevention=tuple(prevention),
+        red_flags=RedFlags(tuple(doctor_soon), tuple(emergency)),
+    )
