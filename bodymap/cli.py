@@ -20,10 +20,9 @@ from bodymap.cli_common import (
     UsageParser,
     content_root,
 )
-from bodymap.content.loader import load_library
+from bodymap.content.cache import load_library_cached
 from bodymap.content.model import ContentLibrary
-from bodymap.handout.cli import handout_main
-from bodymap.paths import content_dir
+from bodymap.paths import content_cache, content_dir
 
 COMMANDS_HELP = """commands:
   bodymap search QUERY [--limit N] [--json]   search the topics in your own words
@@ -105,7 +104,7 @@ def search_main(argv: list[str]) -> int:
     root = content_root(args.content_dir, "bodymap search")
     if root is None:
         return EXIT_USAGE
-    library = load_library(root)
+    library = load_library_cached(root, content_cache(root))
     index = SearchIndex.open(library, search_cache(root))
     query = " ".join(args.query)
     response = index.search(query, limit=args.limit)
@@ -147,8 +146,15 @@ def _dispatch(arguments: list[str]) -> int:
     return _run(build_parser().parse_args(arguments))
 
 
+def handout_main(argv: list[str]) -> int:
+    from bodymap.handout import cli  # noqa: PLC0415 - the window does not need it
+
+    return cli.handout_main(argv)
+
+
 def _run(args: argparse.Namespace) -> int:
-    library = load_library(args.content_dir or content_dir())
+    root = args.content_dir or content_dir()
+    library = load_library_cached(root, content_cache(root))
     start_page = _start_page(library, args.region, args.topic)
     if isinstance(start_page, int):
         return start_page
@@ -199,8 +205,8 @@ def _start_page(library: ContentLibrary, region: str | None, topic: str | None) 
             return _unknown("region", region, valid)
         return region
     if topic is not None:
-        valid = [page.id for page in library.topics]
-        if "home" in library.pages:
+        valid = [heading.id for heading in library.topic_headings()]
+        if library.get("home") is not None:
             valid.insert(0, "home")
         if topic not in valid:
             return _unknown("topic", topic, valid)

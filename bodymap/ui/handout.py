@@ -11,11 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QLocale, QObject, QSettings, QStandardPaths, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -47,9 +46,11 @@ from bodymap.handout.compose import (
     handout_page_ids,
     normalise_paper_size,
 )
-from bodymap.handout.paint import LogoError, load_logo
-from bodymap.handout.pdf import page_size_for, paint_handout, write_pdf
 from bodymap.ui.diagram import BodyDiagram
+
+if TYPE_CHECKING:
+    # Printing and the PDF typesetter load on first use, so they never delay the first frame.
+    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
 PAGE_ID_ROLE = Qt.ItemDataRole.UserRole
 LOGO_FILTER = "Images (*.png *.jpg *.jpeg *.svg *.gif *.bmp *.webp);;All files (*)"
@@ -467,6 +468,10 @@ class HandoutController(QObject):
     # -- doing it --------------------------------------------------------------------------
 
     def make_printer(self, request: HandoutRequest) -> QPrinter:
+        from PySide6.QtPrintSupport import QPrinter  # noqa: PLC0415 - see TYPE_CHECKING above
+
+        from bodymap.handout.pdf import page_size_for  # noqa: PLC0415
+
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setPageSize(page_size_for(request.paper_size))
         printer.setDocName(default_file_name(request.page_ids, self.library).removesuffix(".pdf"))
@@ -475,6 +480,10 @@ class HandoutController(QObject):
 
     def print_pages(self, page_ids: Sequence[str]) -> bool:
         """The system print dialog, then print; False when cancelled."""
+        from PySide6.QtPrintSupport import QPrintDialog  # noqa: PLC0415
+
+        from bodymap.handout.pdf import paint_handout  # noqa: PLC0415
+
         request = self.request(page_ids)
         self._check_logo(request)
         printer = self.make_printer(request)
@@ -496,6 +505,10 @@ class HandoutController(QObject):
 
     def preview_pages(self, page_ids: Sequence[str]) -> QPrintPreviewDialog:
         """A preview with zoom, paging and portrait/landscape; printing from it prints this."""
+        from PySide6.QtPrintSupport import QPrintPreviewDialog  # noqa: PLC0415
+
+        from bodymap.handout.pdf import paint_handout  # noqa: PLC0415
+
         request = self.request(page_ids)
         self._check_logo(request)
         printer = self.make_printer(request)
@@ -518,6 +531,8 @@ class HandoutController(QObject):
 
     def export_pages(self, page_ids: Sequence[str]) -> Path | None:
         """Ask where, then save; errors are shown naming the file and the reason."""
+        from bodymap.handout.pdf import write_pdf  # noqa: PLC0415
+
         request = self.request(page_ids)
         name = default_file_name(request.page_ids, self.library)
         path_text, _ = QFileDialog.getSaveFileName(
@@ -561,6 +576,8 @@ class HandoutController(QObject):
         logo = request.clinic.logo_path.strip()
         if not logo:
             return
+        from bodymap.handout.paint import LogoError, load_logo  # noqa: PLC0415
+
         try:
             load_logo(logo)
         except LogoError as error:
@@ -668,6 +685,8 @@ class ClinicPreferencesWidget(QWidget):
         path = self.logo.text().strip()
         if not path:
             return None
+        from bodymap.handout.paint import LogoError, load_logo  # noqa: PLC0415
+
         try:
             load_logo(path)
         except LogoError as error:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -31,7 +32,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bodymap.content.search import SearchIndex, SearchResponse, SearchResult
+if TYPE_CHECKING:
+    # The index (SQLite, rapidfuzz) loads with the first search, never before the first frame.
+    from bodymap.content.search import SearchIndex, SearchResponse, SearchResult
 
 PAGE_ID_ROLE = Qt.ItemDataRole.UserRole
 SUGGESTION_ROLE = Qt.ItemDataRole.UserRole + 1
