@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, Slot
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QMouseEvent
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Slot
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QKeySequence,
+    QMouseEvent,
+    QShowEvent,
+    QWindow,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -23,7 +32,6 @@ from PySide6.QtWidgets import (
 
 from bodymap import APP_NAME
 from bodymap.content.model import ContentLibrary
-from bodymap.content.search import SearchIndex
 from bodymap.paths import search_cache
 from bodymap.ui.body_map import BodyMapWidget
 from bodymap.ui.diagram import BodyDiagram
@@ -36,7 +44,17 @@ from bodymap.ui.search_panel import SearchPanel
 from bodymap.ui.settings import AppSettings
 from bodymap.ui.theme import APPEARANCES, apply_theme, theme_for, themed_icon
 
+if TYPE_CHECKING:
+    from bodymap.content.search import SearchIndex
+
 PAGE_ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+def open_search_index(library: ContentLibrary) -> SearchIndex:
+    """The search index, loaded with the first search so start-up never waits for it."""
+    from bodymap.content.search import SearchIndex  # noqa: PLC0415
+
+    return SearchIndex.open(library, search_cache(library.root))
 
 
 class MainWindow(QMainWindow):
@@ -62,9 +80,7 @@ class MainWindow(QMainWindow):
         self.problems_bar = ProblemsBar(self.theme)
         self.problems_bar.set_problems(library.problems, library.root)
         self.search = SearchPanel(
-            self,
-            lambda: SearchIndex.open(library, search_cache(library.root)),
-            {page.id: page.title for page in library.regions},
+            self, lambda: open_search_index(library), {p.id: p.title for p in library.regions}
         )
         self.search.pageRequested.connect(self.navigator.open)
         self._build_layout()
@@ -88,9 +104,7 @@ class MainWindow(QMainWindow):
         self.navigator.pageChanged.connect(self._on_page_changed)
         self.navigator.historyChanged.connect(self._update_history_actions)
         self._update_history_actions()
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        self._watched_window: QWindow | None = None
         self.setWindowTitle(APP_NAME)
         self._default_size()
         if settings.geometry is not None:
@@ -110,10 +124,10 @@ class MainWindow(QMainWindow):
         topics = QListWidget()
         topics.setObjectName("topics-list")
         topics.setAccessibleName("General topics")
-        for page in self.library.topics:
-            item = QListWidgetItem(page.title)
-            item.setData(PAGE_ID_ROLE, page.id)
-            item.setToolTip(page.summary)
+        for heading in self.library.topic_headings():
+            item = QListWidgetItem(heading.title)
+            item.setData(PAGE_ID_ROLE, heading.id)
+            item.setToolTip(heading.summary)
             topics.addItem(item)
         return topics
 
@@ -240,8 +254,8 @@ class MainWindow(QMainWindow):
             action = self._action(region.title, [key(f"Ctrl+{number}")], self._opener(region.id))
             regions_menu.addAction(action)
         topics_menu = go_menu.addMenu("&Topics")
-        for page in self.library.topics:
-            topics_menu.addAction(page.title, self._opener(page.id))
+        topics_menu.aboutToShow.connect(self._fill_topics_menu)
+        self.topics_menu = topics_menu
 
         view_menu = menus.addMenu("&View")
         appearance_menu = view_menu.addMenu("&Appearance")
@@ -269,6 +283,13 @@ class MainWindow(QMainWindow):
         how_to.triggered.connect(self.navigator.home)
         help_menu.addAction(about_action)
 
+    @Slot()
+    def _fill_topics_menu(self) -> None:
+        """Built when first opened: a large content folder would make start-up wait for it."""
+        if self.topics_menu.isEmpty():
+            for heading in self.library.topic_headings():
+                self.topics_menu.addAction(heading.title, self._opener(heading.id))
+
     def _opener(self, page_id: str) -> Callable[[], None]:
         def open_page() -> None:
             self.navigator.open(page_id)
@@ -291,7 +312,6 @@ class MainWindow(QMainWindow):
         self.page_view.show_page(page, self.library, self.settings.emergency_number)
         self.body_map.set_selected(page.region_id)
         self.setWindowTitle(f"{page.title} — {APP_NAME}")
-        self.settings.last_page = page_id
         self._sync_topics_list(page_id)
 
     def _sync_topics_list(self, page_id: str) -> None:
@@ -338,30 +358,58 @@ class MainWindow(QMainWindow):
             self._on_page_changed(self.navigator.current)
 
     def start(self, page_id: str | None) -> None:
-        """Open the requested page, else the last one, else Home."""
+        """Open the requested page, else the last one, else Home; then ready the regions."""
         for candidate in (page_id, self.settings.last_page):
             if candidate and self.navigator.open(candidate):
-                return
-        self.navigator.home()
+                break
+        else:
+            self.navigator.home()
+        # A click on the map should show its page within a frame, the first time too.
+        self.page_view.prepare_later(
+            self.library.regions, self.library, self.settings.emergency_number
+        )
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # Nothing can be clicked before the first frame, so the filter waits until after it.
+        QTimer.singleShot(0, self._watch_side_buttons)
+
+    @Slot()
+    def _watch_side_buttons(self) -> None:
+        """Watch this window's mouse presses where they arrive, before any widget takes them.
+
+        A filter on the window (not on the whole application) is asked about this window's
+        own input only, rather than about every event of every object, which made start-up
+        and every click slower.
+        """
+        handle = self.windowHandle()
+        if handle is not None and handle is not self._watched_window:
+            if self._watched_window is not None:
+                self._watched_window.removeEventFilter(self)
+            handle.installEventFilter(self)
+            self._watched_window = handle
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """The mouse's side buttons go back and forward anywhere in this window."""
-        if event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
-            target = watched.window() if isinstance(watched, QWidget) else None
-            if target is self:
-                if event.button() == Qt.MouseButton.BackButton:
-                    self.navigator.back()
-                    return True
-                if event.button() == Qt.MouseButton.ForwardButton:
-                    self.navigator.forward()
-                    return True
+        if (
+            watched is self._watched_window
+            and event.type() == QEvent.Type.MouseButtonPress
+            and isinstance(event, QMouseEvent)
+        ):
+            if event.button() == Qt.MouseButton.BackButton:
+                self.navigator.back()
+                return True
+            if event.button() == Qt.MouseButton.ForwardButton:
+                self.navigator.forward()
+                return True
         return super().eventFilter(watched, event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        # Saved here rather than on every page change: writing the settings file on each
+        # click would cost the click a millisecond or more.
+        if self.navigator.current is not None:
+            self.settings.last_page = self.navigator.current
         self.settings.geometry = self.saveGeometry()
         self.settings.splitter = self.splitter.saveState()
         self.settings.sync()
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
         super().closeEvent(event)
