@@ -46,6 +46,7 @@ from bodymap.content.model import (
 )
 from bodymap.fileio import WriteError, atomic_write_bytes
 
+MAGIC = b"BodyMap content cache"
 CACHE_FORMAT = 1
 CONTENT_FOLDERS = ("regions", "topics")
 # The code whose rules decide what a folder loads to: a change to it (a new check, a bug
@@ -97,9 +98,9 @@ def content_stamp(root: Path) -> str | None:
     return hashlib.sha256(json.dumps(parts).encode()).hexdigest()
 
 
-def _file_stamp(path: Path) -> tuple[int, ...]:
+def _file_stamp(path: str | Path) -> tuple[int, ...]:
     try:
-        info = path.stat()
+        info = os.stat(path)
     except OSError:
         return ()
     return info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino
@@ -108,14 +109,15 @@ def _file_stamp(path: Path) -> tuple[int, ...]:
 def _entry_stamp(entry: os.DirEntry[str]) -> tuple[object, ...]:
     """Size and times of what the entry leads to, and where it leads when it is a link."""
     link = os.readlink(entry.path) if entry.is_symlink() else None
-    return (link, *_file_stamp(Path(entry.path)))
+    return (link, *_file_stamp(entry.path))
 
 
 # -- writing -------------------------------------------------------------------------------
 
 
 def write_cache(cache_path: Path, library: ContentLibrary, stamp: str) -> None:
-    """One header line (stamp, problems, page headings and where each page is), then pages."""
+    """A first line naming the format and the header's checksum; the header (stamp, problems,
+    each page's heading and where its data is); then each page's data, one after another."""
     root = library.root
     body = bytearray()
     headings = []
@@ -127,13 +129,14 @@ def write_cache(cache_path: Path, library: ContentLibrary, stamp: str) -> None:
         )
         body += data
     header = {
-        "format": CACHE_FORMAT,
         "stamp": stamp,
         "problems": [_problem_row(problem, root) for problem in library.problems],
         "pages": headings,
     }
+    text = json.dumps(header, ensure_ascii=False).encode()
+    first = b"%s %d %08x\n" % (MAGIC, CACHE_FORMAT, zlib.crc32(text))
     cache_path.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write_bytes(cache_path, json.dumps(header).encode() + b"\n" + bytes(body))
+    atomic_write_bytes(cache_path, first + text + b"\n" + bytes(body))
 
 
 def _relative(path: Path, root: Path) -> list[object]:
@@ -185,49 +188,27 @@ def _page_row(page: Page, root: Path) -> list[object]:
 
 
 def _read_cache(cache_path: Path, root: Path, stamp: str) -> CachedLibrary | None:
+    """The cached library, or None when the file is not this folder's current cache."""
     data = cache_path.read_bytes()
-    end = data.index(b"\n")
-    header = json.loads(data[:end])
-    if header["format"] != CACHE_FORMAT or header["stamp"] != stamp:
+    first_end = data.index(b"\n")
+    magic, version, checksum = data[:first_end].rsplit(b" ", 2)
+    if magic != MAGIC or int(version) != CACHE_FORMAT:
         return None
-    body = data[end + 1 :]
-    entries: dict[str, _Entry] = {}
-    for page_id, kind, title, summary, offset, length, checksum in header["pages"]:
-        entry = _Entry(_text(page_id), _text(kind), _text(title), _text(summary))
-        entry.span = (_whole(offset), _whole(length), _whole(checksum))
-        if kind not in (REGION, TOPIC) or offset + length > len(body) or page_id in entries:
-            return None
-        entries[page_id] = entry
+    header_end = data.index(b"\n", first_end + 1)
+    text = data[first_end + 1 : header_end]
+    if zlib.crc32(text) != int(checksum, 16):
+        return None
+    header = json.loads(text)
+    if header["stamp"] != stamp:
+        return None
+    rows = {row[0]: row for row in header["pages"]}
+    if len(rows) != len(header["pages"]):
+        return None
     problems = [
-        Problem(_path(where, root), line and _whole(line), _text(message), field, _text(severity))
+        Problem(_path(where, root), line, message, field, severity)
         for where, line, message, field, severity in header["problems"]
     ]
-    return CachedLibrary(root, problems, entries, body, cache_path)
-
-
-def _text(value: object) -> str:
-    if not isinstance(value, str):
-        raise TypeError(f"expected text, not {value!r}")
-    return value
-
-
-def _whole(value: object) -> int:
-    if not isinstance(value, int) or value < 0:
-        raise TypeError(f"expected a whole number, not {value!r}")
-    return value
-
-
-class _Entry:
-    """One page's heading, and where its data is in the cache file."""
-
-    __slots__ = ("id", "kind", "span", "summary", "title")
-
-    def __init__(self, page_id: str, kind: str, title: str, summary: str) -> None:
-        self.id = page_id
-        self.kind = kind
-        self.title = title
-        self.summary = summary
-        self.span = (0, 0, 0)
+    return CachedLibrary(root, problems, rows, data[header_end + 1 :], cache_path)
 
 
 class CachedLibrary(ContentLibrary):
@@ -242,13 +223,14 @@ class CachedLibrary(ContentLibrary):
         self,
         root: Path,
         problems: list[Problem],
-        entries: dict[str, _Entry],
+        rows: dict[str, list[Any]],
         body: bytes,
         cache_path: Path,
     ) -> None:
         super().__init__(root, problems=problems)  # also assigns an empty dict to pages...
         self._all: dict[str, Page] | None = None  # ... which are not read until wanted
-        self._entries = entries
+        self._rows = rows  # page id -> [id, kind, title, summary, offset, length, checksum]
+        self._headings: list[PageHeading] | None = None
         self._body = body
         self._cache_path = cache_path
         self._decoded: dict[str, Page | None] = {}
@@ -257,7 +239,7 @@ class CachedLibrary(ContentLibrary):
     @property
     def pages(self) -> dict[str, Page]:
         if self._all is None:
-            found = {page_id: self._page(page_id) for page_id in self._entries}
+            found = {page_id: self._page(page_id) for page_id in self._rows}
             self._all = {page_id: page for page_id, page in found.items() if page is not None}
             self._body = b""
         return self._all
@@ -269,14 +251,20 @@ class CachedLibrary(ContentLibrary):
     def get(self, page_id: str) -> Page | None:
         if self._all is not None:
             return self._all.get(page_id)
-        return self._page(page_id) if page_id in self._entries else None
+        return self._page(page_id) if page_id in self._rows else None
 
     def topic_headings(self) -> list[PageHeading]:
         if self._all is not None:
             return super().topic_headings()
-        topics = [e for e in self._entries.values() if e.kind == TOPIC and e.id != HOME_ID]
-        topics.sort(key=lambda entry: entry.title.casefold())
-        return [PageHeading(entry.id, entry.title, entry.summary) for entry in topics]
+        if self._headings is None:
+            topics = [
+                PageHeading(page_id, title, summary)
+                for page_id, kind, title, summary, *_ in self._rows.values()
+                if kind == TOPIC and page_id != HOME_ID
+            ]
+            topics.sort(key=lambda heading: heading.title.casefold())
+            self._headings = topics
+        return list(self._headings)
 
     def _page(self, page_id: str) -> Page | None:
         if page_id not in self._decoded:
@@ -284,10 +272,10 @@ class CachedLibrary(ContentLibrary):
         return self._decoded[page_id]
 
     def _decode(self, page_id: str) -> Page | None:
-        offset, length, checksum = self._entries[page_id].span
-        data = self._body[offset : offset + length]
         try:
-            if zlib.crc32(data) != checksum:
+            offset, length, checksum = self._rows[page_id][4:7]
+            data = self._body[offset : offset + length]
+            if len(data) != length or zlib.crc32(data) != checksum:
                 raise ValueError("checksum mismatch")
             return _page_from_row(json.loads(data), self.root)
         except (ValueError, LookupError, TypeError):

@@ -20,8 +20,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDockWidget,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QSizePolicy,
     QSplitter,
@@ -43,6 +41,7 @@ from bodymap.ui.preferences import PreferencesDialog
 from bodymap.ui.search_panel import SearchPanel
 from bodymap.ui.settings import AppSettings
 from bodymap.ui.theme import APPEARANCES, apply_theme, theme_for, themed_icon
+from bodymap.ui.topics import TopicsList
 
 if TYPE_CHECKING:
     from bodymap.content.search import SearchIndex
@@ -75,7 +74,7 @@ class MainWindow(QMainWindow):
 
         titles = {page.id: page.title for page in library.regions}
         self.body_map = BodyMapWidget(diagram, titles, self.theme)
-        self.topics = self._build_topics_list()
+        self.topics = TopicsList(library.topic_headings())
         self.page_view = PageView(self.theme)
         self.problems_bar = ProblemsBar(self.theme)
         self.problems_bar.set_problems(library.problems, library.root)
@@ -99,8 +98,7 @@ class MainWindow(QMainWindow):
 
         self.body_map.regionActivated.connect(self.navigator.open)
         self.page_view.pageRequested.connect(self.navigator.open)
-        self.topics.itemActivated.connect(self._on_topic_activated)
-        self.topics.itemClicked.connect(self._on_topic_activated)
+        self.topics.pageRequested.connect(self.navigator.open)
         self.navigator.pageChanged.connect(self._on_page_changed)
         self.navigator.historyChanged.connect(self._update_history_actions)
         self._update_history_actions()
@@ -120,17 +118,6 @@ class MainWindow(QMainWindow):
 
     # -- building --------------------------------------------------------------------------
 
-    def _build_topics_list(self) -> QListWidget:
-        topics = QListWidget()
-        topics.setObjectName("topics-list")
-        topics.setAccessibleName("General topics")
-        for heading in self.library.topic_headings():
-            item = QListWidgetItem(heading.title)
-            item.setData(PAGE_ID_ROLE, heading.id)
-            item.setToolTip(heading.summary)
-            topics.addItem(item)
-        return topics
-
     def _build_layout(self) -> None:
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -144,7 +131,7 @@ class MainWindow(QMainWindow):
         left_layout.addWidget(label)
         left_layout.addWidget(self.topics, 2)
         self.topics.setMinimumHeight(110)
-        self.topics.setStyleSheet("QListWidget::item { padding: 3px 4px; }")
+        self.topics.setStyleSheet("QListView::item { padding: 3px 4px; }")
 
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -312,21 +299,7 @@ class MainWindow(QMainWindow):
         self.page_view.show_page(page, self.library, self.settings.emergency_number)
         self.body_map.set_selected(page.region_id)
         self.setWindowTitle(f"{page.title} — {APP_NAME}")
-        self._sync_topics_list(page_id)
-
-    def _sync_topics_list(self, page_id: str) -> None:
-        blocked = self.topics.blockSignals(True)
-        self.topics.clearSelection()
-        for row in range(self.topics.count()):
-            item = self.topics.item(row)
-            if item.data(PAGE_ID_ROLE) == page_id:
-                self.topics.setCurrentItem(item)
-                break
-        self.topics.blockSignals(blocked)
-
-    @Slot(QListWidgetItem)
-    def _on_topic_activated(self, item: QListWidgetItem) -> None:
-        self.navigator.open(str(item.data(PAGE_ID_ROLE)))
+        self.topics.show_open_page(page_id)
 
     @Slot()
     def _update_history_actions(self) -> None:

@@ -71,10 +71,13 @@ def test_a_hit_keeps_problems_with_file_line_and_field(content_copy: Path, cache
 
 def test_the_cache_is_plain_json_text(cache: Path) -> None:
     load_library_cached(content_dir(), cache)
-    header, pages = cache.read_bytes().split(b"\n", 1)
-    assert json.loads(header)["pages"]
-    assert b"calf" in pages
-    assert b"\x80" not in cache.read_bytes()[:2]  # not a pickle stream
+    first, header, pages = cache.read_bytes().split(b"\n", 2)
+    assert first.startswith(b"BodyMap content cache ")  # not a pickle stream, nor anything run
+    rows = json.loads(header)["pages"]
+    assert len(rows) == len(load_library(content_dir()).pages)
+    for page_id, _kind, title, _summary, offset, length, _checksum in rows:
+        page = json.loads(pages[offset : offset + length])  # each page is JSON on its own
+        assert page[1][:2] == [page_id, title]
 
 
 def edit_title(path: Path, new: str) -> None:
@@ -168,10 +171,23 @@ def test_a_corrupt_cache_is_ignored_and_rebuilt(cache: Path) -> None:
         assert isinstance(load_library_cached(content_dir(), cache), CachedLibrary)
 
 
+def test_a_damaged_heading_in_the_cache_misses(cache: Path) -> None:
+    load_library_cached(content_dir(), cache)
+    data = cache.read_bytes()
+    header_end = data.index(b"\n", data.index(b"\n") + 1)
+    at = data.index(b"Calf", 0, header_end)
+    cache.write_bytes(data[:at] + b"Half" + data[at + 4 :])
+    library = load_library_cached(content_dir(), cache)
+    assert not isinstance(library, CachedLibrary)
+    assert_same(library, load_library(content_dir()))
+    assert isinstance(load_library_cached(content_dir(), cache), CachedLibrary)
+
+
 def test_a_damaged_page_in_the_cache_is_read_from_its_file(cache: Path) -> None:
     load_library_cached(content_dir(), cache)
     data = bytearray(cache.read_bytes())
-    at = data.index(b"charley horse", data.index(b"\n"))  # in one page's own data
+    pages_start = data.index(b"\n", data.index(b"\n") + 1)  # after the two header lines
+    at = data.index(b"charley horse", pages_start)  # in one page's own data
     data[at : at + 7] = b"XXXXXXX"
     cache.write_bytes(bytes(data))
     library = load_library_cached(content_dir(), cache)

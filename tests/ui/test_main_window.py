@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from bodymap import __version__
 from bodymap.content.loader import load_library
-from bodymap.ui.main_window import PAGE_ID_ROLE, MainWindow
+from bodymap.ui.main_window import MainWindow
 from tests.ui.conftest import WindowFactory
 
 
@@ -24,11 +24,11 @@ def assert_in_step(window: MainWindow, page_id: str) -> None:
     assert window.body_map.selected == page.region_id
     assert window.windowTitle() == f"{page.title} — BodyMap"
     assert window.page_view.toPlainText().startswith(page.title)
-    current = window.topics.currentItem()
     if page.region_id is None and page_id != "home":
-        assert current is not None and current.data(PAGE_ID_ROLE) == page_id
+        assert window.topics.current_page_id() == page_id
+        assert window.topics.selectionModel().isSelected(window.topics.currentIndex())
     else:
-        assert not window.topics.selectedItems()
+        assert not window.topics.selectionModel().selectedIndexes()
 
 
 def test_starts_on_the_home_page(window: MainWindow) -> None:
@@ -98,11 +98,26 @@ def test_links_on_a_page_open_topics_and_clear_the_map(window: MainWindow) -> No
 
 def test_topics_list_opens_pages_by_keyboard(qtbot: QtBot, window: MainWindow) -> None:
     window.topics.setFocus()
-    window.topics.setCurrentRow(0)
+    window.topics.setCurrentIndex(window.topics.model().index(0, 0))
     qtbot.keyClick(window.topics, Qt.Key.Key_Down)
     qtbot.keyClick(window.topics, Qt.Key.Key_Return)
-    item = window.topics.item(1)
-    assert_in_step(window, str(item.data(PAGE_ID_ROLE)))
+    second = window.topics.page_id_at(1)
+    assert second is not None
+    assert_in_step(window, second)
+
+
+def test_topics_list_opens_pages_by_mouse(qtbot: QtBot, window: MainWindow) -> None:
+    last = window.topics.model().rowCount() - 1
+    index = window.topics.model().index(last, 0)
+    window.topics.scrollTo(index)
+    qtbot.mouseClick(
+        window.topics.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=window.topics.visualRect(index).center(),
+    )
+    page_id = window.topics.page_id_at(last)
+    assert page_id is not None
+    assert_in_step(window, page_id)
 
 
 def test_home_action_returns_home(window: MainWindow) -> None:
