@@ -26,7 +26,6 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 SETTLE_MS = 400
-WINDOW_SIZE = (1280, 860)  # the app's default window size, so both fill as many pixels
 
 
 def _peak_rss_kib() -> int:
@@ -95,7 +94,8 @@ def run_bare() -> int:
     window = QMainWindow()
     window.setWindowTitle("Bare window")
     window.setCentralWidget(Label("A bare PySide6 window"))
-    window.resize(*WINDOW_SIZE)
+    screen = window.screen().availableGeometry()  # the app's default size: as many pixels
+    window.resize(min(1280, int(screen.width() * 0.9)), min(860, int(screen.height() * 0.9)))
     window.show()
     return app.exec()
 

@@ -253,6 +253,9 @@ class CachedLibrary(ContentLibrary):
             return self._all.get(page_id)
         return self._page(page_id) if page_id in self._rows else None
 
+    def page_ids(self) -> list[str]:
+        return list(self._all if self._all is not None else self._rows)
+
     def topic_headings(self) -> list[PageHeading]:
         if self._all is not None:
             return super().topic_headings()

@@ -166,6 +166,10 @@ class ContentLibrary:
     def get(self, page_id: str) -> Page | None:
         return self.pages.get(page_id)
 
+    def page_ids(self) -> list[str]:
+        """Every page's id, without reading the pages themselves (see cache.py)."""
+        return list(self.pages)
+
     def region(self, region_id: str) -> RegionPage | None:
         page = self.get(region_id)
         return page if isinstance(page, RegionPage) else None

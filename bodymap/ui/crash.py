@@ -6,7 +6,7 @@ import sys
 import traceback
 from types import TracebackType
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 
 def show_unexpected_error(
@@ -16,6 +16,8 @@ def show_unexpected_error(
     print(details, file=sys.stderr)
     if QApplication.instance() is None:
         return
+    from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - not needed until something fails
+
     box = QMessageBox(QApplication.activeWindow())
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle("Something went wrong")

@@ -6,15 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Slot
-from PySide6.QtGui import (
-    QAction,
-    QActionGroup,
-    QCloseEvent,
-    QKeySequence,
-    QMouseEvent,
-    QShowEvent,
-    QWindow,
-)
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -37,13 +29,14 @@ from bodymap.ui.dialogs import AboutDialog, ProblemsBar
 from bodymap.ui.handout import HandoutController
 from bodymap.ui.navigation import Navigator
 from bodymap.ui.page_view import PageView
-from bodymap.ui.preferences import PreferencesDialog
 from bodymap.ui.search_panel import SearchPanel
 from bodymap.ui.settings import AppSettings
 from bodymap.ui.theme import APPEARANCES, apply_theme, theme_for, themed_icon
 from bodymap.ui.topics import TopicsList
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QShowEvent, QWindow
+
     from bodymap.content.search import SearchIndex
 
 PAGE_ID_ROLE = Qt.ItemDataRole.UserRole
@@ -89,10 +82,12 @@ class MainWindow(QMainWindow):
         self.navigator.pageChanged.connect(self.handout.refresh)
         self.basket_dock = QDockWidget("Handout", self)
         self.basket_dock.setObjectName("handout-dock")
-        self.basket_dock.setWidget(self.handout.basket_widget)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.basket_dock)
-        # The basket only takes room once something is in it (View menu shows it any time).
+        # The basket only takes room once something is in it (View menu shows it any time);
+        # its list and buttons are made when it first shows.
+        self.basket_dock.visibilityChanged.connect(self._fill_basket_dock)
         self.basket_dock.setVisible(bool(self.handout.basket.page_ids))
+        self._fill_basket_dock(self.basket_dock.isVisibleTo(self))
         self.handout.add_to_basket_action.triggered.connect(self.basket_dock.show)
         self._build_actions()
 
@@ -270,6 +265,11 @@ class MainWindow(QMainWindow):
         how_to.triggered.connect(self.navigator.home)
         help_menu.addAction(about_action)
 
+    @Slot(bool)
+    def _fill_basket_dock(self, visible: bool) -> None:
+        if visible and self.basket_dock.widget() is None:
+            self.basket_dock.setWidget(self.handout.basket_widget)
+
     @Slot()
     def _fill_topics_menu(self) -> None:
         """Built when first opened: a large content folder would make start-up wait for it."""
@@ -312,6 +312,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def show_preferences(self) -> None:
+        from bodymap.ui.preferences import PreferencesDialog  # noqa: PLC0415 - when first asked
+
         dialog = PreferencesDialog(self.settings, self)
         if dialog.exec() == QDialog.DialogCode.Accepted and self.navigator.current:
             self._on_page_changed(self.navigator.current)
@@ -364,6 +366,8 @@ class MainWindow(QMainWindow):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """The mouse's side buttons go back and forward anywhere in this window."""
+        from PySide6.QtGui import QMouseEvent  # noqa: PLC0415 - after the first frame
+
         if (
             watched is self._watched_window
             and event.type() == QEvent.Type.MouseButtonPress
