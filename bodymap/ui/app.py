@@ -14,14 +14,16 @@ from bodymap.ui import crash
 from bodymap.ui.diagram import BodyDiagram
 from bodymap.ui.main_window import MainWindow
 from bodymap.ui.settings import AppSettings
-from bodymap.ui.theme import apply_theme, theme_for
+from bodymap.ui.theme import STYLE, STYLE_CHOSEN, apply_theme, theme_for
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
-    app = QApplication(argv if argv is not None else [sys.argv[0]])
+    arguments = argv if argv is not None else [sys.argv[0]]
+    app = QApplication([*arguments, "-style", STYLE])  # see apply_theme
+    app.setProperty(STYLE_CHOSEN, True)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORG_NAME)
     app.setApplicationVersion(__version__)
