@@ -80,8 +80,7 @@ def run_rounds(kinds: list[Kind], rounds: int, env: dict[str, str]) -> None:
         shift = number % len(kinds)
         for kind in kinds[shift:] + kinds[:shift]:
             kind.launches.append(launch(kind.arguments, env))
-        print(f"  round {number + 1}/{rounds}", end="\r", flush=True)
-    print(" " * 20, end="\r")
+        print(f" {number + 1}", end="" if number + 1 < rounds else "\n", flush=True)
 
 
 def paired_ratio(app: Kind, bare: Kind, attribute: str) -> float:

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from bodymap.content.search import SearchIndex
 
 PAGE_ID_ROLE = Qt.ItemDataRole.UserRole
+MENU_TOPICS = 40
 
 
 def open_search_index(library: ContentLibrary) -> SearchIndex:
@@ -272,10 +273,20 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _fill_topics_menu(self) -> None:
-        """Built when first opened: a large content folder would make start-up wait for it."""
+        """Built when first opened, and at most a screenful: a clinic folder of thousands of
+        topics would make start-up wait for the menu, and the menu taller than any screen."""
         if self.topics_menu.isEmpty():
-            for heading in self.library.topic_headings():
+            headings = self.library.topic_headings()
+            for heading in headings[:MENU_TOPICS]:
                 self.topics_menu.addAction(heading.title, self._opener(heading.id))
+            if len(headings) > MENU_TOPICS:
+                self.topics_menu.addSeparator()
+                more = self.topics_menu.addAction(f"All {len(headings)} topics in the list…")
+                more.triggered.connect(self._focus_topics)
+
+    @Slot()
+    def _focus_topics(self) -> None:
+        self.topics.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _opener(self, page_id: str) -> Callable[[], None]:
         def open_page() -> None:

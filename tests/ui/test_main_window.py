@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,8 @@ from pytestqt.qtbot import QtBot
 
 from bodymap import __version__
 from bodymap.content.loader import load_library
-from bodymap.ui.main_window import MainWindow
+from bodymap.content.model import ContentLibrary
+from bodymap.ui.main_window import MENU_TOPICS, MainWindow
 from tests.ui.conftest import WindowFactory
 
 
@@ -256,3 +258,32 @@ def test_file_menu_has_the_handout_actions(window: MainWindow) -> None:
     window.handout.add_to_basket_action.trigger()
     assert window.handout.basket.page_ids == ("calf",)
     assert window.basket_dock.isVisible()
+
+
+def test_topics_menu_lists_the_topics_when_opened(qtbot: QtBot, window: MainWindow) -> None:
+    menu = window.topics_menu
+    assert menu.isEmpty()  # nothing built until it is opened
+    menu.aboutToShow.emit()  # as when it opens (a real popup grabs input on this platform)
+    headings = window.library.topic_headings()
+    assert [action.text() for action in menu.actions()] == [h.title for h in headings]
+    menu.actions()[-1].trigger()
+    assert_in_step(window, headings[-1].id)
+
+
+def test_topics_menu_stays_a_screenful_for_a_large_folder(
+    qtbot: QtBot, make_window: WindowFactory, shipped_library: ContentLibrary
+) -> None:
+    base = shipped_library.get("hydration")
+    assert base is not None
+    pages = dict(shipped_library.pages)
+    for number in range(100):
+        extra = dataclasses.replace(base, id=f"extra-{number:03}", title=f"Extra {number:03}")
+        pages[extra.id] = extra
+    window = make_window(ContentLibrary(shipped_library.root, pages, []))
+    menu = window.topics_menu
+    menu.aboutToShow.emit()  # as when it opens (a real popup grabs input on this platform)
+    actions = [action for action in menu.actions() if not action.isSeparator()]
+    assert len(actions) == MENU_TOPICS + 1
+    assert actions[-1].text() == f"All {len(window.library.topic_headings())} topics in the list…"
+    actions[-1].trigger()
+    qtbot.waitUntil(window.topics.hasFocus)
