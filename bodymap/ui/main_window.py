@@ -99,6 +99,7 @@ class MainWindow(QMainWindow):
         self.navigator.historyChanged.connect(self._update_history_actions)
         self._update_history_actions()
         self._watched_window: QWindow | None = None
+        self._first_frame_drawn = False
         self.setWindowTitle(APP_NAME)
         self._default_size()
         if settings.geometry is not None:
@@ -344,21 +345,30 @@ class MainWindow(QMainWindow):
             self._on_page_changed(self.navigator.current)
 
     def start(self, page_id: str | None) -> None:
-        """Open the requested page, else the last one, else Home; then ready the regions."""
+        """Open the requested page, else the last one, else Home."""
         for candidate in (page_id, self.settings.last_page):
             if candidate and self.navigator.open(candidate):
-                break
+                return
+        self.navigator.home()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._first_frame_drawn:
+            self.installEventFilter(self)  # only until the first frame is drawn (eventFilter)
         else:
-            self.navigator.home()
+            self._watch_side_buttons()  # shown again, perhaps in a new native window
+
+    @Slot()
+    def _after_first_frame(self) -> None:
+        """What the first frame does not need, done as soon as it is on screen.
+
+        (A zero timer started before the window is shown would run before it is drawn.)
+        """
+        self._watch_side_buttons()  # nothing can be clicked before the first frame
         # A click on the map should show its page within a frame, the first time too.
         self.page_view.prepare_later(
             self.library.regions, self.library, self.settings.emergency_number
         )
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        # Nothing can be clicked before the first frame, so the filter waits until after it.
-        QTimer.singleShot(0, self._watch_side_buttons)
 
     @Slot()
     def _watch_side_buttons(self) -> None:
@@ -376,7 +386,17 @@ class MainWindow(QMainWindow):
             self._watched_window = handle
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """The mouse's side buttons go back and forward anywhere in this window."""
+        """The mouse's side buttons go back and forward anywhere in this window.
+
+        Until the first frame this filter also watches the window itself, to start
+        ``_after_first_frame`` once the window has painted.
+        """
+        if watched is self:
+            if event.type() == QEvent.Type.Paint:
+                self.removeEventFilter(self)
+                self._first_frame_drawn = True
+                QTimer.singleShot(0, self._after_first_frame)  # after the whole frame is drawn
+            return False
         from PySide6.QtGui import QMouseEvent  # noqa: PLC0415 - after the first frame
 
         if (
