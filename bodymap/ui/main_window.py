@@ -395,7 +395,9 @@ class MainWindow(QMainWindow):
             if event.type() == QEvent.Type.Paint:
                 self.removeEventFilter(self)
                 self._first_frame_drawn = True
-                QTimer.singleShot(0, self._after_first_frame)  # after the whole frame is drawn
+                QTimer.singleShot(
+                    0, self, self._after_first_frame
+                )  # after the whole frame is drawn
             return False
         from PySide6.QtGui import QMouseEvent  # noqa: PLC0415 - after the first frame
 

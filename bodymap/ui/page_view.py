@@ -108,14 +108,14 @@ class PageView(QTextBrowser):
     ) -> None:
         """Make these pages' documents when the app is idle, one per turn of the event loop."""
         self._waiting = [(page, library, emergency_number) for page in pages]
-        QTimer.singleShot(0, self._prepare_next)
+        QTimer.singleShot(0, self, self._prepare_next)
 
     @Slot()
     def _prepare_next(self) -> None:
         if self._waiting:
             self._document_for(*self._waiting.pop(0))
         if self._waiting:
-            QTimer.singleShot(0, self._prepare_next)
+            QTimer.singleShot(0, self, self._prepare_next)
 
     def _document_for(
         self, page: Page, library: ContentLibrary, emergency_number: str
