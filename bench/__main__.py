@@ -2,10 +2,11 @@
 
 Prints one table (each figure beside its target) and writes it to bench/results/bench.json.
 
-1. Cold start (``bench.startup``): the bare PySide6 window, BodyMap on the shipped content and
-   BodyMap on a generated pack 100 times larger, each launched ``--rounds`` times in rotating
-   order after one warm-up launch each (which also writes the content cache, as any first
-   run does; the warm-up on the pack is reported as the first start without a cache).
+1. Cold start (``bench.startup``): the bare PySide6 window; BodyMap as started from a menu
+   (no arguments, shipped content); BodyMap given the shipped folder and a generated pack 100
+   times larger with ``--content-dir`` (so their ratio is the content's alone). Each is
+   launched ``--rounds`` times in rotating order after a warm-up launch (which also writes the
+   content cache, as any first run does; the pack's is reported as the start without a cache).
 2. Region selection (``bench.selection``), search per keystroke (``bench.search_bench``) and
    handout export (``bench.handout_bench``), in this process on the real window and code.
 
@@ -25,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.contentpack import make_pack
-from bench.startup import Kind, launch, paired_ratio, run_rounds
+from bench.startup import Kind, launch, ratio, run_rounds
 from bench.stats import summary, write_json
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -89,14 +90,16 @@ def main() -> int:
 def measure_startup(pack: Path, rounds: int) -> dict[str, Any]:
     env = dict(os.environ)
     bare = Kind("bare", ["bare"])
-    shipped = Kind("shipped", ["app"])
+    shipped = Kind("shipped", ["app"])  # as from a menu or an icon: no arguments
+    # Both folders named the same way (--content-dir), so their ratio is the content's alone.
+    named = Kind("shipped_named", ["app", "--content-dir", str(ROOT / "content")])
     large = Kind("pack", ["app", "--content-dir", str(pack)])
     print("Warming up (the first start on the 100x pack parses it and writes the cache)…")
     launch(bare.arguments, env)
     launch(shipped.arguments, env)
     first_pack = launch(large.arguments, env)
-    print(f"Cold starts, {rounds} rounds of bare window, shipped content, 100x pack:", end="")
-    run_rounds([bare, shipped, large], rounds, env)
+    print(f"Cold starts, {rounds} rounds of the bare window and three app starts:", end="")
+    run_rounds([bare, shipped, named, large], rounds, env)
     loaded = set(shipped.launches[-1].modules)
     early = sorted(
         name
@@ -111,15 +114,17 @@ def measure_startup(pack: Path, rounds: int) -> dict[str, Any]:
             "rss_first_mib": round(kind.median("rss_first_kib") / 1024, 1),
             "rss_settled_mib": round(kind.median("rss_settled_kib") / 1024, 1),
             "runs": len(kind.launches),
+            "wall_ms_each": [round(launch.wall_ms, 1) for launch in kind.launches],
+            "cpu_ms_each": [round(launch.cpu_ms, 1) for launch in kind.launches],
         }
 
     return {
-        "startup": {kind.name: kind_figures(kind) for kind in (bare, shipped, large)},
-        "startup_ratio": round(paired_ratio(shipped, bare, "wall_ms"), 2),
-        "startup_cpu_ratio": round(paired_ratio(shipped, bare, "cpu_ms"), 2),
-        "memory_ratio": round(paired_ratio(shipped, bare, "rss_settled_kib"), 2),
-        "pack_ratio": round(paired_ratio(large, shipped, "wall_ms"), 2),
-        "pack_cpu_ratio": round(paired_ratio(large, shipped, "cpu_ms"), 2),
+        "startup": {kind.name: kind_figures(kind) for kind in (bare, shipped, named, large)},
+        "startup_ratio": round(ratio(shipped, bare, "wall_ms"), 2),
+        "startup_cpu_ratio": round(ratio(shipped, bare, "cpu_ms"), 2),
+        "memory_ratio": round(ratio(shipped, bare, "rss_settled_kib"), 2),
+        "pack_ratio": round(ratio(large, named, "wall_ms"), 2),
+        "pack_cpu_ratio": round(ratio(large, named, "cpu_ms"), 2),
         "pack_first_start_ms": round(first_pack.wall_ms, 1),
         "modules_at_first_frame": len(loaded),
         "loaded_too_early": early,
@@ -207,13 +212,15 @@ def report(f: dict[str, Any]) -> None:
         ),
         (
             "Cold start, 100x pack (cache written)",
-            f"{s['pack']['wall_ms']:.0f} ms = {f['pack_ratio']:.2f}x shipped",
+            f"{s['pack']['wall_ms']:.0f} vs {s['shipped_named']['wall_ms']:.0f} ms "
+            f"= {f['pack_ratio']:.2f}x shipped",
             "<= 1.2x",
             verdict(f["pack_ratio"], TARGETS["pack_ratio"]),
         ),
         (
             "  same, CPU time to first frame",
-            f"{s['pack']['cpu_ms']:.0f} ms = {f['pack_cpu_ratio']:.2f}x shipped",
+            f"{s['pack']['cpu_ms']:.0f} vs {s['shipped_named']['cpu_ms']:.0f} ms "
+            f"= {f['pack_cpu_ratio']:.2f}x",
             "",
             "",
         ),

@@ -3,8 +3,8 @@
 Each launch is a new process (``bench/firstframe.py``) with the same interpreter, platform
 plugin and environment. A round launches the bare window, the app on the shipped content and
 the app on a content pack 100 times larger, in an order that rotates from round to round, so a
-busy moment on the machine falls on each kind alike. Every figure is the median over rounds;
-a ratio is the median of the per-round ratios (each taken between launches seconds apart).
+busy moment on the machine falls on each kind alike. Every figure is the median over rounds,
+and a ratio is between two such medians.
 """
 
 from __future__ import annotations
@@ -83,7 +83,6 @@ def run_rounds(kinds: list[Kind], rounds: int, env: dict[str, str]) -> None:
         print(f" {number + 1}", end="" if number + 1 < rounds else "\n", flush=True)
 
 
-def paired_ratio(app: Kind, bare: Kind, attribute: str) -> float:
-    """Median of round-by-round ratios: each pair ran seconds apart on the same machine."""
-    pairs = zip(app.launches, bare.launches, strict=True)
-    return statistics.median(getattr(a, attribute) / getattr(b, attribute) for a, b in pairs)
+def ratio(first: Kind, second: Kind, attribute: str) -> float:
+    """First's median over second's median (each over the same rounds of the same run)."""
+    return first.median(attribute) / second.median(attribute)

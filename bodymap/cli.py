@@ -143,7 +143,12 @@ def _dispatch(arguments: list[str]) -> int:
     commands = {"check": check_main, "search": search_main, "handout": handout_main}
     if arguments and arguments[0] in commands:
         return commands[arguments[0]](arguments[1:])
-    return _run(build_parser().parse_args(arguments))
+    if not arguments:
+        # The usual start, from a menu or an icon: no parser to build (setting up its
+        # translated messages costs the start-up a few milliseconds).
+        return _run(None, None, None)
+    args = build_parser().parse_args(arguments)
+    return _run(args.content_dir, args.region, args.topic)
 
 
 def handout_main(argv: list[str]) -> int:
@@ -152,10 +157,10 @@ def handout_main(argv: list[str]) -> int:
     return cli.handout_main(argv)
 
 
-def _run(args: argparse.Namespace) -> int:
-    root = args.content_dir or content_dir()
+def _run(folder: Path | None, region: str | None, topic: str | None) -> int:
+    root = folder or content_dir()
     library = load_library_cached(root, content_cache(root))
-    start_page = _start_page(library, args.region, args.topic)
+    start_page = _start_page(library, region, topic)
     if isinstance(start_page, int):
         return start_page
     from bodymap.ui.app import run  # noqa: PLC0415 - Qt only loads when the window is wanted

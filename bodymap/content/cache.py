@@ -22,6 +22,7 @@ import contextlib
 import datetime as dt
 import hashlib
 import json
+import mmap
 import os
 import zlib
 from pathlib import Path
@@ -47,7 +48,8 @@ from bodymap.content.model import (
 from bodymap.fileio import WriteError, atomic_write_bytes
 
 MAGIC = b"BodyMap content cache"
-CACHE_FORMAT = 1
+CACHE_FORMAT = 3
+MAX_FIRST_LINE = 100
 CONTENT_FOLDERS = ("regions", "topics")
 # The code whose rules decide what a folder loads to: a change to it (a new check, a bug
 # fixed) must not be hidden behind an old cache, even between released versions.
@@ -86,30 +88,31 @@ def content_stamp(root: Path) -> str | None:
     if not root.is_dir():
         return None
     here = Path(__file__).resolve().parent
-    parts: list[object] = [CACHE_FORMAT, __version__, str(root.resolve())]
-    parts += [_file_stamp(here / name) for name in CHECKING_CODE]
+    lines = [f"{CACHE_FORMAT} {__version__} {str(root.resolve())!r}"]
+    lines += [f"{name} {_file_stamp(str(here / name))}" for name in CHECKING_CODE]
     for folder in CONTENT_FOLDERS:
         try:
             entries = sorted(os.scandir(root / folder), key=lambda entry: entry.name)
         except (FileNotFoundError, NotADirectoryError):
-            parts.append([folder, None])
+            lines.append(f"{folder}: none")
             continue
-        parts.append([folder, [(entry.name, *_entry_stamp(entry)) for entry in entries]])
-    return hashlib.sha256(json.dumps(parts).encode()).hexdigest()
+        lines.append(f"{folder}:")
+        lines += [_entry_stamp(entry) for entry in entries]
+    return hashlib.sha256("\n".join(lines).encode("utf-8", "surrogateescape")).hexdigest()
 
 
-def _file_stamp(path: str | Path) -> tuple[int, ...]:
+def _file_stamp(path: str | os.DirEntry[str]) -> str:
     try:
-        info = os.stat(path)
+        info = path.stat() if isinstance(path, os.DirEntry) else os.stat(path)
     except OSError:
-        return ()
-    return info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino
+        return "missing"
+    return f"{info.st_size} {info.st_mtime_ns} {info.st_ctime_ns} {info.st_ino}"
 
 
-def _entry_stamp(entry: os.DirEntry[str]) -> tuple[object, ...]:
-    """Size and times of what the entry leads to, and where it leads when it is a link."""
-    link = os.readlink(entry.path) if entry.is_symlink() else None
-    return (link, *_file_stamp(entry.path))
+def _entry_stamp(entry: os.DirEntry[str]) -> str:
+    """Its name; size, times and inode of what it leads to; where it leads when it is a link."""
+    link = os.readlink(entry.path) if entry.is_symlink() else ""
+    return f"{entry.name!r} {link!r} {_file_stamp(entry)}"
 
 
 # -- writing -------------------------------------------------------------------------------
@@ -132,9 +135,10 @@ def write_cache(cache_path: Path, library: ContentLibrary, stamp: str) -> None:
         "stamp": stamp,
         "problems": [_problem_row(problem, root) for problem in library.problems],
         "pages": headings,
+        "topics": [heading.id for heading in library.topic_headings()],
     }
     text = json.dumps(header, ensure_ascii=False).encode()
-    first = b"%s %d %08x\n" % (MAGIC, CACHE_FORMAT, zlib.crc32(text))
+    first = b"%s %d %08x %d\n" % (MAGIC, CACHE_FORMAT, zlib.crc32(text), len(text))
     cache_path.parent.mkdir(parents=True, exist_ok=True)
     atomic_write_bytes(cache_path, first + text + b"\n" + bytes(body))
 
@@ -188,19 +192,23 @@ def _page_row(page: Page, root: Path) -> list[object]:
 
 
 def _read_cache(cache_path: Path, root: Path, stamp: str) -> CachedLibrary | None:
-    """The cached library, or None when the file is not this folder's current cache."""
-    data = cache_path.read_bytes()
-    first_end = data.index(b"\n")
-    magic, version, checksum = data[:first_end].rsplit(b" ", 2)
-    if magic != MAGIC or int(version) != CACHE_FORMAT:
-        return None
-    header_end = data.index(b"\n", first_end + 1)
-    text = data[first_end + 1 : header_end]
-    if zlib.crc32(text) != int(checksum, 16):
-        return None
-    header = json.loads(text)
-    if header["stamp"] != stamp:
-        return None
+    """The cached library, or None when the file is not this folder's current cache.
+
+    Only the header is read; the pages stay in the file, mapped into memory, and each is
+    read when it is first wanted (the mapping holds this file even if a newer one replaces it).
+    """
+    with open(cache_path, "rb") as file:
+        magic, version, checksum, size = file.readline(MAX_FIRST_LINE).rsplit(b" ", 3)
+        if magic != MAGIC or int(version) != CACHE_FORMAT:
+            return None
+        text = file.read(int(size))
+        if zlib.crc32(text) != int(checksum, 16) or file.read(1) != b"\n":
+            return None
+        header = json.loads(text)
+        if header["stamp"] != stamp:
+            return None
+        pages = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
+        start = file.tell()
     rows = {row[0]: row for row in header["pages"]}
     if len(rows) != len(header["pages"]):
         return None
@@ -208,7 +216,27 @@ def _read_cache(cache_path: Path, root: Path, stamp: str) -> CachedLibrary | Non
         Problem(_path(where, root), line, message, field, severity)
         for where, line, message, field, severity in header["problems"]
     ]
-    return CachedLibrary(root, problems, rows, data[header_end + 1 :], cache_path)
+    library = CachedLibrary(root, problems, rows, _Pages(pages, start), cache_path)
+    library.set_topic_order(header["topics"])
+    return library
+
+
+class _Pages:
+    """The pages' part of a cache file, read page by page from its memory mapping."""
+
+    def __init__(self, mapped: mmap.mmap, start: int) -> None:
+        self.mapped = mapped
+        self.start = start
+
+    def read(self, offset: int, length: int) -> bytes:
+        begin = self.start + offset
+        data = self.mapped[begin : begin + length]
+        if len(data) != length:
+            raise ValueError("the cache file is shorter than its header says")
+        return data
+
+    def close(self) -> None:
+        self.mapped.close()
 
 
 class CachedLibrary(ContentLibrary):
@@ -224,7 +252,7 @@ class CachedLibrary(ContentLibrary):
         root: Path,
         problems: list[Problem],
         rows: dict[str, list[Any]],
-        body: bytes,
+        body: _Pages,
         cache_path: Path,
     ) -> None:
         super().__init__(root, problems=problems)  # also assigns an empty dict to pages...
@@ -241,7 +269,7 @@ class CachedLibrary(ContentLibrary):
         if self._all is None:
             found = {page_id: self._page(page_id) for page_id in self._rows}
             self._all = {page_id: page for page_id, page in found.items() if page is not None}
-            self._body = b""
+            self._body.close()
         return self._all
 
     @pages.setter
@@ -256,17 +284,19 @@ class CachedLibrary(ContentLibrary):
     def page_ids(self) -> list[str]:
         return list(self._all if self._all is not None else self._rows)
 
+    def set_topic_order(self, page_ids: list[str]) -> None:
+        """The topics as ``topics`` orders them, worked out when the cache was written."""
+        rows = [self._rows[page_id] for page_id in page_ids]
+        topics = sum(1 for row in self._rows.values() if row[1] == TOPIC and row[0] != HOME_ID)
+        if len(set(page_ids)) != topics or any(
+            row[1] != TOPIC or row[0] == HOME_ID for row in rows
+        ):
+            raise ValueError("the cached topic order is not the topics'")
+        self._headings = [PageHeading(row[0], row[2], row[3]) for row in rows]
+
     def topic_headings(self) -> list[PageHeading]:
-        if self._all is not None:
+        if self._all is not None or self._headings is None:
             return super().topic_headings()
-        if self._headings is None:
-            topics = [
-                PageHeading(page_id, title, summary)
-                for page_id, kind, title, summary, *_ in self._rows.values()
-                if kind == TOPIC and page_id != HOME_ID
-            ]
-            topics.sort(key=lambda heading: heading.title.casefold())
-            self._headings = topics
         return list(self._headings)
 
     def _page(self, page_id: str) -> Page | None:
@@ -277,8 +307,8 @@ class CachedLibrary(ContentLibrary):
     def _decode(self, page_id: str) -> Page | None:
         try:
             offset, length, checksum = self._rows[page_id][4:7]
-            data = self._body[offset : offset + length]
-            if len(data) != length or zlib.crc32(data) != checksum:
+            data = self._body.read(offset, length)
+            if zlib.crc32(data) != checksum:
                 raise ValueError("checksum mismatch")
             return _page_from_row(json.loads(data), self.root)
         except (ValueError, LookupError, TypeError):

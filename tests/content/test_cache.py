@@ -211,3 +211,19 @@ def test_a_missing_folder_is_reported_not_cached(tmp_path: Path, cache: Path) ->
         Problem(tmp_path / "nowhere", None, "the content folder does not exist")
     ]
     assert not cache.exists()
+
+
+def test_a_link_pointed_elsewhere_misses(content_copy: Path, tmp_path: Path, cache: Path) -> None:
+    first = tmp_path / "first.yaml"
+    second = tmp_path / "second.yaml"
+    text = (content_copy / "topics" / "hydration.yaml").read_text(encoding="utf-8")
+    first.write_text(text.replace("id: hydration", "id: linked"), encoding="utf-8")
+    second.write_text(first.read_text(encoding="utf-8"), encoding="utf-8")
+    link = content_copy / "topics" / "linked.yaml"
+    link.symlink_to(first)
+    load_twice(content_copy, cache)
+    link.unlink()
+    link.symlink_to(second)  # same size, and the same times if the copies were made together
+    library = load_library_cached(content_copy, cache)
+    assert not isinstance(library, CachedLibrary)
+    assert_same(library, load_library(content_copy))
