@@ -65,7 +65,7 @@ def main() -> int:
         prog="python -m bench",
         description="Every BodyMap speed figure in one run: a table, and bench/results/bench.json.",
     )
-    parser.add_argument("--rounds", type=int, default=9, help="cold-start rounds (default 9)")
+    parser.add_argument("--rounds", type=int, default=15, help="cold-start rounds (default 15)")
     parser.add_argument("--clicks", type=int, default=40, help="rounds of region clicks")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bodymap-bench-") as folder:
