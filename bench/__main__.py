@@ -110,6 +110,7 @@ def measure_startup(pack: Path, rounds: int) -> dict[str, Any]:
     def kind_figures(kind: Kind) -> dict[str, float]:
         return {
             "wall_ms": round(kind.median("wall_ms"), 1),
+            "wall_ms_best": round(kind.best("wall_ms"), 1),
             "cpu_ms": round(kind.median("cpu_ms"), 1),
             "rss_first_mib": round(kind.median("rss_first_kib") / 1024, 1),
             "rss_settled_mib": round(kind.median("rss_settled_kib") / 1024, 1),
@@ -121,9 +122,11 @@ def measure_startup(pack: Path, rounds: int) -> dict[str, Any]:
     return {
         "startup": {kind.name: kind_figures(kind) for kind in (bare, shipped, named, large)},
         "startup_ratio": round(ratio(shipped, bare, "wall_ms"), 2),
+        "startup_ratio_best": round(shipped.best("wall_ms") / bare.best("wall_ms"), 2),
         "startup_cpu_ratio": round(ratio(shipped, bare, "cpu_ms"), 2),
         "memory_ratio": round(ratio(shipped, bare, "rss_settled_kib"), 2),
         "pack_ratio": round(ratio(large, named, "wall_ms"), 2),
+        "pack_ratio_best": round(large.best("wall_ms") / named.best("wall_ms"), 2),
         "pack_cpu_ratio": round(ratio(large, named, "cpu_ms"), 2),
         "pack_first_start_ms": round(first_pack.wall_ms, 1),
         "modules_at_first_frame": len(loaded),
@@ -189,10 +192,16 @@ def report(f: dict[str, Any]) -> None:
     small_search = next(v for k, v in search.items() if "shipped" in k and "shown" in k)
     early = ", ".join(f["loaded_too_early"]) or "none"
     rows = [
-        ("Cold start, bare PySide6 window", f"{s['bare']['wall_ms']:.0f} ms", "", ""),
+        (
+            "Cold start, bare PySide6 window",
+            f"{s['bare']['wall_ms']:.0f} ms (best {s['bare']['wall_ms_best']:.0f})",
+            "",
+            "",
+        ),
         (
             "Cold start, BodyMap (shipped content)",
-            f"{s['shipped']['wall_ms']:.0f} ms = {f['startup_ratio']:.2f}x bare",
+            f"{s['shipped']['wall_ms']:.0f} ms = {f['startup_ratio']:.2f}x bare "
+            f"(best {s['shipped']['wall_ms_best']:.0f} = {f['startup_ratio_best']:.2f}x)",
             "<= 1.5x",
             verdict(f["startup_ratio"], TARGETS["startup_ratio"]),
         ),
@@ -213,7 +222,7 @@ def report(f: dict[str, Any]) -> None:
         (
             "Cold start, 100x pack (cache written)",
             f"{s['pack']['wall_ms']:.0f} vs {s['shipped_named']['wall_ms']:.0f} ms "
-            f"= {f['pack_ratio']:.2f}x shipped",
+            f"= {f['pack_ratio']:.2f}x shipped (best {f['pack_ratio_best']:.2f}x)",
             "<= 1.2x",
             verdict(f["pack_ratio"], TARGETS["pack_ratio"]),
         ),
@@ -271,10 +280,10 @@ def report(f: dict[str, Any]) -> None:
         f"Python {m['python']}, PySide6 {m['pyside6']} (Qt {m['qt']}), QPA {m['qpa']}; "
         f"medians of {s['bare']['runs']} cold starts each\n"
     )
-    print(f"| {'measure':42} | {'result':44} | {'target':13} | {'':16} |")
-    print(f"| {'-' * 42} | {'-' * 44} | {'-' * 13} | {'-' * 16} |")
+    print(f"| {'measure':42} | {'result':56} | {'target':13} | {'':16} |")
+    print(f"| {'-' * 42} | {'-' * 56} | {'-' * 13} | {'-' * 16} |")
     for name, result, target, met in rows:
-        print(f"| {name:42} | {result:44} | {target:13} | {met:16} |")
+        print(f"| {name:42} | {result:56} | {target:13} | {met:16} |")
 
 
 def _both(first: str, second: str) -> str:

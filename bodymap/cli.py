@@ -7,6 +7,7 @@ works on a machine without a display.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import sys
@@ -163,6 +164,10 @@ def _run(folder: Path | None, region: str | None, topic: str | None) -> int:
     start_page = _start_page(library, region, topic)
     if isinstance(start_page, int):
         return start_page
+    # Making the window creates tens of thousands of objects that live as long as the app;
+    # looking for garbage among them while they are made is wasted work. The window turns
+    # collection back on once it is drawn (bodymap.ui.app.run).
+    gc.disable()
     from bodymap.ui.app import run  # noqa: PLC0415 - Qt only loads when the window is wanted
 
     return run(library, start_page)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 
 from PySide6.QtGui import QIcon
@@ -45,5 +46,6 @@ def run(library: ContentLibrary, start_page: str | None = None) -> int:
     app = make_application()
     crash.install()
     window = build_window(library, start_page)
+    window.firstFrameDrawn.connect(gc.enable)  # paused while the window is made (cli._run)
     window.show()
     return app.exec()

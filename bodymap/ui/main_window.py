@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -51,6 +51,8 @@ def open_search_index(library: ContentLibrary) -> SearchIndex:
 
 
 class MainWindow(QMainWindow):
+    firstFrameDrawn = Signal()
+
     def __init__(
         self,
         library: ContentLibrary,
@@ -364,6 +366,7 @@ class MainWindow(QMainWindow):
 
         (A zero timer started before the window is shown would run before it is drawn.)
         """
+        self.firstFrameDrawn.emit()
         self._watch_side_buttons()  # nothing can be clicked before the first frame
         # A click on the map should show its page within a frame, the first time too.
         self.page_view.prepare_later(

@@ -42,7 +42,7 @@ NOT_BEFORE_FIRST_FRAME = (
 )
 
 CHILD = """
-import json, sys
+import gc, json, sys
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from bodymap.cli import main
@@ -55,6 +55,7 @@ def paintEvent(self, event):
     painted(self, event)
     if "first_frame" not in report:
         report["first_frame"] = sorted(sys.modules)
+        report["collecting_at_first_frame"] = gc.isenabled()
         QTimer.singleShot(0, use_search_and_printing)
 
 def use_search_and_printing():
@@ -64,6 +65,7 @@ def use_search_and_printing():
     printer = window.handout.make_printer(window.handout.request(["calf"]))
     report["printer"] = type(printer).__name__
     report["after_use"] = sorted(sys.modules)
+    report["collecting_after"] = gc.isenabled()
     print(json.dumps(report), flush=True)
     QApplication.exit(0)
 
@@ -100,6 +102,8 @@ def test_the_first_frame_loads_only_what_it_shows(tmp_path: Path, qapp: object) 
     early = [name for name in NOT_BEFORE_FIRST_FRAME if loaded(report["first_frame"], name)]
     assert early == []
     assert loaded(report["first_frame"], "bodymap.ui.body_map")  # the hook saw the real app
+    assert report["collecting_at_first_frame"] is False  # paused while the window is made
+    assert report["collecting_after"] is True  # and back on once it is drawn
     assert report["found"] == "calf"
     assert report["printer"] == "QPrinter"
     after = report["after_use"]
