@@ -1,1 +1,1 @@
-"""Benchmarks (not tests): run them directly, e.g. ``.venv/bin/python -m bench.search_bench``."""
+"""Benchmarks (not tests): ``QT_QPA_PLATFORM=offscreen .venv/bin/python -m bench`` runs them all."""

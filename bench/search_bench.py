@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 from bench.contentpack import make_pack
 from bench.stats import print_table, summary, timings_ms, write_json
 from bodymap.content.loader import load_library
+from bodymap.content.model import ContentLibrary
 from bodymap.content.search import SearchIndex
 from bodymap.paths import content_dir
 from bodymap.ui.search_panel import SearchPanel
@@ -40,8 +41,10 @@ def keystrokes() -> list[str]:
     return [query[:end] for query in QUERIES for end in range(1, len(query) + 1)]
 
 
-def measure(label: str, root: Path) -> list[tuple[str, dict[str, float]]]:
-    library = load_library(root)
+def measure(
+    label: str, root: Path, library: ContentLibrary | None = None
+) -> list[tuple[str, dict[str, float]]]:
+    library = library or load_library(root)
     index = SearchIndex.open(library)
     window = QWidget()
     window.resize(1200, 800)

@@ -365,12 +365,12 @@ class Soak:
 
     def _topic(self) -> None:
         topics = self.window.topics
-        row = self.rng.randrange(topics.count())
-        item = topics.item(row)
+        row = self.rng.randrange(topics.topics.rowCount())
+        index = topics.topics.index(row, 0)
         if self.rng.random() < 0.5:
-            topics.scrollToItem(item)
+            topics.scrollTo(index)
             self.settle()
-            QTest.mouseClick(topics.viewport(), LEFT, pos=topics.visualItemRect(item).center())
+            QTest.mouseClick(topics.viewport(), LEFT, pos=topics.visualRect(index).center())
         else:
             topics.setFocus(Qt.FocusReason.TabFocusReason)
             QTest.keyClick(topics, Qt.Key.Key_Home)
@@ -378,7 +378,7 @@ class Soak:
                 QTest.keyClick(topics, Qt.Key.Key_Down)
             QTest.keyClick(topics, Qt.Key.Key_Return)
         self.settle()
-        expected = str(item.data(PAGE_ID_ROLE))
+        expected = str(index.data(PAGE_ID_ROLE))
         self.history.open(expected)
         self.check_page(expected, f"topic {expected!r}")
         self.done["topics"] += 1
@@ -469,12 +469,12 @@ class Soak:
         handout = self.window.handout
         if self.rng.random() < 0.5:
             page_ids: tuple[str, ...] = (
-                handout.printable_page() or self.rng.choice(handout.valid_ids),
+                handout.printable_page() or self.rng.choice(sorted(handout.valid_ids)),
             )
         else:
             if handout.basket.page_ids:
                 QTest.mouseClick(handout.basket_widget.clear_button, LEFT)
-            for page_id in self.rng.sample(handout.valid_ids, self.rng.randint(1, 4)):
+            for page_id in self.rng.sample(sorted(handout.valid_ids), self.rng.randint(1, 4)):
                 handout.basket.add(page_id)
             page_ids = handout.basket.page_ids
             self.done["basket exports"] += 1

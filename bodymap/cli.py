@@ -7,6 +7,7 @@ works on a machine without a display.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import sys
@@ -20,10 +21,9 @@ from bodymap.cli_common import (
     UsageParser,
     content_root,
 )
-from bodymap.content.loader import LibraryLoader, load_library
+from bodymap.content.cache import load_library_cached
 from bodymap.content.model import ContentLibrary, counted
-from bodymap.handout.cli import handout_main
-from bodymap.paths import content_dir
+from bodymap.paths import content_cache, content_dir
 
 COMMANDS_HELP = """commands:
   bodymap search QUERY [--limit N] [--json]   search the topics in your own words
@@ -105,7 +105,7 @@ def search_main(argv: list[str]) -> int:
     root = content_root(args.content_dir, "bodymap search")
     if root is None:
         return EXIT_USAGE
-    library = load_library(root)
+    library = load_library_cached(root, content_cache(root))
     index = SearchIndex.open(library, search_cache(root))
     query = " ".join(args.query)
     response = index.search(query, limit=args.limit)
@@ -155,18 +155,33 @@ def _dispatch(arguments: list[str]) -> int:
     commands = {"check": check_main, "search": search_main, "handout": handout_main}
     if arguments and arguments[0] in commands:
         return commands[arguments[0]](arguments[1:])
-    return _run(build_parser().parse_args(arguments))
+    if not arguments:
+        # The usual start, from a menu or an icon: no parser to build (setting up its
+        # translated messages costs the start-up a few milliseconds).
+        return _run(None, None, None)
+    args = build_parser().parse_args(arguments)
+    return _run(args.content_dir, args.region, args.topic)
 
 
-def _run(args: argparse.Namespace) -> int:
-    loader = LibraryLoader(args.content_dir or content_dir())
-    library = loader.load()
-    start_page = _start_page(library, args.region, args.topic)
+def handout_main(argv: list[str]) -> int:
+    from bodymap.handout import cli  # noqa: PLC0415 - the window does not need it
+
+    return cli.handout_main(argv)
+
+
+def _run(folder: Path | None, region: str | None, topic: str | None) -> int:
+    root = folder or content_dir()
+    library = load_library_cached(root, content_cache(root))
+    start_page = _start_page(library, region, topic)
     if isinstance(start_page, int):
         return start_page
+    # Making the window creates tens of thousands of objects that live as long as the app;
+    # looking for garbage among them while they are made is wasted work. The window turns
+    # collection back on once it is drawn (bodymap.ui.app.run).
+    gc.disable()
     from bodymap.ui.app import run  # noqa: PLC0415 - Qt only loads when the window is wanted
 
-    return run(library, start_page, loader)
+    return run(library, start_page)
 
 
 def check_main(argv: list[str]) -> int:
@@ -215,8 +230,8 @@ def _start_page(library: ContentLibrary, region: str | None, topic: str | None) 
             return _unknown("region", region, valid)
         return region
     if topic is not None:
-        valid = [page.id for page in library.topics]
-        if "home" in library.pages:
+        valid = [heading.id for heading in library.topic_headings()]
+        if library.get("home") is not None:
             valid.insert(0, "home")
         if topic not in valid:
             return _unknown("topic", topic, valid)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import secrets
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -107,7 +106,7 @@ def _open_temp(target: Path, folder: Path) -> tuple[Path, int]:
     with contextlib.suppress(OSError):
         mode = target.stat().st_mode & 0o777  # keep an existing file's permissions
     for _ in range(100):
-        temp = folder / f".{target.name}.{secrets.token_hex(4)}{TEMP_SUFFIX}"
+        temp = folder / f".{target.name}.{os.urandom(4).hex()}{TEMP_SUFFIX}"
         try:
             fd = os.open(
                 temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), mode

@@ -53,8 +53,16 @@ def log_file() -> Path:
 
 def search_cache(content: Path) -> Path:
     """One cache file per content folder, so switching folders never mixes indexes."""
-    key = hashlib.sha256(str(content.resolve()).encode()).hexdigest()[:16]
-    return cache_dir() / f"search-{key}.sqlite"
+    return cache_dir() / f"search-{_folder_key(content)}.sqlite"
+
+
+def content_cache(content: Path) -> Path:
+    """The parsed pages of one content folder (see ``bodymap.content.cache``)."""
+    return cache_dir() / f"content-{_folder_key(content)}.json"
+
+
+def _folder_key(content: Path) -> str:
+    return hashlib.sha256(str(content.resolve()).encode()).hexdigest()[:16]
 
 
 def resource(name: str) -> Path:

@@ -82,7 +82,7 @@ def recorded(folders: Path) -> Iterator[Recorded]:
         patch.setattr(bodymap.ui.app, "run", open_window)
         patch.setattr(bodymap.handout.pdf, "write_pdf", write_pdf)
         load = once_per_folder(load_library)
-        patch.setattr(bodymap.cli, "load_library", load)
+        patch.setattr(bodymap.cli, "load_library_cached", lambda root, _cache: load(root))
         patch.setattr(bodymap.handout.cli, "load_library", load)
         check = once_per_folder(bodymap.content.checks.check_content)
         patch.setattr(bodymap.content.checks, "check_content", check)
@@ -177,11 +177,10 @@ def test_interrupted_with_ctrl_c_exits_130_quietly(
     def interrupted(*_args: object) -> ContentLibrary:
         raise KeyboardInterrupt
 
-    # The window reads its content through LibraryLoader.load, the other commands through
-    # load_library (replaced by a module-wide recorder above, so replaced here too).
+    # Every way the commands read content (some replaced by the recorder above, so here too).
     monkeypatch.setattr(LibraryLoader, "load", interrupted)
-    for module in (bodymap.cli, bodymap.handout.cli):
-        monkeypatch.setattr(module, "load_library", interrupted)
+    monkeypatch.setattr(bodymap.cli, "load_library_cached", interrupted)
+    monkeypatch.setattr(bodymap.handout.cli, "load_library", interrupted)
     for argv in (["search", "calf"], ["handout", "calf", "-o", "x.pdf"], ["--region", "calf"]):
         assert main(argv) == 130
         assert "Traceback" not in capsys.readouterr().err

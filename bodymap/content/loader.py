@@ -15,7 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from bodymap.content.model import (
+    CONTENT_SUFFIXES,
     HOME_ID,
+    LAST_GOOD_NOTE,
     REGION_IDS,
     REGIONS_NEEDING_WARNING,
     Cause,
@@ -40,8 +42,6 @@ from bodymap.content.yamlfile import (
 )
 
 TOPIC_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
-CONTENT_SUFFIXES = (".yaml", ".yml")
-CONTENT_FOLDERS = ("regions", "topics")
 
 COMMON_FIELDS = {"id", "title", "summary", "warning", "related", "terms", "sources", "reviewed"}
 REGION_FIELDS = COMMON_FIELDS | {
@@ -56,9 +56,6 @@ TOPIC_FIELDS = COMMON_FIELDS | {"sections"}
 
 class _InvalidPageError(Exception):
     """Raised inside a page reader once a required field is unusable."""
-
-
-LAST_GOOD_NOTE = "showing the last good version of this page until the file is fixed"
 
 
 @dataclass(frozen=True)
@@ -89,7 +86,12 @@ class LibraryLoader:
         self._files: dict[Path, ParsedFile] = {}
         self._last_good: dict[Path, Page] = {}
 
-    def load(self) -> ContentLibrary:
+    def load(self, previous: ContentLibrary | None = None) -> ContentLibrary:
+        """Read the folder; ``previous`` (what is on screen) supplies last good pages too.
+
+        That matters when this loader is new (the window started from the content cache):
+        a page broken by the first save after start-up still stays on screen.
+        """
         root = self.root
         library = ContentLibrary(root)
         if not root.is_dir():
@@ -107,8 +109,8 @@ class LibraryLoader:
                 page = parsed.page
                 if page is not None:
                     self._last_good[path] = page
-                elif path in self._last_good:
-                    page = self._last_good[path]
+                elif (page := self._last_good.get(path) or _page_from(previous, path)) is not None:
+                    self._last_good[path] = page
                     library.problems.append(Problem(path, None, LAST_GOOD_NOTE, severity="warning"))
                 else:
                     failed.add(path.stem)
@@ -146,6 +148,16 @@ class LibraryLoader:
             )
             return
         library.pages[page.id] = page
+
+
+def _page_from(library: ContentLibrary | None, path: Path) -> Page | None:
+    """The page ``library`` read from ``path``, if it has one."""
+    if library is None:
+        return None
+    likely = library.get(path.stem)  # a page's id is nearly always its file's name
+    if likely is not None and likely.path == path:
+        return likely
+    return next((page for page in library.pages.values() if page.path == path), None)
 
 
 def _check_whole(library: ContentLibrary, root: Path, failed: set[str]) -> None:

@@ -15,6 +15,9 @@ REGION_ORDER: tuple[str, ...] = ("neck", "chest", "stomach", "back", "calf", "fo
 REGIONS_NEEDING_WARNING: frozenset[str] = frozenset({"chest", "stomach"})
 HOME_ID = "home"
 EMERGENCY_PLACEHOLDER = "{emergency}"
+CONTENT_FOLDERS = ("regions", "topics")
+CONTENT_SUFFIXES = (".yaml", ".yml")
+LAST_GOOD_NOTE = "showing the last good version of this page until the file is fixed"
 
 
 def counted(number: int, noun: str, plural: str | None = None) -> str:
@@ -136,6 +139,15 @@ class Problem:
         return f"{self.location(root)}: {self.describe_what()}"
 
 
+@dataclass(frozen=True)
+class PageHeading:
+    """A page as a list or a menu shows it: enough to list every page without reading them all."""
+
+    id: str
+    title: str
+    summary: str
+
+
 @dataclass
 class ContentLibrary:
     """Every valid page of a content folder, and what was wrong with the rest."""
@@ -146,19 +158,28 @@ class ContentLibrary:
 
     @property
     def regions(self) -> list[RegionPage]:
-        found = [p for p in self.pages.values() if isinstance(p, RegionPage)]
-        return sorted(found, key=lambda p: REGION_ORDER.index(p.id))
+        """Head to toe; looked up by id, so the other pages need not be read (see cache.py)."""
+        found = (self.region(region_id) for region_id in REGION_ORDER)
+        return [page for page in found if page is not None]
 
     @property
     def topics(self) -> list[TopicPage]:
         found = [p for p in self.pages.values() if isinstance(p, TopicPage) and p.id != HOME_ID]
         return sorted(found, key=lambda p: p.title.casefold())
 
+    def topic_headings(self) -> list[PageHeading]:
+        """The topics as the topics list and menus show them, in the same order as ``topics``."""
+        return [PageHeading(page.id, page.title, page.summary) for page in self.topics]
+
     def get(self, page_id: str) -> Page | None:
         return self.pages.get(page_id)
 
+    def page_ids(self) -> list[str]:
+        """Every page's id, without reading the pages themselves (see cache.py)."""
+        return list(self.pages)
+
     def region(self, region_id: str) -> RegionPage | None:
-        page = self.pages.get(region_id)
+        page = self.get(region_id)
         return page if isinstance(page, RegionPage) else None
 
     @property

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from html import escape
+from typing import TYPE_CHECKING
 
 from bodymap.content.model import (
     EMERGENCY_PLACEHOLDER,
@@ -19,7 +20,9 @@ from bodymap.content.model import (
     RegionPage,
     TopicPage,
 )
-from bodymap.content.yamlfile import KeyPath
+
+if TYPE_CHECKING:  # the YAML reader is only needed when content is parsed, not to show a page
+    from bodymap.content.yamlfile import KeyPath
 
 PAGE_SCHEME = "page"
 WARNING_ICON = "bodymap-icon:warning"

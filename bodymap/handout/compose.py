@@ -178,7 +178,7 @@ class Handout:
 def handout_page_ids(library: ContentLibrary) -> list[str]:
     """The ids a handout can be made of: regions head to toe, then topics by title."""
     return [page.id for page in library.regions] + [
-        page.id for page in library.topics if page.id != HOME_ID
+        heading.id for heading in library.topic_headings() if heading.id != HOME_ID
     ]
 
 

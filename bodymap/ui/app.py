@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import gc
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from bodymap import APP_NAME, ORG_NAME, __version__, errorlog
-from bodymap.content.loader import LibraryLoader
 from bodymap.content.model import ContentLibrary
 from bodymap.paths import resource
 from bodymap.ui import crash
@@ -16,14 +17,19 @@ from bodymap.ui.diagram import BodyDiagram
 from bodymap.ui.main_window import MainWindow
 from bodymap.ui.settings import AppSettings
 from bodymap.ui.settings_recovery import check_settings, tell_once
-from bodymap.ui.theme import apply_theme, theme_for
+from bodymap.ui.theme import STYLE, STYLE_CHOSEN, apply_theme, theme_for
+
+if TYPE_CHECKING:
+    from bodymap.content.loader import LibraryLoader
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
-    app = QApplication(argv if argv is not None else [sys.argv[0]])
+    arguments = argv if argv is not None else [sys.argv[0]]
+    app = QApplication([*arguments, "-style", STYLE])  # see apply_theme
+    app.setProperty(STYLE_CHOSEN, True)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORG_NAME)
     app.setApplicationVersion(__version__)
@@ -57,5 +63,6 @@ def run(
     except Exception as error:
         reporter.report_start_failure(error)
         return 1
+    window.firstFrameDrawn.connect(gc.enable)  # paused while the window is made (cli._run)
     window.show()
     return app.exec()

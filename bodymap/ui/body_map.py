@@ -28,6 +28,7 @@ from bodymap.ui.diagram import BodyDiagram, RegionShape
 from bodymap.ui.theme import Theme
 
 LABEL_SPACE = 30
+RING = 4  # how far the focus ring and outline reach beyond a region's shape
 MARGIN = 8
 VIEW_LABELS = {"front": "Front", "back": "Back"}
 VIEW_ORDER = ("front", "back")
@@ -46,6 +47,8 @@ class RegionButton(QAbstractButton):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAttribute(Qt.WidgetAttribute.WA_Hover)
+        # It draws nothing (the map draws every state), so Qt need not paint it at all.
+        self.setUpdatesEnabled(False)
 
     def set_title(self, title: str) -> None:
         self.setText(title)
@@ -90,11 +93,11 @@ class RegionButton(QAbstractButton):
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
-        self._map.update()
+        self._map.update_region(self.region_id)
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
-        self._map.update()
+        self._map.update_region(self.region_id)
 
 
 class BodyMapWidget(QWidget):
@@ -116,6 +119,8 @@ class BodyMapWidget(QWidget):
         self.hovered: str | None = None
         self._transform = QTransform()
         self._figure_cache: QPixmap | None = None
+        self._outlines: dict[RegionButton, QPainterPath] = {}  # on screen, for this size
+        self._areas: dict[RegionButton, QRect] = {}  # what repaints when a region changes
         self.setObjectName("body-map")
         self.setAccessibleName("Body map")
         self.setAccessibleDescription("Pick a body region to read about cramps and spasms there.")
@@ -144,19 +149,28 @@ class BodyMapWidget(QWidget):
                 button.set_title(title)
         if self.buttons:
             self.setFocusProxy(self.buttons[0])
+        self.update()
 
     # -- state, driven by the selection controller -----------------------------------------
 
     @Slot(str)
     def set_selected(self, region_id: str | None) -> None:
         if region_id != self.selected:
+            self.update_region(self.selected)
             self.selected = region_id
-            self.update()
+            self.update_region(region_id)
 
     def set_hovered(self, region_id: str | None) -> None:
         if region_id != self.hovered:
+            self.update_region(self.hovered)
             self.hovered = region_id
-            self.update()
+            self.update_region(region_id)
+
+    def update_region(self, region_id: str | None) -> None:
+        """Repaint only around this region: a click then costs a fraction of a full repaint."""
+        for button in self.buttons:
+            if button.region_id == region_id:
+                self.update(self._areas.get(button, self.rect()))
 
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme
@@ -178,7 +192,8 @@ class BodyMapWidget(QWidget):
 
     def shape_on_screen(self, button: RegionButton) -> QPainterPath:
         """The region's outline in this widget's coordinates."""
-        return self._transform.map(button.shape.path)
+        outline = self._outlines.get(button)
+        return outline if outline is not None else self._transform.map(button.shape.path)
 
     @Slot()
     def _on_button_clicked(self) -> None:
@@ -204,9 +219,11 @@ class BodyMapWidget(QWidget):
         super().resizeEvent(event)
         self._transform = self.diagram.fit(self.figure_bounds())
         self._figure_cache = None
+        self._outlines = {b: self._transform.map(b.shape.path) for b in self._all_buttons}
         for button in self._all_buttons:
             outline = self.shape_on_screen(button)
             box = outline.boundingRect().toAlignedRect().adjusted(-1, -1, 1, 1)
+            self._areas[button] = box.adjusted(-RING, -RING, RING, RING)
             button.setGeometry(box)
             mask = QRegion()
             for polygon in outline.translated(-box.topLeft().toPointF()).toFillPolygons():
@@ -228,23 +245,26 @@ class BodyMapWidget(QWidget):
         return self._figure_cache
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        area = event.rect()
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.drawPixmap(0, 0, self._figure())
         colors = self.theme.map
-        for button in self.buttons:
+        shown = [b for b in self.buttons if self._areas.get(b, area).intersects(area)]
+        for button in shown:
             outline = self.shape_on_screen(button)
             if button.region_id == self.selected:
                 painter.fillPath(outline, colors.selected_fill)
                 painter.strokePath(outline, QPen(colors.selected_outline, 2))
             elif button.region_id == self.hovered:
                 painter.fillPath(outline, colors.hover_fill)
-        focused = next((b for b in self.buttons if b.hasFocus()), None)
+        focused = next((b for b in shown if b.hasFocus()), None)
         if focused is not None:
             outline = self.shape_on_screen(focused)
             painter.strokePath(outline, QPen(colors.focus_halo, 5))
             painter.strokePath(outline, QPen(colors.focus_ring, 2.5, Qt.PenStyle.DashLine))
-        self._paint_labels(painter)
+        if area.bottom() >= self.figure_bounds().bottom():
+            self._paint_labels(painter)
 
     def _paint_labels(self, painter: QPainter) -> None:
         box = self.diagram.view_box

@@ -11,17 +11,25 @@ Reload (F5) does the same at once.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal, Slot
 
-from bodymap.content.loader import CONTENT_FOLDERS, CONTENT_SUFFIXES, LibraryLoader
-from bodymap.content.model import ContentLibrary
+from bodymap.content.model import CONTENT_FOLDERS, CONTENT_SUFFIXES, ContentLibrary
+
+if TYPE_CHECKING:
+    from bodymap.content.loader import LibraryLoader
 
 SETTLE_MS = 300  # quiet time after the last change before reloading
 
 
 class ContentWatcher(QObject):
-    """Reloads ``library`` in place when its folder changes, then emits ``reloaded``."""
+    """Reloads ``library`` in place when its folder changes, then emits ``reloaded``.
+
+    Nothing is watched until ``start`` (the window calls it after its first frame), and the
+    YAML reader is loaded with the first reload: the window may well have opened from the
+    content cache without it.
+    """
 
     reloaded = Signal()
 
@@ -34,7 +42,7 @@ class ContentWatcher(QObject):
     ) -> None:
         super().__init__(parent)
         self.library = library
-        self.loader = loader if loader is not None else LibraryLoader(library.root)
+        self.loader = loader
         self._watcher = QFileSystemWatcher(self)
         self._watcher.fileChanged.connect(self._schedule)
         self._watcher.directoryChanged.connect(self._schedule)
@@ -42,6 +50,9 @@ class ContentWatcher(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(settle_ms)
         self._timer.timeout.connect(self.reload)
+
+    @Slot()
+    def start(self) -> None:
         self._watch()
 
     def watched(self) -> list[str]:
@@ -51,7 +62,11 @@ class ContentWatcher(QObject):
     def reload(self) -> None:
         """Read the folder again now (F5), and tell everyone showing the content."""
         self._timer.stop()
-        self.library.take(self.loader.load())
+        if self.loader is None:
+            from bodymap.content.loader import LibraryLoader  # noqa: PLC0415 - first reload
+
+            self.loader = LibraryLoader(self.library.root)
+        self.library.take(self.loader.load(previous=self.library))
         self._watch()
         self.reloaded.emit()
 

@@ -1,22 +1,26 @@
 """The body diagram artwork: drawing it in either appearance and knowing each region's outline.
 
 Region outlines come from the SVG path data itself (parsed with svg.path), so hit-testing
-follows the drawn shape exactly rather than a bounding box.
+follows the drawn shape exactly rather than a bounding box. The parsed outlines are kept in the
+cache folder under the artwork's own digest, so later starts skip the XML and path parsing
+(and their imports) and rebuild the same paths from a few numbers.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import json
 import re
-import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, QSizeF
 from PySide6.QtGui import QPainter, QPainterPath, QTransform
 from PySide6.QtSvg import QSvgRenderer
-from svg.path import Arc, Close, CubicBezier, Line, Move, QuadraticBezier, parse_path
 
-from bodymap.paths import resource
+from bodymap.paths import cache_dir, resource
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
 REGION_ELEMENT = re.compile(r"^region-(?P<region>[a-z]+)-(?P<view>front|back)$")
@@ -62,6 +66,23 @@ class BodyDiagram:
         return self._renderers[dark]
 
     def _read_shapes(self) -> list[RegionShape]:
+        cache = cache_dir() / f"diagram-{hashlib.sha256(self._svg).hexdigest()[:32]}.json"
+        with contextlib.suppress(OSError, ValueError, LookupError, TypeError):
+            cached = [_shape_from_row(row) for row in json.loads(cache.read_bytes())]
+            if cached:
+                return cached
+        shapes = self._parse_shapes()
+        with contextlib.suppress(OSError, ValueError):
+            from bodymap.fileio import WriteError, atomic_write_bytes  # noqa: PLC0415
+
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            with contextlib.suppress(WriteError):
+                atomic_write_bytes(cache, json.dumps([_shape_row(s) for s in shapes]).encode())
+        return shapes
+
+    def _parse_shapes(self) -> list[RegionShape]:
+        import xml.etree.ElementTree as ET  # noqa: PLC0415 - only when not cached
+
         renderer = self.renderer(dark=False)
         shapes = []
         root = ET.fromstring(self._svg)
@@ -99,8 +120,43 @@ class BodyDiagram:
         painter.restore()
 
 
+def _shape_row(shape: RegionShape) -> list[Any]:
+    path = shape.path
+    elements = [path.elementAt(i) for i in range(path.elementCount())]
+    points = [[element.type.value, element.x, element.y] for element in elements]
+    return [shape.region_id, shape.view, shape.element_id, points]
+
+
+def _shape_from_row(row: list[Any]) -> RegionShape:
+    """The outline rebuilt element by element: exactly the path that was parsed."""
+    region_id, view, element_id, points = row
+    path = QPainterPath()
+    steps = iter(points)
+    for kind, x, y in steps:
+        if kind == QPainterPath.ElementType.MoveToElement.value:
+            path.moveTo(x, y)
+        elif kind == QPainterPath.ElementType.LineToElement.value:
+            path.lineTo(x, y)
+        elif kind == QPainterPath.ElementType.CurveToElement.value:
+            (_, x2, y2), (_, x3, y3) = next(steps), next(steps)
+            path.cubicTo(x, y, x2, y2, x3, y3)
+        else:
+            raise ValueError(f"unexpected path element {kind}")
+    return RegionShape(str(region_id), str(view), str(element_id), path)
+
+
 def svg_path_to_qt(d: str) -> QPainterPath:
     """Convert SVG path data to a QPainterPath (arcs are approximated by short lines)."""
+    from svg.path import (  # noqa: PLC0415 - only when the outlines are not cached
+        Arc,
+        Close,
+        CubicBezier,
+        Line,
+        Move,
+        QuadraticBezier,
+        parse_path,
+    )
+
     path = QPainterPath()
     for segment in parse_path(d):
         if isinstance(segment, Move):

@@ -18,8 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from bodymap import APP_NAME, __version__
-from bodymap.content.loader import LAST_GOOD_NOTE
-from bodymap.content.model import ContentLibrary, Problem, counted
+from bodymap.content.model import LAST_GOOD_NOTE, ContentLibrary, Problem, counted
 from bodymap.paths import log_file
 from bodymap.ui.theme import Theme
 

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, Slot
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QMouseEvent
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDockWidget,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QSizePolicy,
     QSplitter,
@@ -22,9 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from bodymap import APP_NAME
-from bodymap.content.loader import LibraryLoader
 from bodymap.content.model import ContentLibrary
-from bodymap.content.search import SearchIndex
 from bodymap.paths import search_cache
 from bodymap.ui.body_map import BodyMapWidget
 from bodymap.ui.content_watch import ContentWatcher
@@ -33,15 +30,31 @@ from bodymap.ui.dialogs import AboutDialog, ProblemsBar
 from bodymap.ui.handout import HandoutController
 from bodymap.ui.navigation import Navigator
 from bodymap.ui.page_view import PageView
-from bodymap.ui.preferences import PreferencesDialog
 from bodymap.ui.search_panel import SearchPanel
 from bodymap.ui.settings import AppSettings
 from bodymap.ui.theme import APPEARANCES, apply_theme, theme_for, themed_icon
+from bodymap.ui.topics import TopicsList
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QShowEvent, QWindow
+
+    from bodymap.content.loader import LibraryLoader
+    from bodymap.content.search import SearchIndex
 
 PAGE_ID_ROLE = Qt.ItemDataRole.UserRole
+MENU_TOPICS = 40
+
+
+def open_search_index(library: ContentLibrary) -> SearchIndex:
+    """The search index, loaded with the first search so start-up never waits for it."""
+    from bodymap.content.search import SearchIndex  # noqa: PLC0415
+
+    return SearchIndex.open(library, search_cache(library.root))
 
 
 class MainWindow(QMainWindow):
+    firstFrameDrawn = Signal()
+
     def __init__(
         self,
         library: ContentLibrary,
@@ -60,14 +73,14 @@ class MainWindow(QMainWindow):
 
         titles = {page.id: page.title for page in library.regions}
         self.body_map = BodyMapWidget(diagram, titles, self.theme)
-        self.topics = self._build_topics_list()
+        self.topics = TopicsList(library.topic_headings())
         self.page_view = PageView(self.theme)
         self.problems_bar = ProblemsBar(self.theme)
         self.problems_bar.set_problems(library.problems, library.root)
         self.search = SearchPanel(
             self,
-            lambda: SearchIndex.open(self.library, search_cache(self.library.root)),
-            {page.id: page.title for page in library.regions},
+            lambda: open_search_index(self.library),
+            {p.id: p.title for p in library.regions},
         )
         self.search.pageRequested.connect(self.navigator.open)
         self._build_layout()
@@ -79,23 +92,23 @@ class MainWindow(QMainWindow):
         self.navigator.pageChanged.connect(self.handout.refresh)
         self.basket_dock = QDockWidget("Handout", self)
         self.basket_dock.setObjectName("handout-dock")
-        self.basket_dock.setWidget(self.handout.basket_widget)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.basket_dock)
-        # The basket only takes room once something is in it (View menu shows it any time).
+        # The basket only takes room once something is in it (View menu shows it any time);
+        # its list and buttons are made when it first shows.
+        self.basket_dock.visibilityChanged.connect(self._fill_basket_dock)
         self.basket_dock.setVisible(bool(self.handout.basket.page_ids))
+        self._fill_basket_dock(self.basket_dock.isVisibleTo(self))
         self.handout.add_to_basket_action.triggered.connect(self.basket_dock.show)
         self._build_actions()
 
         self.body_map.regionActivated.connect(self.navigator.open)
         self.page_view.pageRequested.connect(self.navigator.open)
-        self.topics.itemActivated.connect(self._on_topic_activated)
-        self.topics.itemClicked.connect(self._on_topic_activated)
+        self.topics.pageRequested.connect(self.navigator.open)
         self.navigator.pageChanged.connect(self._on_page_changed)
         self.navigator.historyChanged.connect(self._update_history_actions)
         self._update_history_actions()
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        self._watched_window: QWindow | None = None
+        self._first_frame_drawn = False
         self.setWindowTitle(APP_NAME)
         self._default_size()
         if settings.geometry is not None:
@@ -111,21 +124,6 @@ class MainWindow(QMainWindow):
 
     # -- building --------------------------------------------------------------------------
 
-    def _build_topics_list(self) -> QListWidget:
-        topics = QListWidget()
-        topics.setObjectName("topics-list")
-        topics.setAccessibleName("General topics")
-        self._fill_topics_list(topics)
-        return topics
-
-    def _fill_topics_list(self, topics: QListWidget) -> None:
-        topics.clear()
-        for page in self.library.topics:
-            item = QListWidgetItem(page.title)
-            item.setData(PAGE_ID_ROLE, page.id)
-            item.setToolTip(page.summary)
-            topics.addItem(item)
-
     def _build_layout(self) -> None:
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -139,7 +137,7 @@ class MainWindow(QMainWindow):
         left_layout.addWidget(label)
         left_layout.addWidget(self.topics, 2)
         self.topics.setMinimumHeight(110)
-        self.topics.setStyleSheet("QListWidget::item { padding: 3px 4px; }")
+        self.topics.setStyleSheet("QListView::item { padding: 3px 4px; }")
 
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -249,8 +247,10 @@ class MainWindow(QMainWindow):
         go_menu.addAction(self.find_action)
         go_menu.addSeparator()
         self.regions_menu = go_menu.addMenu("&Body regions")
-        self.topics_menu = go_menu.addMenu("&Topics")
-        self._fill_go_menus()
+        self._fill_regions_menu()
+        topics_menu = go_menu.addMenu("&Topics")
+        topics_menu.aboutToShow.connect(self._fill_topics_menu)
+        self.topics_menu = topics_menu
 
         view_menu = menus.addMenu("&View")
         appearance_menu = view_menu.addMenu("&Appearance")
@@ -279,18 +279,37 @@ class MainWindow(QMainWindow):
         how_to.triggered.connect(self.navigator.home)
         help_menu.addAction(about_action)
 
-    def _fill_go_menus(self) -> None:
+    def _fill_regions_menu(self) -> None:
         key = QKeySequence
         for action in self.regions_menu.actions():
             self.removeAction(action)  # drops the Ctrl+number shortcut with it
         self.regions_menu.clear()
-        self.topics_menu.clear()
         for number, region in enumerate(self.library.regions, start=1):
             action = self._action(region.title, [key(f"Ctrl+{number}")], self._opener(region.id))
             action.setParent(self.regions_menu)  # deleted with the menu's next clear()
             self.regions_menu.addAction(action)
-        for page in self.library.topics:
-            self.topics_menu.addAction(page.title, self._opener(page.id))
+
+    @Slot(bool)
+    def _fill_basket_dock(self, visible: bool) -> None:
+        if visible and self.basket_dock.widget() is None:
+            self.basket_dock.setWidget(self.handout.basket_widget)
+
+    @Slot()
+    def _fill_topics_menu(self) -> None:
+        """Built when first opened, and at most a screenful: a clinic folder of thousands of
+        topics would make start-up wait for the menu, and the menu taller than any screen."""
+        if self.topics_menu.isEmpty():
+            headings = self.library.topic_headings()
+            for heading in headings[:MENU_TOPICS]:
+                self.topics_menu.addAction(heading.title, self._opener(heading.id))
+            if len(headings) > MENU_TOPICS:
+                self.topics_menu.addSeparator()
+                more = self.topics_menu.addAction(f"All {len(headings)} topics in the list…")
+                more.triggered.connect(self._focus_topics)
+
+    @Slot()
+    def _focus_topics(self) -> None:
+        self.topics.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _opener(self, page_id: str) -> Callable[[], None]:
         def open_page() -> None:
@@ -313,10 +332,12 @@ class MainWindow(QMainWindow):
         self.problems_bar.set_problems(library.problems, library.root)
         self.body_map.set_titles({page.id: page.title for page in library.regions})
         self.search.model.region_titles = {page.id: page.title for page in library.regions}
-        self._fill_topics_list(self.topics)
-        self._fill_go_menus()
+        self.topics.topics.set_headings(library.topic_headings())
+        self._fill_regions_menu()
+        self.topics_menu.clear()  # filled again when next opened
         self.search.content_changed()
         self.handout.content_changed()
+        self.page_view.forget_documents()
         self.navigator.content_changed()
 
     @Slot(str)
@@ -327,22 +348,7 @@ class MainWindow(QMainWindow):
         self.page_view.show_page(page, self.library, self.settings.emergency_number)
         self.body_map.set_selected(page.region_id)
         self.setWindowTitle(f"{page.title} — {APP_NAME}")
-        self.settings.last_page = page_id
-        self._sync_topics_list(page_id)
-
-    def _sync_topics_list(self, page_id: str) -> None:
-        blocked = self.topics.blockSignals(True)
-        self.topics.clearSelection()
-        for row in range(self.topics.count()):
-            item = self.topics.item(row)
-            if item.data(PAGE_ID_ROLE) == page_id:
-                self.topics.setCurrentItem(item)
-                break
-        self.topics.blockSignals(blocked)
-
-    @Slot(QListWidgetItem)
-    def _on_topic_activated(self, item: QListWidgetItem) -> None:
-        self.navigator.open(str(item.data(PAGE_ID_ROLE)))
+        self.topics.show_open_page(page_id)
 
     @Slot()
     def _update_history_actions(self) -> None:
@@ -355,6 +361,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def show_preferences(self) -> None:
+        from bodymap.ui.preferences import PreferencesDialog  # noqa: PLC0415 - when first asked
+
         dialog = PreferencesDialog(self.settings, self)
         if dialog.exec() == QDialog.DialogCode.Accepted and self.navigator.current:
             self._on_page_changed(self.navigator.current)
@@ -380,24 +388,77 @@ class MainWindow(QMainWindow):
                 return
         self.navigator.home()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._first_frame_drawn:
+            self.installEventFilter(self)  # only until the first frame is drawn (eventFilter)
+        else:
+            self._watch_side_buttons()  # shown again, perhaps in a new native window
+
+    @Slot()
+    def _after_first_frame(self) -> None:
+        """What the first frame does not need, done as soon as it is on screen.
+
+        (A zero timer started before the window is shown would run before it is drawn.)
+        """
+        self.firstFrameDrawn.emit()
+        self.watcher.start()  # content edits show up from now on
+        self._watch_side_buttons()  # nothing can be clicked before the first frame
+        # A click on the map should show its page within a frame, the first time too.
+        self.page_view.prepare_later(
+            self.library.regions, self.library, self.settings.emergency_number
+        )
+
+    @Slot()
+    def _watch_side_buttons(self) -> None:
+        """Watch this window's mouse presses where they arrive, before any widget takes them.
+
+        A filter on the window (not on the whole application) is asked about this window's
+        own input only, rather than about every event of every object, which made start-up
+        and every click slower.
+        """
+        handle = self.windowHandle()
+        if handle is not None and handle is not self._watched_window:
+            if self._watched_window is not None:
+                self._watched_window.removeEventFilter(self)
+            handle.installEventFilter(self)
+            self._watched_window = handle
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """The mouse's side buttons go back and forward anywhere in this window."""
-        if event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
-            target = watched.window() if isinstance(watched, QWidget) else None
-            if target is self:
-                if event.button() == Qt.MouseButton.BackButton:
-                    self.navigator.back()
-                    return True
-                if event.button() == Qt.MouseButton.ForwardButton:
-                    self.navigator.forward()
-                    return True
+        """The mouse's side buttons go back and forward anywhere in this window.
+
+        Until the first frame this filter also watches the window itself, to start
+        ``_after_first_frame`` once the window has painted.
+        """
+        if watched is self:
+            if event.type() == QEvent.Type.Paint:
+                self.removeEventFilter(self)
+                self._first_frame_drawn = True
+                QTimer.singleShot(
+                    0, self, self._after_first_frame
+                )  # after the whole frame is drawn
+            return False
+        from PySide6.QtGui import QMouseEvent  # noqa: PLC0415 - after the first frame
+
+        if (
+            watched is self._watched_window
+            and event.type() == QEvent.Type.MouseButtonPress
+            and isinstance(event, QMouseEvent)
+        ):
+            if event.button() == Qt.MouseButton.BackButton:
+                self.navigator.back()
+                return True
+            if event.button() == Qt.MouseButton.ForwardButton:
+                self.navigator.forward()
+                return True
         return super().eventFilter(watched, event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        # Saved here rather than on every page change: writing the settings file on each
+        # click would cost the click a millisecond or more.
+        if self.navigator.current is not None:
+            self.settings.last_page = self.navigator.current
         self.settings.geometry = self.saveGeometry()
         self.settings.splitter = self.splitter.saveState()
         self.settings.sync()
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
         super().closeEvent(event)

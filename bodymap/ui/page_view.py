@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QRectF, Qt, QUrl, Signal, Slot
+from PySide6.QtCore import QRectF, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QColor, QImage, QPainter, QTextDocument
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QTextBrowser, QWidget
@@ -15,6 +18,8 @@ from bodymap.paths import resource
 from bodymap.ui.theme import Theme
 
 ICON_PIXELS = 96
+DOCUMENT_MARGIN = 18
+KEPT_DOCUMENTS = 24  # pages recently shown or about to be; older ones are made again if needed
 
 
 def warning_icon() -> QImage:
@@ -28,22 +33,42 @@ def warning_icon() -> QImage:
     return image
 
 
+@dataclass(frozen=True, eq=False)
+class _PageDocument:
+    """A page's document and what it was made from; it is reused only for exactly that."""
+
+    page: Page
+    emergency_number: str
+    document: QTextDocument
+
+
 class PageView(QTextBrowser):
-    """Read-only page text. Only ``page:`` links do anything; nothing is ever loaded."""
+    """Read-only page text. Only ``page:`` links do anything; nothing is ever loaded.
+
+    Each page gets its own QTextDocument, kept for the next visit: showing a page swaps
+    documents instead of re-parsing HTML into the one on screen, which would lay the whole
+    page out (twice, as the scroll bar goes and comes back) before the first line is drawn.
+    A swapped-in document lays out what is visible first and the rest when the app is idle.
+    """
 
     pageRequested = Signal(str)
 
     def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.theme = theme
-        self._icon = warning_icon()
+        self._icon: QImage | None = None
+        self._style_sheet = ""
+        self._documents: OrderedDict[str, _PageDocument] = OrderedDict()
+        self._library: ContentLibrary | None = None  # the one the kept documents come from
+        self._on_screen: QTextDocument | None = None  # the shown one, when it is one of ours
+        self._waiting: list[tuple[Page, ContentLibrary, str]] = []
         self.page_id: str | None = None
         self.setObjectName("page-view")
         self.setAccessibleName("Page")
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.anchorClicked.connect(self._on_anchor_clicked)
-        self.document().setDocumentMargin(18)
+        self.document().setDocumentMargin(DOCUMENT_MARGIN)
         self._apply_theme()
 
     def set_theme(self, theme: Theme) -> None:
@@ -54,35 +79,90 @@ class PageView(QTextBrowser):
         colors = self.theme.page
         font = self.font()
         font.setPointSizeF(max(font.pointSizeF() * 1.2, 11.0))
-        self.document().setDefaultFont(font)
-        self.document().setDefaultStyleSheet(
+        self._style_sheet = (
             f"a {{ color: {colors.link}; text-decoration: underline; }}"
             "h1 { font-size: xx-large; margin-bottom: 4px; }"
             "h2 { font-size: x-large; margin-top: 18px; margin-bottom: 6px; }"
             "h3 { font-size: large; margin-top: 10px; margin-bottom: 4px; }"
             "li { margin-bottom: 4px; }"
         )
+        self.document().setDefaultFont(font)
+        self.document().setDefaultStyleSheet(self._style_sheet)
+        self.forget_documents()  # they were parsed with the old colours
 
     def show_page(self, page: Page, library: ContentLibrary, emergency_number: str) -> None:
         """Show ``page`` from the top; the same page shown again (a reload) keeps its place."""
-        same_page = page.id == self.page_id
-        scrolled = self.verticalScrollBar().value() if same_page else 0
-        options = RenderOptions(colors=self.theme.page, emergency_number=emergency_number)
-        # setHtml empties the document first: the scroll bar went, the page was laid out at the
-        # wider width, the bar came back and it was all laid out again (and the bar flickered).
-        # Holding the bar while the text changes lays each page out once; a page that fits
-        # still loses it when the policy goes back.
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
-        self.setHtml(render_page(page, library, options))
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        scrolled = self.verticalScrollBar().value() if page.id == self.page_id else 0
+        document = self._document_for(page, library, emergency_number)
+        current = self.document()
+        if document is not current:
+            if document.defaultFont() != current.defaultFont():  # zoomed since it was made
+                document.setDefaultFont(current.defaultFont())
+            previous = self._on_screen  # None while Qt's own first document is shown
+            self.setDocument(document)
+            self._on_screen = document
+            if previous is not None and not self._keeps(previous):
+                previous.deleteLater()
         self.page_id = page.id
-        self.document().setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, page.title)
         self.verticalScrollBar().setValue(scrolled)
         self.horizontalScrollBar().setValue(0)
+
+    def prepare_later(
+        self, pages: Sequence[Page], library: ContentLibrary, emergency_number: str
+    ) -> None:
+        """Make these pages' documents when the app is idle, one per turn of the event loop."""
+        self._waiting = [(page, library, emergency_number) for page in pages]
+        QTimer.singleShot(0, self, self._prepare_next)
+
+    @Slot()
+    def _prepare_next(self) -> None:
+        if self._waiting:
+            self._document_for(*self._waiting.pop(0))
+        if self._waiting:
+            QTimer.singleShot(0, self, self._prepare_next)
+
+    def _document_for(
+        self, page: Page, library: ContentLibrary, emergency_number: str
+    ) -> QTextDocument:
+        if library is not self._library:
+            self.forget_documents()
+            self._library = library
+        kept = self._documents.get(page.id)
+        if kept is not None and kept.page is page and kept.emergency_number == emergency_number:
+            self._documents.move_to_end(page.id)
+            return kept.document
+        options = RenderOptions(colors=self.theme.page, emergency_number=emergency_number)
+        document = QTextDocument(self)  # its images are asked of this view (loadResource)
+        document.setDocumentMargin(DOCUMENT_MARGIN)
+        document.setDefaultFont(self.document().defaultFont())
+        document.setDefaultStyleSheet(self._style_sheet)
+        document.setHtml(render_page(page, library, options))
+        document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, page.title)
+        if kept is not None:
+            self._discard(kept.document)
+        self._documents[page.id] = _PageDocument(page, emergency_number, document)
+        while len(self._documents) > KEPT_DOCUMENTS:
+            self._discard(self._documents.popitem(last=False)[1].document)
+        return document
+
+    def forget_documents(self) -> None:
+        """Drop the kept pages (new colours, or reloaded content whose links may have changed)."""
+        for kept in self._documents.values():
+            self._discard(kept.document)
+        self._documents.clear()
+
+    def _discard(self, document: QTextDocument) -> None:
+        if document is not self._on_screen:  # the one on screen goes when it is replaced
+            document.deleteLater()
+
+    def _keeps(self, document: QTextDocument) -> bool:
+        return any(kept.document is document for kept in self._documents.values())
 
     def loadResource(self, kind: int, name: QUrl | str) -> Any:
         """Serve the warning icon; refuse everything else (files, web addresses, anything)."""
         if QUrl(name).toString() == WARNING_ICON:
+            if self._icon is None:
+                self._icon = warning_icon()
             return self._icon
         return None
 

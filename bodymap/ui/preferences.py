@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bodymap.ui.handout import ClinicPreferencesWidget, ClinicSettings
+from bodymap.ui.clinic_preferences import ClinicPreferencesWidget
+from bodymap.ui.handout import ClinicSettings
 from bodymap.ui.settings import AppSettings
 
 EMERGENCY_NUMBER = re.compile(r"^[0-9][0-9 ]{1,9}$")

@@ -3,169 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from html import escape
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import (
-    QAbstractListModel,
-    QEvent,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QPoint,
-    QRectF,
-    QSize,
-    Qt,
-    Signal,
-    Slot,
-)
-from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPainter, QPalette, QTextDocument
-from PySide6.QtWidgets import (
-    QApplication,
-    QFrame,
-    QLineEdit,
-    QListView,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, Signal, Slot
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QLineEdit, QListView, QWidget
 
-from bodymap.content.search import SearchIndex, SearchResponse, SearchResult
+if TYPE_CHECKING:
+    # The index (SQLite, rapidfuzz) loads with the first search, never before the first frame.
+    from bodymap.content.search import SearchIndex
+    from bodymap.ui.search_results import ResultsPopup, SearchResultsModel
 
 PAGE_ID_ROLE = Qt.ItemDataRole.UserRole
 SUGGESTION_ROLE = Qt.ItemDataRole.UserRole + 1
 MARKUP_ROLE = Qt.ItemDataRole.UserRole + 2
 VISIBLE_ROWS = 7
 RESULT_LIMIT = 8
-AnyIndex = QModelIndex | QPersistentModelIndex
-
-
-class SearchResultsModel(QAbstractListModel):
-    """Results, or, when there are none, a plain message and "did you mean" suggestions."""
-
-    def __init__(self, region_titles: dict[str, str], parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.region_titles = region_titles
-        self.results: list[SearchResult] = []
-        self.message: str | None = None
-        self.suggestions: list[str] = []
-
-    def set_response(self, response: SearchResponse | None) -> None:
-        self.beginResetModel()
-        self.results = list(response.results) if response else []
-        self.suggestions = list(response.suggestions) if response and not self.results else []
-        self.message = None
-        if response is not None and not self.results:
-            self.message = f"No results for “{response.query.strip()[:60]}”."
-        self.endResetModel()
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        if parent.isValid():
-            return 0
-        if self.results:
-            return len(self.results)
-        return (1 if self.message else 0) + len(self.suggestions)
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < self.rowCount():
-            return None
-        row = index.row()
-        if self.results:
-            return self._result_data(self.results[row], role)
-        if self.message and row == 0:
-            hint = " Did you mean:" if self.suggestions else " Try other words."
-            shown = role in (Qt.ItemDataRole.DisplayRole, MARKUP_ROLE)
-            return self.message + hint if shown else None
-        suggestion = self.suggestions[row - (1 if self.message else 0)]
-        values: dict[int, object] = {
-            Qt.ItemDataRole.DisplayRole: f"Search for {suggestion}",
-            MARKUP_ROLE: f"&nbsp;&nbsp;Search for <b>{escape(suggestion)}</b>",
-            SUGGESTION_ROLE: suggestion,
-        }
-        return values.get(role)
-
-    def _result_data(self, result: SearchResult, role: int) -> object:
-        region = self.region_titles.get(result.region or "", "")
-        if role == Qt.ItemDataRole.DisplayRole:
-            where = f" ({region})" if region else ""
-            snippet = "".join(text for text, _ in result.snippet_parts())
-            return f"{result.title}{where}. {snippet}"
-        if role == PAGE_ID_ROLE:
-            return result.id
-        if role == MARKUP_ROLE:
-            return _result_markup(result, region)
-        return None
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        if not self.results and self.message and index.row() == 0:
-            return Qt.ItemFlag.ItemIsEnabled  # the message itself cannot be chosen
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-
-def _result_markup(result: SearchResult, region: str) -> str:
-    snippet = "".join(
-        f"<b><u>{escape(text)}</u></b>" if highlighted else escape(text)
-        for text, highlighted in result.snippet_parts()
-    )
-    where = f"&nbsp;&nbsp;<small>{escape(region)} region</small>" if region else ""
-    return f"<b>{escape(result.title)}</b>{where}<br><small>{snippet}</small>"
-
-
-class ResultDelegate(QStyledItemDelegate):
-    """Draws a result as title, region and a snippet with the matched words in bold."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._sizes: dict[tuple[str, int], QSize] = {}
-
-    def _document(self, option: QStyleOptionViewItem, index: AnyIndex) -> QTextDocument:
-        document = QTextDocument()
-        document.setDocumentMargin(6)
-        document.setDefaultFont(option.font)
-        document.setHtml(str(index.data(MARKUP_ROLE) or ""))
-        document.setTextWidth(self._width(option))
-        return document
-
-    def _width(self, option: QStyleOptionViewItem) -> int:
-        """The row's width; when Qt only asks for a size hint, the list's own width."""
-        width = option.rect.width()
-        view = self.parent()
-        if width <= 0 and isinstance(view, QListView):
-            width = view.viewport().width()
-        return max(width, 200)
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
-        self.initStyleOption(option, index)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        document = self._document(option, index)
-        option.text = ""
-        style = option.widget.style() if option.widget else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
-        context = QAbstractTextDocumentLayout.PaintContext()
-        group = QPalette.ColorGroup.Active
-        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(group, role))
-        painter.save()
-        rect = option.rect
-        painter.translate(rect.topLeft())
-        painter.setClipRect(QRectF(0, 0, rect.width(), rect.height()))
-        document.documentLayout().draw(painter, context)
-        painter.restore()
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
-        """Measured once per text and width: typing re-shows many of the same results."""
-        key = (str(index.data(MARKUP_ROLE) or ""), self._width(option))
-        size = self._sizes.get(key)
-        if size is None:
-            if len(self._sizes) > 1000:
-                self._sizes.clear()
-            document = self._document(option, index)
-            size = QSize(int(document.idealWidth()), int(document.size().height()))
-            self._sizes[key] = size
-        return size
 
 
 class SearchField(QLineEdit):
@@ -216,34 +69,38 @@ class SearchPanel(QObject):
         self._index_factory = index_factory
         self._index: SearchIndex | None = None
         self._return_focus: QWidget | None = None
+        self._region_titles = region_titles
+        self._popup: ResultsPopup | None = None
         self.field = SearchField()
-        self.model = SearchResultsModel(region_titles, self)
-        self.popup = QFrame(window)
-        self.popup.setObjectName("search-results")
-        self.popup.setFrameShape(QFrame.Shape.StyledPanel)
-        self.popup.setAutoFillBackground(True)
-        self.view = QListView(self.popup)
-        self.view.setObjectName("search-results-list")
-        self.view.setAccessibleName("Search results")
-        self.view.setModel(self.model)
-        self.view.setItemDelegate(ResultDelegate(self.view))
-        self.view.setUniformItemSizes(False)
-        self.view.setWordWrap(True)
-        self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.view.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
-        self.view.clicked.connect(self._activate)
-        layout = QVBoxLayout(self.popup)
-        layout.setContentsMargins(1, 1, 1, 1)
-        layout.addWidget(self.view)
-        self.popup.hide()
         self.field.textChanged.connect(self.run_query)
         self.field.navigate.connect(self._move)
         self.field.chosen.connect(self._choose_current)
         self.field.cancelled.connect(self.cancel)
-        window.installEventFilter(self)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._on_focus_changed)
+
+    @property
+    def popup(self) -> ResultsPopup:
+        """The results list, made with the first search: nothing of it shows before."""
+        if self._popup is None:
+            from bodymap.ui.search_results import ResultsPopup  # noqa: PLC0415
+
+            self._popup = ResultsPopup(self.window, self._region_titles)
+            self._popup.view.clicked.connect(self._activate)
+            self.window.installEventFilter(self)  # to follow the window while it shows
+        return self._popup
+
+    @property
+    def model(self) -> SearchResultsModel:
+        return self.popup.model
+
+    @property
+    def view(self) -> QListView:
+        return self.popup.view
+
+    def _popup_shown(self) -> bool:
+        return self._popup is not None and self._popup.isVisible()
 
     @property
     def index(self) -> SearchIndex:
@@ -270,8 +127,9 @@ class SearchPanel(QObject):
     @Slot(str)
     def run_query(self, text: str) -> None:
         if not text.strip():
-            self.model.set_response(None)
-            self.popup.hide()
+            if self._popup is not None:
+                self.model.set_response(None)
+                self._popup.hide()
             return
         response = self.index.search(text, limit=RESULT_LIMIT)
         self.model.set_response(response)
@@ -294,7 +152,7 @@ class SearchPanel(QObject):
 
     @Slot(int)
     def _move(self, step: int) -> None:
-        if not self.popup.isVisible():
+        if not self._popup_shown():
             if self.field.text().strip():
                 self.run_query(self.field.text())
             return
@@ -313,7 +171,9 @@ class SearchPanel(QObject):
 
     @Slot()
     def _choose_current(self) -> None:
-        if not self.popup.isVisible() and self.field.text().strip():
+        if not self._popup_shown():
+            if not self.field.text().strip():
+                return
             self.run_query(self.field.text())
         index = self.view.currentIndex()
         if index.isValid():
@@ -334,7 +194,8 @@ class SearchPanel(QObject):
     def cancel(self) -> None:
         """Esc: clear the search and go back to where the person was."""
         self.field.clear()
-        self.popup.hide()
+        if self._popup is not None:
+            self._popup.hide()
         target = self._return_focus
         self._return_focus = None
         if target is not None and target.isVisible():
@@ -351,7 +212,7 @@ class SearchPanel(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Keep the list under the field when the window resizes; a click elsewhere closes it."""
         host = getattr(self, "window", None)  # absent while Python tears the object down
-        if host is None or watched is not host or not self.popup.isVisible():
+        if host is None or watched is not host or not self._popup_shown():
             return False
         if event.type() == QEvent.Type.Resize:
             self._show_popup()

@@ -11,6 +11,7 @@ def test_core_and_cli_do_not_import_pyside6() -> None:
         "import sys\n"
         "import bodymap.content.loader, bodymap.content.model, bodymap.content.render\n"
         "import bodymap.content.yamlfile, bodymap.content.emergency, bodymap.cli\n"
+        "import bodymap.content.cache\n"
         "from bodymap.content.loader import load_library\n"
         "from bodymap.paths import content_dir\n"
         "assert load_library(content_dir()).pages\n"

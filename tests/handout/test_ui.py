@@ -19,11 +19,12 @@ from pytestqt.qtbot import QtBot
 from bodymap import fileio
 from bodymap.content.model import ContentLibrary
 from bodymap.handout.compose import ClinicDetails, HandoutRequest
+from bodymap.ui.clinic_preferences import ClinicPreferencesWidget
 from bodymap.ui.diagram import BodyDiagram
 from bodymap.ui.handout import (
-    ClinicPreferencesWidget,
     ClinicSettings,
     HandoutController,
+    printable_ids,
     system_paper_size,
 )
 from bodymap.ui.settings import AppSettings, open_settings
@@ -417,3 +418,12 @@ def test_an_unreadable_logo_is_flagged_in_preferences(qtbot: QtBot, tmp_path: Pa
     form.logo.clear()
     assert not form.logo_error.isVisible()
     assert form.is_valid()
+
+
+def test_the_window_offers_exactly_the_pages_a_handout_can_hold(
+    shipped_library: ContentLibrary,
+) -> None:
+    from bodymap.handout.compose import handout_page_ids
+
+    assert printable_ids(shipped_library) == set(handout_page_ids(shipped_library))
+    assert "home" not in printable_ids(shipped_library)

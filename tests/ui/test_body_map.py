@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QAccessible, QAccessibleActionInterface
 from pytestqt.qtbot import QtBot
 
 from bodymap.content.model import REGION_IDS
+from bodymap.paths import cache_dir
+from bodymap.ui.diagram import BodyDiagram
 from bodymap.ui.main_window import MainWindow
 from tests.ui.conftest import click_map, hover_map, interior_point, outside_point, widget_at
 
@@ -197,3 +201,38 @@ def test_map_keeps_proportions_when_resized(qtbot: QtBot, window: MainWindow) ->
         click_map(qtbot, body_map, interior_point(body_map, button, margin=1))
         assert window.navigator.current == "calf"
         window.navigator.open("hydration")
+
+
+def outline_points(diagram: BodyDiagram) -> list[tuple[str, str, list[tuple[int, float, float]]]]:
+    return [
+        (
+            shape.region_id,
+            shape.view,
+            [
+                (
+                    shape.path.elementAt(i).type.value,
+                    shape.path.elementAt(i).x,
+                    shape.path.elementAt(i).y,
+                )
+                for i in range(shape.path.elementCount())
+            ],
+        )
+        for shape in diagram.shapes
+    ]
+
+
+def test_outlines_from_the_cache_are_the_parsed_ones(qapp: object) -> None:
+    parsed = BodyDiagram()  # the test's cache folder starts empty: this one parses the SVG
+    (cached_file,) = cache_dir().glob("diagram-*.json")
+    cached = BodyDiagram()
+    assert outline_points(cached) == outline_points(parsed)
+    assert len(cached.shapes) == len(SHAPES)
+    rows = json.loads(cached_file.read_text(encoding="utf-8"))
+    rows[0][3] = [[kind, x + 1, y] for kind, x, y in rows[0][3]]
+    cached_file.write_text(json.dumps(rows), encoding="utf-8")
+    moved = BodyDiagram().shapes[0].path.boundingRect()  # read from the cache, not the SVG
+    assert moved.left() == parsed.shapes[0].path.boundingRect().left() + 1
+    cached_file.write_text("[]", encoding="utf-8")  # a useless cache is not trusted
+    assert outline_points(BodyDiagram()) == outline_points(parsed)
+    cached_file.write_text("{not json", encoding="utf-8")
+    assert outline_points(BodyDiagram()) == outline_points(parsed)

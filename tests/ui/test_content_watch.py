@@ -7,6 +7,7 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
+from bodymap.content.cache import load_library_cached
 from bodymap.content.loader import LibraryLoader
 from bodymap.ui.main_window import MainWindow
 from tests.ui.conftest import WindowFactory, click_map, interior_point
@@ -14,9 +15,16 @@ from tests.ui.conftest import WindowFactory, click_map, interior_point
 WAIT_MS = 5000  # generous: the watcher reloads about 0.3 s after the last write
 
 
-def watched_window(make_window: WindowFactory, root: Path, start: str) -> MainWindow:
+def watched_window(qtbot: QtBot, make_window: WindowFactory, root: Path, start: str) -> MainWindow:
     loader = LibraryLoader(root)
-    return make_window(loader.load(), start=start, loader=loader)
+    return watching(qtbot, make_window(loader.load(), start=start, loader=loader))
+
+
+def watching(qtbot: QtBot, window: MainWindow) -> MainWindow:
+    """The window watches the folder once its first frame is drawn; wait for that."""
+    qtbot.waitUntil(lambda: bool(window.watcher.watched()), timeout=WAIT_MS)
+    assert str(window.library.root / "regions") in window.watcher.watched()
+    return window
 
 
 def save(path: Path, text: str) -> None:
@@ -29,7 +37,7 @@ def save(path: Path, text: str) -> None:
 def test_saving_a_file_updates_the_open_page_by_itself(
     qtbot: QtBot, make_window: WindowFactory, content_copy: Path
 ) -> None:
-    window = watched_window(make_window, content_copy, "calf")
+    window = watched_window(qtbot, make_window, content_copy, "calf")
     calf = content_copy / "regions" / "calf.yaml"
     save(calf, calf.read_text(encoding="utf-8").replace("title: Calf", "title: Calf and shin", 1))
     qtbot.waitUntil(
@@ -47,7 +55,7 @@ def test_saving_a_file_updates_the_open_page_by_itself(
 def test_a_broken_save_keeps_the_page_and_shows_the_problem_until_fixed(
     qtbot: QtBot, make_window: WindowFactory, content_copy: Path
 ) -> None:
-    window = watched_window(make_window, content_copy, "neck")
+    window = watched_window(qtbot, make_window, content_copy, "neck")
     shown = window.page_view.toPlainText()
     neck = content_copy / "regions" / "neck.yaml"
     good = neck.read_text(encoding="utf-8")
@@ -70,7 +78,7 @@ def test_a_broken_save_keeps_the_page_and_shows_the_problem_until_fixed(
 def test_f5_reloads_at_once_and_search_follows_the_content(
     qtbot: QtBot, make_window: WindowFactory, content_copy: Path
 ) -> None:
-    window = watched_window(make_window, content_copy, "calf")
+    window = watched_window(qtbot, make_window, content_copy, "calf")
     window.search.run_query("zebrafish")
     assert window.search.model.results == []
     hydration = content_copy / "topics" / "hydration.yaml"
@@ -82,10 +90,11 @@ def test_f5_reloads_at_once_and_search_follows_the_content(
         encoding="utf-8",
     )
     window.reload_action.trigger()
-    titles = [window.topics.item(row).text() for row in range(window.topics.count())]
+    titles = [heading.title for heading in window.topics.topics.headings]
     assert "Zebrafish keepers and cramps" in titles
     window.search.run_query("zebrafish")
     assert [r.id for r in window.search.model.results][:1] == ["aquarium"]
+    window.topics_menu.aboutToShow.emit()  # as when it opens: built afresh after a reload
     menu_titles = [action.text() for action in window.topics_menu.actions()]
     assert "Zebrafish keepers and cramps" in menu_titles
     assert window.reload_action.shortcuts()[0].toString() == "F5"
@@ -94,7 +103,7 @@ def test_f5_reloads_at_once_and_search_follows_the_content(
 def test_deleting_the_open_page_goes_home_and_forgets_it_in_history(
     qtbot: QtBot, make_window: WindowFactory, content_copy: Path
 ) -> None:
-    window = watched_window(make_window, content_copy, "calf")
+    window = watched_window(qtbot, make_window, content_copy, "calf")
     window.navigator.open("hydration")
     window.navigator.open("neck")
     window.navigator.open("hydration")
@@ -105,7 +114,7 @@ def test_deleting_the_open_page_goes_home_and_forgets_it_in_history(
     for _ in range(5):
         window.navigator.back()
         assert window.navigator.current != "hydration"
-    titles = [window.topics.item(row).text() for row in range(window.topics.count())]
+    titles = [heading.title for heading in window.topics.topics.headings]
     assert "Drinking enough fluid" not in titles
 
 
@@ -115,7 +124,7 @@ def test_a_region_fixed_while_running_appears_on_the_map(
     chest = content_copy / "regions" / "chest.yaml"
     good = chest.read_text(encoding="utf-8")
     chest.write_text("id: chest\ntitle: [oops\n", encoding="utf-8")
-    window = watched_window(make_window, content_copy, "calf")
+    window = watched_window(qtbot, make_window, content_copy, "calf")
     assert window.body_map.button_for("chest") is None
     save(chest, good)
     qtbot.waitUntil(lambda: window.body_map.button_for("chest") is not None, timeout=WAIT_MS)
@@ -130,7 +139,7 @@ def test_a_region_fixed_while_running_appears_on_the_map(
 def test_a_reload_keeps_the_reader_s_place_on_the_open_page(
     qtbot: QtBot, make_window: WindowFactory, content_copy: Path
 ) -> None:
-    window = watched_window(make_window, content_copy, "calf")
+    window = watched_window(qtbot, make_window, content_copy, "calf")
     window.resize(900, 500)
     bar = window.page_view.verticalScrollBar()
     qtbot.waitUntil(lambda: bar.maximum() > 200)
@@ -139,3 +148,19 @@ def test_a_reload_keeps_the_reader_s_place_on_the_open_page(
     assert bar.value() == 200
     window.navigator.open("neck")
     assert bar.value() == 0
+
+
+def test_a_window_opened_from_the_content_cache_also_keeps_a_page_broken_by_a_save(
+    qtbot: QtBot, make_window: WindowFactory, content_copy: Path, tmp_path: Path
+) -> None:
+    load_library_cached(content_copy, tmp_path / "content.json")  # writes the cache
+    cached = load_library_cached(content_copy, tmp_path / "content.json")
+    assert type(cached).__name__ == "CachedLibrary"
+    window = watching(qtbot, make_window(cached, start="foot"))  # no loader: nothing parsed yet
+    shown = window.page_view.toPlainText()
+    foot = content_copy / "regions" / "foot.yaml"
+    save(foot, foot.read_text(encoding="utf-8").replace("title: Foot", "title: [Foot", 1))
+    qtbot.waitUntil(window.problems_bar.isVisible, timeout=WAIT_MS)
+    assert "regions/foot.yaml:3: not valid YAML" in window.problems_bar.summary.text()
+    assert window.navigator.current == "foot"
+    assert window.page_view.toPlainText() == shown

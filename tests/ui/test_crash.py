@@ -20,7 +20,7 @@ from bodymap.paths import log_file
 from bodymap.ui import crash
 from bodymap.ui.crash import CrashDialog, ErrorReporter
 from bodymap.ui.dialogs import AboutDialog
-from bodymap.ui.main_window import PAGE_ID_ROLE, MainWindow
+from bodymap.ui.main_window import MainWindow
 
 
 @pytest.fixture
@@ -112,12 +112,7 @@ def test_error_in_a_slot_of_the_running_window_is_reported_and_the_window_goes_o
         raise RuntimeError(f"listener failed on {page_id}")
 
     window.navigator.pageChanged.connect(broken_listener)
-    item = next(
-        window.topics.item(row)
-        for row in range(window.topics.count())
-        if window.topics.item(row).data(PAGE_ID_ROLE) == "hydration"
-    )
-    rect = window.topics.visualItemRect(item)
+    rect = window.topics.visualRect(window.topics.topics.index_of("hydration"))
     qtbot.mouseClick(window.topics.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     dialog = shown_dialog(qtbot)
     assert "listener failed on hydration" in log_text(error_log)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,8 @@ from pytestqt.qtbot import QtBot
 
 from bodymap import __version__
 from bodymap.content.loader import load_library
-from bodymap.ui.main_window import PAGE_ID_ROLE, MainWindow
+from bodymap.content.model import ContentLibrary
+from bodymap.ui.main_window import MENU_TOPICS, MainWindow
 from tests.ui.conftest import WindowFactory
 
 
@@ -24,11 +26,11 @@ def assert_in_step(window: MainWindow, page_id: str) -> None:
     assert window.body_map.selected == page.region_id
     assert window.windowTitle() == f"{page.title} — BodyMap"
     assert window.page_view.toPlainText().startswith(page.title)
-    current = window.topics.currentItem()
     if page.region_id is None and page_id != "home":
-        assert current is not None and current.data(PAGE_ID_ROLE) == page_id
+        assert window.topics.current_page_id() == page_id
+        assert window.topics.selectionModel().isSelected(window.topics.currentIndex())
     else:
-        assert not window.topics.selectedItems()
+        assert not window.topics.selectionModel().selectedIndexes()
 
 
 def test_starts_on_the_home_page(window: MainWindow) -> None:
@@ -58,11 +60,14 @@ def test_back_and_forward_by_toolbar_keys_and_mouse_buttons(
         (Qt.MouseButton.BackButton, "calf"),
         (Qt.MouseButton.ForwardButton, "hydration"),
     ):
-        target = window.page_view.viewport()
+        # A press over the page arrives at the window first, as the platform delivers it.
+        qtbot.waitUntil(lambda: window.windowHandle() is window._watched_window)
+        target = window.windowHandle()
+        where = QPointF(window.page_view.viewport().mapTo(window, QPoint(10, 10)))
         press = QMouseEvent(
             QMouseEvent.Type.MouseButtonPress,
-            QPointF(10, 10),
-            target.mapToGlobal(QPointF(10, 10)),
+            where,
+            window.mapToGlobal(where),
             button,
             button,
             Qt.KeyboardModifier.NoModifier,
@@ -95,11 +100,26 @@ def test_links_on_a_page_open_topics_and_clear_the_map(window: MainWindow) -> No
 
 def test_topics_list_opens_pages_by_keyboard(qtbot: QtBot, window: MainWindow) -> None:
     window.topics.setFocus()
-    window.topics.setCurrentRow(0)
+    window.topics.setCurrentIndex(window.topics.model().index(0, 0))
     qtbot.keyClick(window.topics, Qt.Key.Key_Down)
     qtbot.keyClick(window.topics, Qt.Key.Key_Return)
-    item = window.topics.item(1)
-    assert_in_step(window, str(item.data(PAGE_ID_ROLE)))
+    second = window.topics.page_id_at(1)
+    assert second is not None
+    assert_in_step(window, second)
+
+
+def test_topics_list_opens_pages_by_mouse(qtbot: QtBot, window: MainWindow) -> None:
+    last = window.topics.model().rowCount() - 1
+    index = window.topics.model().index(last, 0)
+    window.topics.scrollTo(index)
+    qtbot.mouseClick(
+        window.topics.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=window.topics.visualRect(index).center(),
+    )
+    page_id = window.topics.page_id_at(last)
+    assert page_id is not None
+    assert_in_step(window, page_id)
 
 
 def test_home_action_returns_home(window: MainWindow) -> None:
@@ -257,3 +277,32 @@ def test_problems_bar_counts_problems_and_notes_and_lists_errors_first(
     assert lines[1].startswith("• regions/neck.yaml:")
     assert lines[2].startswith("• topics/zzz-empty.yaml:1:")
     assert lines[3].startswith("• topics/aaa-note.yaml:") and "warning" in lines[3]
+
+
+def test_topics_menu_lists_the_topics_when_opened(qtbot: QtBot, window: MainWindow) -> None:
+    menu = window.topics_menu
+    assert menu.isEmpty()  # nothing built until it is opened
+    menu.aboutToShow.emit()  # as when it opens (a real popup grabs input on this platform)
+    headings = window.library.topic_headings()
+    assert [action.text() for action in menu.actions()] == [h.title for h in headings]
+    menu.actions()[-1].trigger()
+    assert_in_step(window, headings[-1].id)
+
+
+def test_topics_menu_stays_a_screenful_for_a_large_folder(
+    qtbot: QtBot, make_window: WindowFactory, shipped_library: ContentLibrary
+) -> None:
+    base = shipped_library.get("hydration")
+    assert base is not None
+    pages = dict(shipped_library.pages)
+    for number in range(100):
+        extra = dataclasses.replace(base, id=f"extra-{number:03}", title=f"Extra {number:03}")
+        pages[extra.id] = extra
+    window = make_window(ContentLibrary(shipped_library.root, pages, []))
+    menu = window.topics_menu
+    menu.aboutToShow.emit()  # as when it opens (a real popup grabs input on this platform)
+    actions = [action for action in menu.actions() if not action.isSeparator()]
+    assert len(actions) == MENU_TOPICS + 1
+    assert actions[-1].text() == f"All {len(window.library.topic_headings())} topics in the list…"
+    actions[-1].trigger()
+    qtbot.waitUntil(window.topics.hasFocus)

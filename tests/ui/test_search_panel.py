@@ -8,7 +8,8 @@ from pytestqt.qtbot import QtBot
 
 from bodymap.content.search import SearchIndex
 from bodymap.ui.main_window import MainWindow
-from bodymap.ui.search_panel import PAGE_ID_ROLE, SearchResultsModel
+from bodymap.ui.search_panel import PAGE_ID_ROLE
+from bodymap.ui.search_results import SearchResultsModel
 from tests.ui.test_main_window import assert_in_step
 
 
@@ -127,7 +128,7 @@ def test_results_model_survives_many_reads_from_qt() -> None:
     code = (
         "from PySide6.QtCore import Qt\n"
         "from PySide6.QtWidgets import QApplication\n"
-        "from bodymap.ui.search_panel import SearchResultsModel\n"
+        "from bodymap.ui.search_results import SearchResultsModel\n"
         "from bodymap.content.search import SearchResponse\n"
         "app = QApplication([])\n"
         "model = SearchResultsModel({})\n"

@@ -1,0 +1,366 @@
+"""The parsed content, kept between runs, so start-up does not re-read every YAML file.
+
+Parsing and checking YAML is the slow part of start-up (about 5 ms a page; a clinic's folder
+of a few thousand pages would take seconds). ``load_library_cached`` gives exactly what
+``load_library`` gives, from a cache file written by an earlier run when the folder has not
+changed since, and otherwise loads the folder and writes the cache for next time.
+
+- The cache is trusted only when its stamp matches: every content file's name, size,
+  modification and change times and inode, the folder itself, the code that checks the
+  content, and the cache format. Any edit, new, removed or renamed file misses.
+- It is plain JSON rebuilt into the dataclasses field by field (never pickle): a cache file
+  can hold text, never code. Each page is stored on its own with a checksum and is decoded
+  the first time it is wanted, so the first frame only reads the pages it shows, however
+  large the folder.
+- Any problem with the cache (missing, stale, corrupt, unwritable) falls back to a plain load.
+  It is written with ``atomic_write_bytes``, so it is never half-written.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import json
+import mmap
+import os
+import zlib
+from pathlib import Path
+from typing import Any
+
+from bodymap import __version__
+from bodymap.content.model import (
+    CONTENT_FOLDERS,
+    HOME_ID,
+    Cause,
+    ContentLibrary,
+    Page,
+    PageHeading,
+    PhysicianWarning,
+    Problem,
+    RedFlags,
+    RegionPage,
+    Section,
+    SelfMassage,
+    Source,
+    Technique,
+    TopicPage,
+)
+from bodymap.fileio import WriteError, atomic_write_bytes
+
+MAGIC = b"BodyMap content cache"
+CACHE_FORMAT = 3
+MAX_FIRST_LINE = 100
+# The code whose rules decide what a folder loads to: a change to it (a new check, a bug
+# fixed) must not be hidden behind an old cache, even between released versions.
+CHECKING_CODE = ("loader.py", "yamlfile.py", "model.py", "cache.py")
+REGION, TOPIC = "region", "topic"
+
+
+def load_library_cached(root: Path, cache_path: Path) -> ContentLibrary:
+    """``load_library(root)``, read from ``cache_path`` when the folder has not changed."""
+    root = Path(root)
+    try:
+        stamp = content_stamp(root)
+    except OSError:
+        stamp = None
+    if stamp is not None:
+        with contextlib.suppress(OSError, ValueError, LookupError, TypeError):
+            cached = _read_cache(cache_path, root, stamp)
+            if cached is not None:
+                return cached
+    library = _load(root)
+    if stamp is not None:
+        with contextlib.suppress(OSError, WriteError, ValueError):
+            write_cache(cache_path, library, stamp)
+    return library
+
+
+def _load(root: Path) -> ContentLibrary:
+    # The YAML reader loads only when there is YAML to read, not on a cache hit.
+    from bodymap.content.loader import load_library  # noqa: PLC0415
+
+    return load_library(root)
+
+
+def content_stamp(root: Path) -> str | None:
+    """A digest that changes with any change the loader could see; None if there is no folder."""
+    if not root.is_dir():
+        return None
+    here = Path(__file__).resolve().parent
+    lines = [f"{CACHE_FORMAT} {__version__} {str(root.resolve())!r}"]
+    lines += [f"{name} {_file_stamp(str(here / name))}" for name in CHECKING_CODE]
+    for folder in CONTENT_FOLDERS:
+        try:
+            entries = sorted(os.scandir(root / folder), key=lambda entry: entry.name)
+        except (FileNotFoundError, NotADirectoryError):
+            lines.append(f"{folder}: none")
+            continue
+        lines.append(f"{folder}:")
+        lines += [_entry_stamp(entry) for entry in entries]
+    return hashlib.sha256("\n".join(lines).encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def _file_stamp(path: str | os.DirEntry[str]) -> str:
+    try:
+        info = path.stat() if isinstance(path, os.DirEntry) else os.stat(path)
+    except OSError:
+        return "missing"
+    return f"{info.st_size} {info.st_mtime_ns} {info.st_ctime_ns} {info.st_ino}"
+
+
+def _entry_stamp(entry: os.DirEntry[str]) -> str:
+    """Its name; size, times and inode of what it leads to; where it leads when it is a link."""
+    link = os.readlink(entry.path) if entry.is_symlink() else ""
+    return f"{entry.name!r} {link!r} {_file_stamp(entry)}"
+
+
+# -- writing -------------------------------------------------------------------------------
+
+
+def write_cache(cache_path: Path, library: ContentLibrary, stamp: str) -> None:
+    """A first line naming the format and the header's checksum; the header (stamp, problems,
+    each page's heading and where its data is); then each page's data, one after another."""
+    root = library.root
+    body = bytearray()
+    headings = []
+    for page in library.pages.values():
+        data = json.dumps(_page_row(page, root), ensure_ascii=False).encode()
+        kind = REGION if isinstance(page, RegionPage) else TOPIC
+        headings.append(
+            [page.id, kind, page.title, page.summary, len(body), len(data), zlib.crc32(data)]
+        )
+        body += data
+    header = {
+        "stamp": stamp,
+        "problems": [_problem_row(problem, root) for problem in library.problems],
+        "pages": headings,
+        "topics": [heading.id for heading in library.topic_headings()],
+    }
+    text = json.dumps(header, ensure_ascii=False).encode()
+    first = b"%s %d %08x %d\n" % (MAGIC, CACHE_FORMAT, zlib.crc32(text), len(text))
+    cache_path.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write_bytes(cache_path, first + text + b"\n" + bytes(body))
+
+
+def _relative(path: Path, root: Path) -> list[object]:
+    """Paths are kept relative to the folder, so they come back as the loader would make them."""
+    if path.is_relative_to(root):
+        return [True, path.relative_to(root).as_posix()]
+    return [False, str(path)]
+
+
+def _problem_row(problem: Problem, root: Path) -> list[object]:
+    return [
+        _relative(problem.path, root),
+        problem.line,
+        problem.message,
+        problem.field,
+        problem.severity,
+    ]
+
+
+def _page_row(page: Page, root: Path) -> list[object]:
+    common = [
+        page.id,
+        page.title,
+        page.summary,
+        [[s.organisation, s.title, s.url] for s in page.sources],
+        page.reviewed.isoformat(),
+        _relative(page.path, root),
+        [page.warning.heading, page.warning.text] if page.warning else None,
+        list(page.related),
+        list(page.terms),
+    ]
+    if isinstance(page, TopicPage):
+        return [TOPIC, common, [[s.heading, s.text, list(s.points)] for s in page.sections]]
+    if not isinstance(page, RegionPage):
+        raise ValueError(f"cannot cache a {type(page).__name__}")
+    massage = page.self_massage
+    return [
+        REGION,
+        common,
+        [[cause.name, cause.text] for cause in page.causes],
+        [[t.name, t.text, t.topic] for t in page.techniques],
+        [list(massage.steps), massage.intro, massage.not_safe],
+        list(page.prevention),
+        [list(page.red_flags.doctor_soon), list(page.red_flags.emergency)],
+    ]
+
+
+# -- reading -------------------------------------------------------------------------------
+
+
+def _read_cache(cache_path: Path, root: Path, stamp: str) -> CachedLibrary | None:
+    """The cached library, or None when the file is not this folder's current cache.
+
+    Only the header is read; the pages stay in the file, mapped into memory, and each is
+    read when it is first wanted (the mapping holds this file even if a newer one replaces it).
+    """
+    with open(cache_path, "rb") as file:
+        magic, version, checksum, size = file.readline(MAX_FIRST_LINE).rsplit(b" ", 3)
+        if magic != MAGIC or int(version) != CACHE_FORMAT:
+            return None
+        text = file.read(int(size))
+        if zlib.crc32(text) != int(checksum, 16) or file.read(1) != b"\n":
+            return None
+        header = json.loads(text)
+        if header["stamp"] != stamp:
+            return None
+        pages = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
+        start = file.tell()
+    rows = {row[0]: row for row in header["pages"]}
+    if len(rows) != len(header["pages"]):
+        return None
+    problems = [
+        Problem(_path(where, root), line, message, field, severity)
+        for where, line, message, field, severity in header["problems"]
+    ]
+    library = CachedLibrary(root, problems, rows, _Pages(pages, start), cache_path)
+    library.set_topic_order(header["topics"])
+    return library
+
+
+class _Pages:
+    """The pages' part of a cache file, read page by page from its memory mapping."""
+
+    def __init__(self, mapped: mmap.mmap, start: int) -> None:
+        self.mapped = mapped
+        self.start = start
+
+    def read(self, offset: int, length: int) -> bytes:
+        begin = self.start + offset
+        data = self.mapped[begin : begin + length]
+        if len(data) != length:
+            raise ValueError("the cache file is shorter than its header says")
+        return data
+
+    def close(self) -> None:
+        self.mapped.close()
+
+
+class CachedLibrary(ContentLibrary):
+    """A library read from the cache: each page is decoded the first time it is wanted.
+
+    ``get``, ``region`` and ``regions`` decode only the pages asked for and ``topic_headings``
+    none at all, so the window can open on a folder of thousands of pages. The first use of
+    ``pages`` decodes the rest; from then on it is an ordinary dict.
+    """
+
+    def __init__(
+        self,
+        root: Path,
+        problems: list[Problem],
+        rows: dict[str, list[Any]],
+        body: _Pages,
+        cache_path: Path,
+    ) -> None:
+        super().__init__(root, problems=problems)  # also assigns an empty dict to pages...
+        self._all: dict[str, Page] | None = None  # ... which are not read until wanted
+        self._rows = rows  # page id -> [id, kind, title, summary, offset, length, checksum]
+        self._headings: list[PageHeading] | None = None
+        self._body = body
+        self._cache_path = cache_path
+        self._decoded: dict[str, Page | None] = {}
+        self._fresh: dict[str, Page] | None = None
+
+    @property
+    def pages(self) -> dict[str, Page]:
+        if self._all is None:
+            found = {page_id: self._page(page_id) for page_id in self._rows}
+            self._all = {page_id: page for page_id, page in found.items() if page is not None}
+            self._body.close()
+        return self._all
+
+    @pages.setter
+    def pages(self, pages: dict[str, Page]) -> None:
+        self._all = pages
+
+    def get(self, page_id: str) -> Page | None:
+        if self._all is not None:
+            return self._all.get(page_id)
+        return self._page(page_id) if page_id in self._rows else None
+
+    def page_ids(self) -> list[str]:
+        return list(self._all if self._all is not None else self._rows)
+
+    def set_topic_order(self, page_ids: list[str]) -> None:
+        """The topics as ``topics`` orders them, worked out when the cache was written."""
+        rows = [self._rows[page_id] for page_id in page_ids]
+        topics = sum(1 for row in self._rows.values() if row[1] == TOPIC and row[0] != HOME_ID)
+        if len(set(page_ids)) != topics or any(
+            row[1] != TOPIC or row[0] == HOME_ID for row in rows
+        ):
+            raise ValueError("the cached topic order is not the topics'")
+        self._headings = [PageHeading(row[0], row[2], row[3]) for row in rows]
+
+    def topic_headings(self) -> list[PageHeading]:
+        if self._all is not None or self._headings is None:
+            return super().topic_headings()
+        return list(self._headings)
+
+    def _page(self, page_id: str) -> Page | None:
+        if page_id not in self._decoded:
+            self._decoded[page_id] = self._decode(page_id)
+        return self._decoded[page_id]
+
+    def _decode(self, page_id: str) -> Page | None:
+        try:
+            offset, length, checksum = self._rows[page_id][4:7]
+            data = self._body.read(offset, length)
+            if zlib.crc32(data) != checksum:
+                raise ValueError("checksum mismatch")
+            return _page_from_row(json.loads(data), self.root)
+        except (ValueError, LookupError, TypeError):
+            return self._recover(page_id)
+
+    def _recover(self, page_id: str) -> Page | None:
+        """The cache file was damaged after its stamp was written: read the folder instead.
+
+        None only if the page's file has also gone since start-up.
+        """
+        with contextlib.suppress(OSError):
+            self._cache_path.unlink()  # so the next start writes a good one
+        if self._fresh is None:
+            self._fresh = _load(self.root).pages
+        return self._fresh.get(page_id)
+
+
+def _path(where: list[Any], root: Path) -> Path:
+    relative, text = where
+    return root / text if relative else Path(text)
+
+
+def _page_from_row(row: list[Any], root: Path) -> Page:
+    kind, common, *rest = row
+    page_id, title, summary, sources, reviewed, where, warning, related, terms = common
+    fields: dict[str, Any] = {
+        "id": page_id,
+        "title": title,
+        "summary": summary,
+        "sources": tuple(Source(*source) for source in sources),
+        "reviewed": dt.date.fromisoformat(reviewed),
+        "path": _path(where, root),
+        "warning": PhysicianWarning(*warning) if warning else None,
+        "related": tuple(related),
+        "terms": tuple(terms),
+    }
+    if kind == TOPIC:
+        (sections,) = rest
+        return TopicPage(
+            **fields,
+            sections=tuple(
+                Section(heading, text, tuple(points)) for heading, text, points in sections
+            ),
+        )
+    causes, techniques, massage, prevention, red_flags = rest
+    steps, intro, not_safe = massage
+    doctor_soon, emergency = red_flags
+    return RegionPage(
+        **fields,
+        causes=tuple(Cause(*cause) for cause in causes),
+        techniques=tuple(Technique(*technique) for technique in techniques),
+        self_massage=SelfMassage(tuple(steps), intro, not_safe),
+        prevention=tuple(prevention),
+        red_flags=RedFlags(tuple(doctor_soon), tuple(emergency)),
+    )

