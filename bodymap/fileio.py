@@ -15,6 +15,20 @@ from collections.abc import Iterator
 from pathlib import Path
 
 TEMP_SUFFIX = ".part"
+MISSING_STAMP = "missing"
+
+
+def file_stamp(path: str | os.PathLike[str] | os.DirEntry[str]) -> str:
+    """Size, modification and change times and inode: any save changes at least one of them.
+
+    (An edit of the same size within one tick of a coarse clock keeps the size and mtime; a
+    rename-save changes the inode, an in-place write the change time.)
+    """
+    try:
+        info = path.stat() if isinstance(path, os.DirEntry) else os.stat(path)
+    except OSError:
+        return MISSING_STAMP
+    return f"{info.st_size} {info.st_mtime_ns} {info.st_ctime_ns} {info.st_ino}"
 
 
 class WriteError(Exception):

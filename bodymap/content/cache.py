@@ -46,7 +46,7 @@ from bodymap.content.model import (
     Technique,
     TopicPage,
 )
-from bodymap.fileio import WriteError, atomic_write_bytes
+from bodymap.fileio import WriteError, atomic_write_bytes, file_stamp
 
 MAGIC = b"BodyMap content cache"
 CACHE_FORMAT = 3
@@ -89,7 +89,7 @@ def content_stamp(root: Path) -> str | None:
         return None
     here = Path(__file__).resolve().parent
     lines = [f"{CACHE_FORMAT} {__version__} {str(root.resolve())!r}"]
-    lines += [f"{name} {_file_stamp(str(here / name))}" for name in CHECKING_CODE]
+    lines += [f"{name} {file_stamp(str(here / name))}" for name in CHECKING_CODE]
     for folder in CONTENT_FOLDERS:
         try:
             entries = sorted(os.scandir(root / folder), key=lambda entry: entry.name)
@@ -101,18 +101,10 @@ def content_stamp(root: Path) -> str | None:
     return hashlib.sha256("\n".join(lines).encode("utf-8", "surrogateescape")).hexdigest()
 
 
-def _file_stamp(path: str | os.DirEntry[str]) -> str:
-    try:
-        info = path.stat() if isinstance(path, os.DirEntry) else os.stat(path)
-    except OSError:
-        return "missing"
-    return f"{info.st_size} {info.st_mtime_ns} {info.st_ctime_ns} {info.st_ino}"
-
-
 def _entry_stamp(entry: os.DirEntry[str]) -> str:
     """Its name; size, times and inode of what it leads to; where it leads when it is a link."""
     link = os.readlink(entry.path) if entry.is_symlink() else ""
-    return f"{entry.name!r} {link!r} {_file_stamp(entry)}"
+    return f"{entry.name!r} {link!r} {file_stamp(entry)}"
 
 
 # -- writing -------------------------------------------------------------------------------

@@ -40,6 +40,7 @@ from bodymap.content.yamlfile import (
     YamlFileError,
     read_yaml,
 )
+from bodymap.fileio import MISSING_STAMP, file_stamp
 
 TOPIC_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 
@@ -63,7 +64,7 @@ class ParsedFile:
     """One content file as read from disk, before any check that needs the other pages."""
 
     path: Path
-    stamp: tuple[int, int]  # (size, modification time in ns): unchanged stamp, unchanged file
+    stamp: str  # fileio.file_stamp: unchanged stamp, unchanged file
     page: Page | None
     problems: tuple[Problem, ...]
 
@@ -122,13 +123,9 @@ class LibraryLoader:
         return library
 
     def _read(self, path: Path, kind: str) -> ParsedFile:
-        try:
-            info = path.stat()
-            stamp = (info.st_size, info.st_mtime_ns)
-        except OSError:
-            stamp = (-1, -1)
+        stamp = file_stamp(path)
         earlier = self._files.get(path)
-        if earlier is not None and earlier.stamp == stamp and stamp != (-1, -1):
+        if earlier is not None and earlier.stamp == stamp != MISSING_STAMP:
             return earlier
         problems: list[Problem] = []
         page = _load_page(path, kind, problems)
