@@ -37,6 +37,7 @@ from PySide6.QtGui import QKeySequence, QMouseEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QToolBar, QWidget
 
+from bench.search_bench import QUERIES
 from bodymap import APP_NAME
 from bodymap.content.model import ContentLibrary
 from bodymap.handout.compose import handout_title
@@ -166,14 +167,7 @@ class History:
 
 
 EVERYDAY = (
-    "charley horse",
-    "my tummy cramps when I run",
-    "crick in my neck",
-    "threw my back out",
-    "stomache",
-    "potasium",
-    "massage gun",
-    "when not to massage",
+    *QUERIES,  # the search benchmark's everyday queries, and more
     "foot cramp at night",
     "leg cramps pregnant",
     "stiff neck after sleeping",
