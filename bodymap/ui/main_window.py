@@ -330,8 +330,9 @@ class MainWindow(QMainWindow):
         """Every part shows the reloaded content; the open page stays open if it still exists."""
         library = self.library
         self.problems_bar.set_problems(library.problems, library.root)
-        self.body_map.set_titles({page.id: page.title for page in library.regions})
-        self.search.model.region_titles = {page.id: page.title for page in library.regions}
+        region_titles = {page.id: page.title for page in library.regions}
+        self.body_map.set_titles(region_titles)
+        self.search.model.region_titles = region_titles
         self.topics.topics.set_headings(library.topic_headings())
         self._fill_regions_menu()
         self.topics_menu.clear()  # filled again when next opened
