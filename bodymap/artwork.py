@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
-REGION_ELEMENT = re.compile(r"^region-(?P<region>[a-z][a-z0-9]*(?:_[a-z0-9]+)*)-(?P<view>[a-z]+)$")
-"""``region-<region>-<view>``: a region id is lower-case letters and digits (``_`` between
-words), a view one lower-case word (``front``, ``back``)."""
+REGION_ELEMENT = re.compile(r"^region-(?P<region>[a-z][a-z0-9]*)-(?P<view>[a-z]+)$")
+"""``region-<region>-<view>``: the region is its page's id (one lower-case word, such as
+``calf``), the view one lower-case word (``front``, ``back``)."""
 
 
 class ArtworkError(Exception):

@@ -66,4 +66,10 @@ def _folder_key(content: Path) -> str:
 
 
 def resource(name: str) -> Path:
+    """A file shipped in ``resources/`` (artwork, icons)."""
     return resources_dir() / name
+
+
+def artwork_file() -> Path:
+    """The body diagram: its region outlines decide which regions exist (``bodymap.artwork``)."""
+    return resource("body.svg")

@@ -31,12 +31,12 @@ def test_a_region_drawn_in_the_artwork_takes_its_place_head_to_toe(tmp_path: Pat
     svg.write_text(
         SVG_HEAD
         + '<path id="region-foot-front" d="M0 700 L10 700 L10 760 Z"/>'
-        + '<path id="region-knee_cap-front" d="M0 500 L10 500 L10 540 Z"/>'
+        + '<path id="region-knee-front" d="M0 500 L10 500 L10 540 Z"/>'
         + '<path id="region-neck-back" d="M0 100 L10 100 L10 140 Z"/>'
         + '<path id="figure" d="M0 0 L1 1"/></svg>'
     )
     artwork = read_artwork(svg)
-    assert artwork.region_ids == ("neck", "knee_cap", "foot")
+    assert artwork.region_ids == ("neck", "knee", "foot")
     assert artwork.views == ("front", "back")
 
 

@@ -8,8 +8,9 @@ changed since, and otherwise loads the folder and writes the cache for next time
 - The cache is trusted only when its stamp matches: every content file's name, size,
   modification and change times and inode, the folder itself, the code that checks the
   content, and the cache format. Any edit, new, removed or renamed file misses.
-- It is plain JSON rebuilt into the dataclasses field by field (never pickle): a cache file
-  can hold text, never code. Each page is stored on its own with a checksum and is decoded
+- It is plain JSON (never pickle): each page is the page type of ``model.py`` encoded and
+  decoded by msgspec, so a cache file can hold text, never code, and a new field needs no
+  change here. Each page is stored on its own with a checksum and is decoded
   the first time it is wanted, so the first frame only reads the pages it shows, however
   large the folder.
 - Any problem with the cache (missing, stale, corrupt, unwritable) falls back to a plain load.
@@ -19,7 +20,6 @@ changed since, and otherwise loads the folder and writes the cache for next time
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import hashlib
 import json
 import mmap
@@ -28,37 +28,38 @@ import zlib
 from pathlib import Path
 from typing import Any
 
+import msgspec
+
 from bodymap import __version__
 from bodymap.content.model import (
     CONTENT_FOLDERS,
     HOME_ID,
-    Cause,
     ContentLibrary,
     Page,
     PageHeading,
-    PhysicianWarning,
     Problem,
-    RedFlags,
     RegionPage,
-    Section,
-    SelfMassage,
-    Source,
-    Technique,
     TopicPage,
 )
 from bodymap.fileio import WriteError, atomic_write_bytes, file_stamp
+from bodymap.paths import artwork_file
 
 MAGIC = b"BodyMap content cache"
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
 MAX_FIRST_LINE = 100
 # The code whose rules decide what a folder loads to: a change to it (a new check, a bug
 # fixed) must not be hidden behind an old cache, even between released versions.
-CHECKING_CODE = ("loader.py", "yamlfile.py", "model.py", "cache.py")
+CHECKING_CODE = ("loader.py", "yamlfile.py", "model.py", "schema.py", "cache.py")
+_PAGE_DECODER = msgspec.json.Decoder(
+    RegionPage | TopicPage, dec_hook=lambda kind, value: Path(value)
+)
+_PAGE_ENCODER = msgspec.json.Encoder(enc_hook=lambda value: value.as_posix())
 REGION, TOPIC = "region", "topic"
 
 
 def load_library_cached(root: Path, cache_path: Path) -> ContentLibrary:
-    """``load_library(root)``, read from ``cache_path`` when the folder has not changed."""
+    """``load_library(root)``, read from ``cache_path`` when the folder and the artwork have
+    not changed."""
     root = Path(root)
     try:
         stamp = content_stamp(root)
@@ -90,6 +91,7 @@ def content_stamp(root: Path) -> str | None:
     here = Path(__file__).resolve().parent
     lines = [f"{CACHE_FORMAT} {__version__} {str(root.resolve())!r}"]
     lines += [f"{name} {file_stamp(str(here / name))}" for name in CHECKING_CODE]
+    lines.append(f"artwork {file_stamp(str(artwork_file()))}")
     for folder in CONTENT_FOLDERS:
         try:
             entries = sorted(os.scandir(root / folder), key=lambda entry: entry.name)
@@ -112,20 +114,26 @@ def _entry_stamp(entry: os.DirEntry[str]) -> str:
 
 def write_cache(cache_path: Path, library: ContentLibrary, stamp: str) -> None:
     """A first line naming the format and the header's checksum; the header (stamp, problems,
-    each page's heading and where its data is); then each page's data, one after another."""
+    region order, each page's heading and where its data is); then each page's data."""
     root = library.root
     body = bytearray()
     headings = []
     for page in library.pages.values():
-        data = json.dumps(_page_row(page, root), ensure_ascii=False).encode()
+        relative = page.path.is_relative_to(root)
+        stored = page  # kept relative, so it comes back as the loader would make it:
+        if relative:
+            stored = msgspec.structs.replace(page, path=page.path.relative_to(root))
+        data = _PAGE_ENCODER.encode(stored)
         kind = REGION if isinstance(page, RegionPage) else TOPIC
+        offset = len(body)
         headings.append(
-            [page.id, kind, page.title, page.summary, len(body), len(data), zlib.crc32(data)]
+            [page.id, kind, page.title, page.summary, offset, len(data), zlib.crc32(data), relative]
         )
         body += data
     header = {
         "stamp": stamp,
         "problems": [_problem_row(problem, root) for problem in library.problems],
+        "regions": list(library.region_order),
         "pages": headings,
         "topics": [heading.id for heading in library.topic_headings()],
     }
@@ -149,34 +157,6 @@ def _problem_row(problem: Problem, root: Path) -> list[object]:
         problem.message,
         problem.field,
         problem.severity,
-    ]
-
-
-def _page_row(page: Page, root: Path) -> list[object]:
-    common = [
-        page.id,
-        page.title,
-        page.summary,
-        [[s.organisation, s.title, s.url] for s in page.sources],
-        page.reviewed.isoformat(),
-        _relative(page.path, root),
-        [page.warning.heading, page.warning.text] if page.warning else None,
-        list(page.related),
-        list(page.terms),
-    ]
-    if isinstance(page, TopicPage):
-        return [TOPIC, common, [[s.heading, s.text, list(s.points)] for s in page.sections]]
-    if not isinstance(page, RegionPage):
-        raise ValueError(f"cannot cache a {type(page).__name__}")
-    massage = page.self_massage
-    return [
-        REGION,
-        common,
-        [[cause.name, cause.text] for cause in page.causes],
-        [[t.name, t.text, t.topic] for t in page.techniques],
-        [list(massage.steps), massage.intro, massage.not_safe],
-        list(page.prevention),
-        [list(page.red_flags.doctor_soon), list(page.red_flags.emergency)],
     ]
 
 
@@ -209,6 +189,7 @@ def _read_cache(cache_path: Path, root: Path, stamp: str) -> CachedLibrary | Non
         for where, line, message, field, severity in header["problems"]
     ]
     library = CachedLibrary(root, problems, rows, _Pages(pages, start), cache_path)
+    library.region_order = tuple(str(region_id) for region_id in header["regions"])
     library.set_topic_order(header["topics"])
     return library
 
@@ -249,7 +230,8 @@ class CachedLibrary(ContentLibrary):
     ) -> None:
         super().__init__(root, problems=problems)  # also assigns an empty dict to pages...
         self._all: dict[str, Page] | None = None  # ... which are not read until wanted
-        self._rows = rows  # page id -> [id, kind, title, summary, offset, length, checksum]
+        self._rows = rows  # page id -> [id, kind, title, summary, offset, length, checksum,
+        #                                 whether the path is relative to the folder]
         self._headings: list[PageHeading] | None = None
         self._body = body
         self._cache_path = cache_path
@@ -298,12 +280,15 @@ class CachedLibrary(ContentLibrary):
 
     def _decode(self, page_id: str) -> Page | None:
         try:
-            offset, length, checksum = self._rows[page_id][4:7]
+            offset, length, checksum, relative = self._rows[page_id][4:8]
             data = self._body.read(offset, length)
             if zlib.crc32(data) != checksum:
                 raise ValueError("checksum mismatch")
-            return _page_from_row(json.loads(data), self.root)
-        except (ValueError, LookupError, TypeError):
+            page = _PAGE_DECODER.decode(data)
+            if page.id != page_id:
+                raise ValueError("the page is not the one its heading names")
+            return msgspec.structs.replace(page, path=self.root / page.path) if relative else page
+        except (ValueError, LookupError, TypeError, msgspec.DecodeError):
             return self._recover(page_id)
 
     def _recover(self, page_id: str) -> Page | None:
@@ -321,38 +306,3 @@ class CachedLibrary(ContentLibrary):
 def _path(where: list[Any], root: Path) -> Path:
     relative, text = where
     return root / text if relative else Path(text)
-
-
-def _page_from_row(row: list[Any], root: Path) -> Page:
-    kind, common, *rest = row
-    page_id, title, summary, sources, reviewed, where, warning, related, terms = common
-    fields: dict[str, Any] = {
-        "id": page_id,
-        "title": title,
-        "summary": summary,
-        "sources": tuple(Source(*source) for source in sources),
-        "reviewed": dt.date.fromisoformat(reviewed),
-        "path": _path(where, root),
-        "warning": PhysicianWarning(*warning) if warning else None,
-        "related": tuple(related),
-        "terms": tuple(terms),
-    }
-    if kind == TOPIC:
-        (sections,) = rest
-        return TopicPage(
-            **fields,
-            sections=tuple(
-                Section(heading, text, tuple(points)) for heading, text, points in sections
-            ),
-        )
-    causes, techniques, massage, prevention, red_flags = rest
-    steps, intro, not_safe = massage
-    doctor_soon, emergency = red_flags
-    return RegionPage(
-        **fields,
-        causes=tuple(Cause(*cause) for cause in causes),
-        techniques=tuple(Technique(*technique) for technique in techniques),
-        self_massage=SelfMassage(tuple(steps), intro, not_safe),
-        prevention=tuple(prevention),
-        red_flags=RedFlags(tuple(doctor_soon), tuple(emergency)),
-    )

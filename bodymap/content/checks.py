@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from bodymap.content.loader import field_name, load_library
+from bodymap.content.loader import load_library
 from bodymap.content.model import (
     EMERGENCY_PLACEHOLDER,
     ContentLibrary,
@@ -21,8 +21,9 @@ from bodymap.content.model import (
     RegionPage,
     TopicPage,
 )
-from bodymap.content.render import page_texts, plain_text
-from bodymap.content.yamlfile import FileLines, KeyPath
+from bodymap.content.outline import page_texts, plain_text
+from bodymap.content.schema import KeyPath, field_name
+from bodymap.content.yamlfile import FileLines
 
 MAX_GRADE = 8.0
 TRUSTED_ORGANISATIONS = (

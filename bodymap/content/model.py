@@ -1,18 +1,36 @@
-"""What the clinic's content is: regions, topics and the parts of a page."""
+"""What the clinic's content is: regions, topics and the parts of a page.
+
+The page types below are the one declaration of every field a content file may hold (msgspec
+Structs): the loader validates YAML against them (``schema.validate_page``), the content cache
+stores them as JSON and decodes them back, and the page outline walks them. A new field is one
+edit here, plus the line that shows it in ``outline.py``.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Annotated
 
-REGION_IDS: tuple[str, ...] = ("foot", "calf", "back", "neck", "chest", "stomach")
-"""The six body regions on the map, in the order a person reads them (feet up is not natural)."""
+import msgspec
 
-REGION_ORDER: tuple[str, ...] = ("neck", "chest", "stomach", "back", "calf", "foot")
-"""Head-to-toe order, used for menus and keyboard movement."""
+Text = Annotated[str, msgspec.Meta(min_length=1, description="text")]
+"""A piece of text: runs of spaces and line breaks become one space; a number counts as text."""
+TextList = Annotated[tuple[Text, ...], msgspec.Meta(min_length=1)]
+"""A list of texts that must have at least one item."""
+PAGE_ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
+PageId = Annotated[
+    str,
+    msgspec.Meta(
+        pattern=PAGE_ID_PATTERN,
+        extra={"hint": "must be lower-case letters, digits and dashes"},
+    ),
+]
+"""A page's id: its links, its file name and (for a region) its name in the artwork."""
 
 REGIONS_NEEDING_WARNING: frozenset[str] = frozenset({"chest", "stomach"})
+"""Regions whose page must open with a physician warning (content-facts.md)."""
 HOME_ID = "home"
 EMERGENCY_PLACEHOLDER = "{emergency}"
 CONTENT_FOLDERS = ("regions", "topics")
@@ -25,71 +43,86 @@ def counted(number: int, noun: str, plural: str | None = None) -> str:
     return f"{number} {noun if number == 1 else plural or noun + 's'}"
 
 
-@dataclass(frozen=True)
-class Source:
-    organisation: str
-    title: str
-    url: str
+class _Part(msgspec.Struct, frozen=True, kw_only=True):
+    """A part of a page as the clinic writes it in YAML; field names are the YAML keys."""
 
 
-@dataclass(frozen=True)
-class PhysicianWarning:
+class Source(_Part, frozen=True, kw_only=True):
+    """A trusted page the content rests on; printed as its site (``nhs.uk``) on handouts."""
+
+    organisation: Text
+    title: Text
+    url: Text
+
+
+class PhysicianWarning(_Part, frozen=True, kw_only=True):
     """The box shown before anything else on the page."""
 
-    heading: str
-    text: str
+    heading: Text
+    text: Text
 
 
-@dataclass(frozen=True)
-class Cause:
-    name: str
-    text: str
+class Cause(_Part, frozen=True, kw_only=True):
+    """A likely cause of spasms or cramps in the region, with a sentence explaining it."""
+
+    name: Text
+    text: Text
 
 
-@dataclass(frozen=True)
-class Technique:
+class Technique(_Part, frozen=True, kw_only=True):
     """What a therapist does, and why it helps; may link to a topic page."""
 
-    name: str
-    text: str
-    topic: str | None = None
+    name: Text
+    text: Text
+    topic: Text | None = None
 
 
-@dataclass(frozen=True)
-class SelfMassage:
+class SelfMassage(_Part, frozen=True, kw_only=True):
     """Either numbered steps a person can do at home, or why they should not."""
 
-    steps: tuple[str, ...] = ()
-    intro: str | None = None
-    not_safe: str | None = None
+    intro: Text | None = None
+    steps: tuple[Text, ...] = ()
+    not_safe: Text | None = None
+
+    def __post_init__(self) -> None:
+        if bool(self.steps) == bool(self.not_safe):
+            raise ValueError("give either numbered 'steps' or a 'not_safe' explanation, not both")
 
 
-@dataclass(frozen=True)
-class RedFlags:
-    doctor_soon: tuple[str, ...]
-    emergency: tuple[str, ...]
+class RedFlags(_Part, frozen=True, kw_only=True):
+    """Signs that need a doctor soon, and signs that need emergency services now."""
+
+    doctor_soon: TextList
+    emergency: TextList
 
 
-@dataclass(frozen=True)
-class Section:
-    heading: str | None
-    text: str | None
-    points: tuple[str, ...] = ()
+class Section(_Part, frozen=True, kw_only=True):
+    """A topic page's section: an optional heading, then a paragraph, points or both."""
+
+    heading: Text | None = None
+    text: Text | None = None
+    points: tuple[Text, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.text is None and not self.points:
+            raise ValueError("a section needs a 'text' or some 'points'")
 
 
-@dataclass(frozen=True, kw_only=True)
-class Page:
-    """Anything that opens in the page pane."""
+class Page(_Part, frozen=True, kw_only=True):
+    """Anything that opens in the page pane.
 
-    id: str
-    title: str
-    summary: str
-    sources: tuple[Source, ...]
-    reviewed: dt.date
-    path: Path
+    ``path`` is the file the page was read from; it is set by the loader, never by the file.
+    """
+
+    id: PageId
+    title: Text
+    summary: Text
     warning: PhysicianWarning | None = None
-    related: tuple[str, ...] = ()
-    terms: tuple[str, ...] = ()
+    related: tuple[Text, ...] = ()
+    terms: tuple[Text, ...] = ()
+    sources: Annotated[tuple[Source, ...], msgspec.Meta(min_length=1)]
+    reviewed: dt.date
+    path: Path = Path()
 
     @property
     def region_id(self) -> str | None:
@@ -97,12 +130,13 @@ class Page:
         return None
 
 
-@dataclass(frozen=True, kw_only=True)
-class RegionPage(Page):
-    causes: tuple[Cause, ...]
-    techniques: tuple[Technique, ...]
+class RegionPage(Page, tag="region", frozen=True, kw_only=True):
+    """A body region's page: one file in ``regions/``, drawn on the map by the artwork."""
+
+    causes: Annotated[tuple[Cause, ...], msgspec.Meta(min_length=1)]
+    techniques: Annotated[tuple[Technique, ...], msgspec.Meta(min_length=1)]
     self_massage: SelfMassage
-    prevention: tuple[str, ...]
+    prevention: TextList
     red_flags: RedFlags
 
     @property
@@ -110,9 +144,16 @@ class RegionPage(Page):
         return self.id
 
 
-@dataclass(frozen=True, kw_only=True)
-class TopicPage(Page):
-    sections: tuple[Section, ...]
+class TopicPage(Page, tag="topic", frozen=True, kw_only=True):
+    """A page about a topic (hydration, stretching, when not to massage): ``topics/``."""
+
+    sections: Annotated[tuple[Section, ...], msgspec.Meta(min_length=1)]
+
+
+PAGE_TYPES: dict[str, type[Page]] = {"regions": RegionPage, "topics": TopicPage}
+"""The page type of each content folder."""
+LOADED_FIELDS = frozenset({"path"})
+"""Fields the loader fills in; a content file may not set them."""
 
 
 @dataclass(frozen=True)
@@ -155,11 +196,13 @@ class ContentLibrary:
     root: Path
     pages: dict[str, Page] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    region_order: tuple[str, ...] = ()
+    """The regions the artwork draws, head to toe (``bodymap.artwork``)."""
 
     @property
     def regions(self) -> list[RegionPage]:
         """Head to toe; looked up by id, so the other pages need not be read (see cache.py)."""
-        found = (self.region(region_id) for region_id in REGION_ORDER)
+        found = (self.region(region_id) for region_id in self.region_order)
         return [page for page in found if page is not None]
 
     @property
@@ -197,3 +240,4 @@ class ContentLibrary:
         self.root = other.root
         self.pages = other.pages
         self.problems = other.problems
+        self.region_order = other.region_order

@@ -29,7 +29,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from bodymap.content.model import ContentLibrary, Page
-from bodymap.content.render import page_texts
+from bodymap.content.outline import page_texts
 
 log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())  # silent unless the app opens its log file (errorlog)

@@ -11,20 +11,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import Enum
-from html import escape
 from typing import Any
 
-from bodymap.content.model import (
-    EMERGENCY_PLACEHOLDER,
-    HOME_ID,
-    ContentLibrary,
-    Page,
-    RegionPage,
-    TopicPage,
-)
+from markupsafe import escape
+
+from bodymap.content import outline as outline_blocks
+from bodymap.content.model import EMERGENCY_PLACEHOLDER, HOME_ID, ContentLibrary, Page, RegionPage
+from bodymap.content.outline import Text, Urgency, markup, outline
 
 PAPER_SIZES: tuple[str, ...] = ("A4", "Letter")
 LETTER_TERRITORIES = frozenset(
@@ -245,89 +241,64 @@ def _join_words(words: Sequence[str]) -> str:
 
 
 class _Composer:
+    """Turns a page's outline into handout blocks; text becomes markup in ``outline.markup``."""
+
     def __init__(self, emergency_number: str) -> None:
-        self.number = escape(emergency_number.strip() or "your local emergency number")
+        self.placeholders = {
+            EMERGENCY_PLACEHOLDER: emergency_number.strip() or "your local emergency number"
+        }
         self.blocks: list[Block] = []
 
-    def text(self, value: str) -> str:
-        """Escape content text, then fill in the emergency number (in bold)."""
-        return escape(value.strip()).replace(escape(EMERGENCY_PLACEHOLDER), f"<b>{self.number}</b>")
+    def text(self, text: Text) -> str:
+        """Content text as escaped markup, the emergency number filled in (in bold)."""
+        return str(markup(text, self.placeholders))
 
     def add(self, kind: BlockKind, **values: Any) -> None:
         self.blocks.append(Block(kind, **values))
 
-    def heading(self, title: str, sub: bool = False) -> None:
-        kind = BlockKind.SUBHEADING if sub else BlockKind.HEADING
-        self.add(kind, text=escape(title), keep_with_next=True)
-
-    def items(self, values: Iterable[str], numbered: bool = False) -> None:
-        for number, value in enumerate(values, start=1):
-            self.add(BlockKind.LIST_ITEM, text=value, marker=f"{number}." if numbered else "•")
-
     def page(self, page: Page) -> HandoutPage:
         self.blocks = []
-        self.add(BlockKind.TITLE, text=escape(page.title))
-        self.add(BlockKind.SUMMARY, text=self.text(page.summary))
-        if page.warning is not None:
-            self.add(
-                BlockKind.WARNING,
-                heading=f"Warning: {self.text(page.warning.heading)}",
-                text=self.text(page.warning.text),
-            )
-        if isinstance(page, RegionPage):
-            self.add(BlockKind.DIAGRAM, region_id=page.id, text=escape(page.title))
-            self.region(page)
-        elif isinstance(page, TopicPage):
-            self.topic(page)
-        sources = [
-            f"{self.text(s.organisation)}: {self.text(s.title)} ({escape(printed_site(s.url))})"
-            for s in page.sources
-        ]
-        reviewed = f"Last reviewed {page.reviewed.day} {page.reviewed:%B %Y}."
-        self.add(BlockKind.SOURCES, heading="Sources", items=tuple(sources), text=reviewed)
+        for block in outline(page):
+            self.block(block)
         kicker = REGION_KICKER if isinstance(page, RegionPage) else TOPIC_KICKER
-        return HandoutPage(page.id, escape(page.title), kicker, tuple(self.blocks))
+        return HandoutPage(page.id, str(escape(page.title)), kicker, tuple(self.blocks))
 
-    def region(self, page: RegionPage) -> None:
-        self.heading("Likely causes")
-        self.items(f"<b>{self.text(c.name)}.</b> {self.text(c.text)}" for c in page.causes)
-
-        flags = page.red_flags
-        self.heading("When to see a doctor")
-        self.add(
-            BlockKind.RED_FLAGS,
-            urgent=True,
-            heading=f"Call emergency services now ({self.number}) if you have:",
-            items=tuple(self.text(item) for item in flags.emergency),
-        )
-        self.add(
-            BlockKind.RED_FLAGS,
-            heading="See a doctor soon if you have:",
-            items=tuple(self.text(item) for item in flags.doctor_soon),
-        )
-
-        self.heading("Recommended massage")
-        self.heading("What a massage therapist may do", sub=True)
-        self.items(f"<b>{self.text(t.name)}.</b> {self.text(t.text)}" for t in page.techniques)
-        self.heading("Self-massage at home", sub=True)
-        massage = page.self_massage
-        if massage.not_safe is not None:
-            self.add(BlockKind.PARAGRAPH, text=self.text(massage.not_safe), emphasis=True)
-        else:
-            if massage.intro is not None:
-                self.add(BlockKind.PARAGRAPH, text=self.text(massage.intro))
-            self.items((self.text(step) for step in massage.steps), numbered=True)
-
-        self.heading("Prevention")
-        self.items(self.text(tip) for tip in page.prevention)
-
-    def topic(self, page: TopicPage) -> None:
-        for section in page.sections:
-            if section.heading is not None:
-                self.heading(section.heading)
-            if section.text is not None:
-                self.add(BlockKind.PARAGRAPH, text=self.text(section.text))
-            self.items(self.text(point) for point in section.points)
+    def block(self, block: outline_blocks.Block) -> None:
+        if isinstance(block, outline_blocks.Title):
+            self.add(BlockKind.TITLE, text=self.text(block.text))
+        elif isinstance(block, outline_blocks.Summary):
+            self.add(BlockKind.SUMMARY, text=self.text(block.text))
+        elif isinstance(block, outline_blocks.Warning):
+            heading = self.text(block.heading)
+            self.add(BlockKind.WARNING, heading=f"Warning: {heading}", text=self.text(block.text))
+        elif isinstance(block, outline_blocks.Diagram):
+            title = self.blocks[0].text if self.blocks else ""
+            self.add(BlockKind.DIAGRAM, region_id=block.region_id, text=title)
+        elif isinstance(block, outline_blocks.Heading):
+            kind = BlockKind.SUBHEADING if block.level > 2 else BlockKind.HEADING
+            self.add(kind, text=self.text(block.text), keep_with_next=True)
+        elif isinstance(block, outline_blocks.Paragraph):
+            self.add(BlockKind.PARAGRAPH, text=self.text(block.text), emphasis=block.emphasis)
+        elif isinstance(block, outline_blocks.Items):
+            for number, item in enumerate(block.items, start=1):
+                marker = f"{number}." if block.numbered else "•"
+                self.add(BlockKind.LIST_ITEM, text=self.text(item), marker=marker)
+        elif isinstance(block, outline_blocks.RedFlags):
+            for group in block.groups:
+                self.add(
+                    BlockKind.RED_FLAGS,
+                    urgent=group.urgency is Urgency.EMERGENCY,
+                    heading=self.text(group.heading),
+                    items=tuple(self.text(item) for item in group.items),
+                )
+        elif isinstance(block, outline_blocks.Sources):
+            sources = tuple(
+                str(escape(f"{s.organisation}: {s.title} ({printed_site(s.url)})"))
+                for s in block.sources
+            )
+            reviewed = f"Last reviewed {block.reviewed.day} {block.reviewed:%B %Y}."
+            self.add(BlockKind.SOURCES, heading="Sources", items=sources, text=reviewed)
+        # Related pages are links: they only make sense on screen.
 
 
 def plain_html(handout: Handout) -> str:

@@ -13,7 +13,8 @@ from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from bodymap.content.model import ContentLibrary, Page
-from bodymap.content.render import WARNING_ICON, RenderOptions, page_id_from_link, render_page
+from bodymap.content.outline import page_id_from_link
+from bodymap.content.render import WARNING_ICON, RenderOptions, render_page
 from bodymap.paths import resource
 from bodymap.ui.theme import Theme
 

@@ -75,9 +75,9 @@ def test_the_cache_is_plain_json_text(cache: Path) -> None:
     assert first.startswith(b"BodyMap content cache ")  # not a pickle stream, nor anything run
     rows = json.loads(header)["pages"]
     assert len(rows) == len(load_library(content_dir()).pages)
-    for page_id, _kind, title, _summary, offset, length, _checksum in rows:
+    for page_id, kind, title, _summary, offset, length, _checksum, _relative in rows:
         page = json.loads(pages[offset : offset + length])  # each page is JSON on its own
-        assert page[1][:2] == [page_id, title]
+        assert (page["type"], page["id"], page["title"]) == (kind, page_id, title)
 
 
 def edit_title(path: Path, new: str) -> None:

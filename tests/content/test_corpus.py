@@ -8,21 +8,21 @@ of time and memory. ``bodymap check`` says the same, and exits 1 without a trace
 
 from __future__ import annotations
 
-import html
 import os
 import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
+import markupsafe
 import pytest
 
+from bodymap.artwork import read_artwork
 from bodymap.cli import main
 from bodymap.content.loader import load_library
-from bodymap.content.model import REGION_ORDER
 from bodymap.content.render import WARNING_ICON, PageColors, RenderOptions, render_page
 from bodymap.content.search import SearchIndex
-from bodymap.paths import content_dir
+from bodymap.paths import artwork_file, content_dir
 from tests.content.corpus_cases import (
     CASES,
     MARKER_PREFIX,
@@ -120,7 +120,9 @@ def test_a_topics_folder_linked_from_outside_is_not_even_listed(content_copy: Pa
     assert (None, message) in [
         (p.line, p.message) for p in watched.library.problems if p.path.name == "topics"
     ]
-    assert [page.id for page in watched.library.regions] == list(REGION_ORDER)
+    assert [page.id for page in watched.library.regions] == list(
+        read_artwork(artwork_file()).region_ids
+    )
     assert watched.library.topics == []
 
 
@@ -187,7 +189,7 @@ def test_markup_in_every_field_is_escaped_in_the_page(corpus: Watched, relative:
     page = next(p for p in corpus.library.pages.values() if p.path == corpus.root / relative)
     markup = render_page(page, corpus.library, RenderOptions(colors=PageColors(*["#000"] * 9)))
     for field_path, text in markup_payloads(relative):
-        assert html.escape(text) in markup, field_path
+        assert markupsafe.escape(text) in markup, field_path
     assert "<script" not in markup and "<!--" not in markup
     assert "<b>title</b>" not in markup and "&amp;amp;" in markup
 

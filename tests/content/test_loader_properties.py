@@ -18,8 +18,8 @@ import yaml
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from bodymap.content.loader import TOPIC_ID, load_library
-from bodymap.content.model import ContentLibrary, TopicPage
+from bodymap.content.loader import load_library
+from bodymap.content.model import PAGE_ID_PATTERN, ContentLibrary, TopicPage
 
 STABLE = settings(max_examples=60, deadline=None, derandomize=True, database=None)
 """The same examples on every run (CI stays stable); no example database on disk."""
@@ -131,7 +131,9 @@ def test_any_yaml_structure_gives_a_page_or_a_problem(folder: Path, data: Any) -
 WORDS = st.text(alphabet=st.characters(exclude_categories=["Cs"]), min_size=1, max_size=60).filter(
     lambda text: text.strip() != ""
 )
-PAGE_IDS = st.from_regex(TOPIC_ID, fullmatch=True).filter(lambda page_id: page_id not in NEIGHBOURS)
+PAGE_IDS = st.from_regex(re.compile(PAGE_ID_PATTERN), fullmatch=True).filter(
+    lambda page_id: page_id not in NEIGHBOURS
+)
 SECTIONS = st.fixed_dictionaries(
     {},
     optional={

@@ -29,9 +29,9 @@ def test_a_reload_reads_only_the_files_that_changed(
     read: list[str] = []
     real = loader_module._load_page
 
-    def counting(path: Path, kind: str, problems: list[Problem]) -> Page | None:
+    def counting(path: Path, page_type: type[Page], problems: list[Problem]) -> Page | None:
         read.append(path.name)
-        return real(path, kind, problems)
+        return real(path, page_type, problems)
 
     monkeypatch.setattr(loader_module, "_load_page", counting)
     rewrite(content_copy / "regions" / "calf.yaml", "title: Calf", "title: Calf and shin")

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-import dataclasses
 import re
 
+import msgspec
+
 from bodymap.content.model import ContentLibrary, PhysicianWarning, RegionPage
-from bodymap.content.render import PageColors, RenderOptions, plain_text, render_page
+from bodymap.content.outline import plain_text
+from bodymap.content.render import PageColors, RenderOptions, render_page
 
 COLORS = PageColors(
     text="#000000",
@@ -66,7 +68,7 @@ def test_emergency_placeholder_becomes_the_local_number(shipped_library: Content
 def test_markup_in_content_is_shown_literally(shipped_library: ContentLibrary) -> None:
     calf = shipped_library.region("calf")
     assert isinstance(calf, RegionPage)
-    evil = dataclasses.replace(
+    evil = msgspec.structs.replace(
         calf,
         title="<b>Calf</b><script>alert(1)</script>",
         summary='<img src="file:///etc/passwd"> <a href="http://example.com">x</a>',

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 
+import msgspec
 import pytest
 
 from bodymap.content.model import ContentLibrary, PhysicianWarning, RegionPage
@@ -63,7 +63,7 @@ def test_every_region_red_flag_is_on_the_handout(shipped_library: ContentLibrary
             len(region.red_flags.emergency),
             len(region.red_flags.doctor_soon),
         ]
-        assert boxes[0].urgent and "(999)" in boxes[0].heading
+        assert boxes[0].urgent and "(<b>999</b>)" in boxes[0].heading
         assert not any("{emergency}" in item for b in boxes for item in b.items)
 
 
@@ -72,16 +72,20 @@ def test_content_text_is_escaped_and_the_emergency_number_filled_in(
 ) -> None:
     calf = shipped_library.region("calf")
     assert calf is not None
-    sneaky = dataclasses.replace(
+    sneaky = msgspec.structs.replace(
         calf,
         summary='<img src="http://example.com/x.png"> & <script>',
-        warning=PhysicianWarning("<b>Careful</b>", "Call {emergency} <now>."),
+        warning=PhysicianWarning(heading="<b>Careful</b>", text="Call {emergency} <now>."),
     )
-    library = ContentLibrary(shipped_library.root, {**shipped_library.pages, "calf": sneaky})
+    library = ContentLibrary(
+        shipped_library.root,
+        {**shipped_library.pages, "calf": sneaky},
+        region_order=shipped_library.region_order,
+    )
     handout = compose_handout(HandoutRequest(("calf",), emergency_number="1<1>2"), library)
     blocks = {b.kind: b for b in handout.pages[0].blocks}
     assert blocks[BlockKind.SUMMARY].text == (
-        "&lt;img src=&quot;http://example.com/x.png&quot;&gt; &amp; &lt;script&gt;"
+        "&lt;img src=&#34;http://example.com/x.png&#34;&gt; &amp; &lt;script&gt;"
     )
     assert blocks[BlockKind.WARNING].heading == "Warning: &lt;b&gt;Careful&lt;/b&gt;"
     assert blocks[BlockKind.WARNING].text == "Call <b>1&lt;1&gt;2</b> &lt;now&gt;."
@@ -97,7 +101,7 @@ def test_unknown_ids_are_refused_with_the_valid_ones(shipped_library: ContentLib
 
 def test_handout_ids_are_regions_head_to_toe_then_topics(shipped_library: ContentLibrary) -> None:
     ids = handout_page_ids(shipped_library)
-    assert ids[:6] == ["neck", "chest", "stomach", "back", "calf", "foot"]
+    assert ids[:6] == ["neck", "chest", "back", "stomach", "calf", "foot"]
     assert "when-not-to-massage" in ids
 
 

@@ -11,6 +11,7 @@ import weakref
 from collections.abc import Iterator
 from pathlib import Path
 
+import msgspec
 import pytest
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import QApplication
 
 from bodymap.content.loader import load_library
 from bodymap.content.model import EMERGENCY_PLACEHOLDER, ContentLibrary, Page, RegionPage
-from bodymap.content.render import page_texts
+from bodymap.content.outline import page_texts
 from bodymap.handout.compose import DISCLAIMER, ClinicDetails, HandoutRequest
 from bodymap.handout.paint import paint_region_diagram
 from bodymap.handout.pdf import HandoutResult, paint_handout, render_pdf, write_pdf
@@ -284,7 +285,7 @@ def long_library(content_copy: Path) -> ContentLibrary:
     library = load_library(content_copy)
     calf = library.region("calf")
     assert calf is not None
-    longer = dataclasses.replace(
+    longer = msgspec.structs.replace(
         calf,
         causes=calf.causes * 4,
         techniques=calf.techniques * 3,

@@ -9,8 +9,8 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QAccessible, QAccessibleActionInterface
 from pytestqt.qtbot import QtBot
 
-from bodymap.content.model import REGION_IDS
-from bodymap.paths import cache_dir
+from bodymap.artwork import read_artwork
+from bodymap.paths import artwork_file, cache_dir
 from bodymap.ui.diagram import BodyDiagram
 from bodymap.ui.main_window import MainWindow
 from tests.ui.conftest import click_map, hover_map, interior_point, outside_point, widget_at
@@ -30,7 +30,7 @@ SHAPES = [
 def test_every_region_is_drawn_on_the_expected_views(window: MainWindow) -> None:
     drawn = {(b.region_id, b.shape.view) for b in window.body_map.buttons}
     assert drawn == set(SHAPES)
-    assert {region for region, _ in drawn} == set(REGION_IDS)
+    assert {region for region, _ in drawn} == set(read_artwork(artwork_file()).region_ids)
 
 
 @pytest.mark.parametrize(("region_id", "view"), SHAPES)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
+import msgspec
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QMouseEvent
@@ -296,9 +296,11 @@ def test_topics_menu_stays_a_screenful_for_a_large_folder(
     assert base is not None
     pages = dict(shipped_library.pages)
     for number in range(100):
-        extra = dataclasses.replace(base, id=f"extra-{number:03}", title=f"Extra {number:03}")
+        extra = msgspec.structs.replace(base, id=f"extra-{number:03}", title=f"Extra {number:03}")
         pages[extra.id] = extra
-    window = make_window(ContentLibrary(shipped_library.root, pages, []))
+    window = make_window(
+        ContentLibrary(shipped_library.root, pages, [], shipped_library.region_order)
+    )
     menu = window.topics_menu
     menu.aboutToShow.emit()  # as when it opens (a real popup grabs input on this platform)
     actions = [action for action in menu.actions() if not action.isSeparator()]

@@ -1,0 +1,318 @@
+"""One walk over a page: the Qt-free outline that the screen, the handout and search render.
+
+A page becomes a sequence of blocks in reading order (title, summary, the physician warning,
+the diagram, headings, paragraphs, lists, the red-flag box with its urgency groups, related
+pages, sources). Each piece of text is a ``Text`` of ``Span`` runs (plain, strong, or a link
+to another page) that still holds the content's placeholders (``{emergency}``), and remembers
+the field it came from, so ``check`` can name the line.
+
+Turning an outline into markup is ``markup``: the one place where content text is escaped
+(with markupsafe) and the placeholders are filled. The screen (``render.py``) and the handout
+(``handout/compose.py``) both use it, so no renderer ever escapes by convention.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from enum import Enum
+
+from markupsafe import Markup, escape
+
+from bodymap.content.model import EMERGENCY_PLACEHOLDER, Page, RegionPage, Source, TopicPage
+
+KeyPath = tuple[str | int, ...]
+PAGE_SCHEME = "page"
+
+
+@dataclass(frozen=True)
+class Span:
+    """A run of content text: plain, strong (bold), or a link to the page ``link``."""
+
+    text: str
+    strong: bool = False
+    link: str | None = None
+
+
+@dataclass(frozen=True)
+class Text:
+    """Text a person reads, and the field it came from (None for the app's own words)."""
+
+    spans: tuple[Span, ...]
+    field: KeyPath | None = None
+
+    @property
+    def plain(self) -> str:
+        """The words alone, placeholders unfilled."""
+        return "".join(span.text for span in self.spans)
+
+
+class Urgency(Enum):
+    """How soon a reader must act on a red flag."""
+
+    EMERGENCY = "emergency"
+    SOON = "soon"
+
+
+@dataclass(frozen=True)
+class Title:
+    text: Text
+
+
+@dataclass(frozen=True)
+class Summary:
+    text: Text
+
+
+@dataclass(frozen=True)
+class Warning:
+    """The physician warning: shown before anything else, boxed, with a warning icon."""
+
+    heading: Text
+    text: Text
+
+
+@dataclass(frozen=True)
+class Diagram:
+    """The body diagram with ``region_id`` shaded (printed; the screen has the map)."""
+
+    region_id: str
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A section heading: level 2, or 3 for a part of a section."""
+
+    text: Text
+    level: int = 2
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph; ``emphasis`` sets it in bold (why self-massage is not safe)."""
+
+    text: Text
+    emphasis: bool = False
+
+
+@dataclass(frozen=True)
+class Items:
+    """A bulleted list, or numbered steps."""
+
+    items: tuple[Text, ...]
+    numbered: bool = False
+
+
+@dataclass(frozen=True)
+class FlagGroup:
+    """Red flags of one urgency, under a heading that says what to do."""
+
+    urgency: Urgency
+    heading: Text
+    items: tuple[Text, ...]
+
+
+@dataclass(frozen=True)
+class RedFlags:
+    """The box of signs that need a doctor, most urgent first."""
+
+    groups: tuple[FlagGroup, ...]
+
+
+@dataclass(frozen=True)
+class Related:
+    """Other pages to read ("See also"); links only make sense on screen."""
+
+    page_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Sources:
+    """Where the page's facts come from, and when it was last reviewed."""
+
+    sources: tuple[Source, ...]
+    reviewed: dt.date
+
+
+Block = (
+    Title | Summary | Warning | Diagram | Heading | Paragraph | Items | RedFlags | Related | Sources
+)
+
+FLAG_HEADINGS = {
+    Urgency.EMERGENCY: f"Call emergency services now ({EMERGENCY_PLACEHOLDER}) if you have:",
+    Urgency.SOON: "See a doctor soon if you have:",
+}
+
+
+def outline(page: Page) -> tuple[Block, ...]:
+    """The page's blocks in reading order."""
+    return tuple(_Walk(page).blocks())
+
+
+def page_texts(page: Page) -> Iterator[tuple[KeyPath, str]]:
+    """Every piece of the page's own text, with the field it came from, in reading order."""
+    for block in outline(page):
+        for text in block_texts(block):
+            if text.field is not None:
+                yield text.field, text.plain
+
+
+def block_texts(block: Block) -> Iterator[Text]:
+    """The texts of one block, headings first."""
+    if isinstance(block, Title | Summary | Paragraph | Heading):
+        yield block.text
+    elif isinstance(block, Warning):
+        yield from (block.heading, block.text)
+    elif isinstance(block, Items):
+        yield from block.items
+    elif isinstance(block, RedFlags):
+        for group in block.groups:
+            yield group.heading
+            yield from group.items
+
+
+def plain_text(page: Page) -> str:
+    """Everything a person reads on the page, as plain sentences (for reading-level checks)."""
+    return " ".join(_sentence(text) for _, text in page_texts(page))
+
+
+def page_link(page_id: str) -> str:
+    """The address of a link to a page inside the app (``page:calf``); nothing is fetched."""
+    return f"{PAGE_SCHEME}:{page_id}"
+
+
+def page_id_from_link(link: str) -> str | None:
+    """The page a ``page:`` address leads to, or None for any other address."""
+    scheme, sep, rest = link.partition(":")
+    return rest if sep and scheme == PAGE_SCHEME and rest else None
+
+
+def markup(
+    text: Text,
+    placeholders: Mapping[str, str],
+    link: Callable[[str, Markup], Markup] | None = None,
+) -> Markup:
+    """``text`` as safe markup: every character of content escaped, then each placeholder
+    (``{emergency}``) filled with its value in bold, strong runs in ``<b>``, and links made
+    by ``link(page_id, inner markup)`` (without it, links are plain text).
+
+    This is the one place content text becomes markup; ``<b>`` is the only tag it adds.
+    """
+    parts = []
+    for span in text.spans:
+        if not span.text:
+            continue
+        inner = escape(span.text)
+        for placeholder, value in placeholders.items():
+            inner = Markup(inner.replace(escape(placeholder), Markup("<b>%s</b>") % value))
+        if span.link is not None and link is not None:
+            inner = link(span.link, inner)
+        if span.strong:
+            inner = Markup("<b>%s</b>") % inner
+        parts.append(inner)
+    return Markup("").join(parts)
+
+
+def app_text(words: str) -> Text:
+    """The app's own words (a section heading), as a Text with no field."""
+    return Text((Span(words),))
+
+
+def _field(value: str, *field: str | int) -> Text:
+    return Text((Span(value),), field)
+
+
+def _named(name: str, text: str, field: KeyPath, link: str | None = None) -> Text:
+    """``**Name.** text``: a cause or a technique (only the name itself is the link)."""
+    stop = _sentence(name)[len(name.strip()) :]
+    name_spans = (Span(name.strip(), strong=True, link=link), Span(stop, strong=True))
+    return Text((*name_spans, Span(" "), Span(text)), field)
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text if text.endswith((".", "!", "?", ":")) else f"{text}."
+
+
+class _Walk:
+    def __init__(self, page: Page) -> None:
+        self.page = page
+
+    def blocks(self) -> Iterator[Block]:
+        page = self.page
+        yield Title(_field(page.title, "title"))
+        yield Summary(_field(page.summary, "summary"))
+        if page.warning is not None:
+            yield Warning(
+                _field(page.warning.heading, "warning", "heading"),
+                _field(page.warning.text, "warning", "text"),
+            )
+        if isinstance(page, RegionPage):
+            yield Diagram(page.id)
+            yield from self.region(page)
+        elif isinstance(page, TopicPage):
+            yield from self.topic(page)
+        if page.related:
+            yield Related(page.related)
+        yield Sources(page.sources, page.reviewed)
+
+    @staticmethod
+    def region(page: RegionPage) -> Iterator[Block]:
+        yield Heading(app_text("Likely causes"))
+        yield Items(
+            tuple(_named(c.name, c.text, ("causes", i, "text")) for i, c in enumerate(page.causes))
+        )
+        yield Heading(app_text("When to see a doctor"))
+        flags = page.red_flags
+        yield RedFlags(
+            tuple(
+                FlagGroup(
+                    urgency,
+                    app_text(FLAG_HEADINGS[urgency]),
+                    tuple(_field(item, "red_flags", key, i) for i, item in enumerate(items)),
+                )
+                for urgency, key, items in (
+                    (Urgency.EMERGENCY, "emergency", flags.emergency),
+                    (Urgency.SOON, "doctor_soon", flags.doctor_soon),
+                )
+            )
+        )
+        yield Heading(app_text("Recommended massage"))
+        yield Heading(app_text("What a massage therapist may do"), level=3)
+        yield Items(
+            tuple(
+                _named(t.name, t.text, ("techniques", i, "text"), link=t.topic)
+                for i, t in enumerate(page.techniques)
+            )
+        )
+        yield Heading(app_text("Self-massage at home"), level=3)
+        massage = page.self_massage
+        if massage.not_safe is not None:
+            yield Paragraph(_field(massage.not_safe, "self_massage", "not_safe"), emphasis=True)
+        else:
+            if massage.intro is not None:
+                yield Paragraph(_field(massage.intro, "self_massage", "intro"))
+            yield Items(
+                tuple(
+                    _field(step, "self_massage", "steps", i) for i, step in enumerate(massage.steps)
+                ),
+                numbered=True,
+            )
+        yield Heading(app_text("Prevention"))
+        yield Items(tuple(_field(tip, "prevention", i) for i, tip in enumerate(page.prevention)))
+
+    @staticmethod
+    def topic(page: TopicPage) -> Iterator[Block]:
+        for i, section in enumerate(page.sections):
+            if section.heading is not None:
+                yield Heading(_field(section.heading, "sections", i, "heading"))
+            if section.text is not None:
+                yield Paragraph(_field(section.text, "sections", i, "text"))
+            if section.points:
+                yield Items(
+                    tuple(
+                        _field(point, "sections", i, "points", j)
+                        for j, point in enumerate(section.points)
+                    )
+                )
