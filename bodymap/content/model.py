@@ -33,6 +33,10 @@ REGIONS_NEEDING_WARNING: frozenset[str] = frozenset({"chest", "stomach"})
 """Regions whose page must open with a physician warning (content-facts.md)."""
 HOME_ID = "home"
 EMERGENCY_PLACEHOLDER = "{emergency}"
+"""Filled with the clinic's emergency number (911, 999, 112...), set in Preferences."""
+SAME_DAY_PLACEHOLDER = "{same_day}"
+"""Filled with the clinic's same-day route ("NHS 111, or ask your GP for an urgent
+appointment"; "your doctor or an urgent care center"), set in Preferences."""
 CONTENT_FOLDERS = ("regions", "topics")
 CONTENT_SUFFIXES = (".yaml", ".yml")
 LAST_GOOD_NOTE = "showing the last good version of this page until the file is fixed"
@@ -90,10 +94,14 @@ class SelfMassage(_Part, frozen=True, kw_only=True):
 
 
 class RedFlags(_Part, frozen=True, kw_only=True):
-    """Signs that need a doctor soon, and signs that need emergency services now."""
+    """Signs that need help, in three tiers: emergency services now ("Call {emergency} now"),
+    medical help the same day ("Get medical help today") and a doctor soon ("See your doctor
+    soon"). ``check`` requires the same-day tier on every region; a file written before it
+    existed still loads."""
 
-    doctor_soon: TextList
     emergency: TextList
+    today: tuple[Text, ...] = ()
+    doctor_soon: TextList
 
 
 class Section(_Part, frozen=True, kw_only=True):

@@ -20,7 +20,14 @@ from enum import Enum
 
 from markupsafe import Markup, escape
 
-from bodymap.content.model import EMERGENCY_PLACEHOLDER, Page, RegionPage, Source, TopicPage
+from bodymap.content.model import (
+    EMERGENCY_PLACEHOLDER,
+    SAME_DAY_PLACEHOLDER,
+    Page,
+    RegionPage,
+    Source,
+    TopicPage,
+)
 
 KeyPath = tuple[str | int, ...]
 PAGE_SCHEME = "page"
@@ -49,9 +56,10 @@ class Text:
 
 
 class Urgency(Enum):
-    """How soon a reader must act on a red flag."""
+    """How soon a reader must act on a red flag: the three tiers, most urgent first."""
 
     EMERGENCY = "emergency"
+    TODAY = "today"
     SOON = "soon"
 
 
@@ -106,11 +114,13 @@ class Items:
 
 @dataclass(frozen=True)
 class FlagGroup:
-    """Red flags of one urgency, under a heading that says what to do."""
+    """Red flags of one urgency, under a heading that says what to do; ``note`` says whom
+    to contact (the same-day route)."""
 
     urgency: Urgency
     heading: Text
     items: tuple[Text, ...]
+    note: Text | None = None
 
 
 @dataclass(frozen=True)
@@ -140,9 +150,24 @@ Block = (
 )
 
 FLAG_HEADINGS = {
-    Urgency.EMERGENCY: f"Call emergency services now ({EMERGENCY_PLACEHOLDER}) if you have:",
-    Urgency.SOON: "See a doctor soon if you have:",
+    Urgency.EMERGENCY: f"Call {EMERGENCY_PLACEHOLDER} now if you have:",
+    Urgency.TODAY: "Get medical help today if you have:",
+    Urgency.SOON: "See your doctor soon if you have:",
 }
+"""The words of each tier, the same on every page, on screen and in print (issue #12)."""
+FLAG_NOTES = {Urgency.TODAY: f"Contact {SAME_DAY_PLACEHOLDER}."}
+FLAG_FIELDS = {Urgency.EMERGENCY: "emergency", Urgency.TODAY: "today", Urgency.SOON: "doctor_soon"}
+"""The ``red_flags`` list each tier is written in."""
+DEFAULT_EMERGENCY = "your local emergency number"
+DEFAULT_SAME_DAY = "your doctor or an urgent care center"
+
+
+def fill_values(emergency_number: str, same_day: str) -> dict[str, str]:
+    """The value of each placeholder, with plain words when the clinic has set none."""
+    return {
+        EMERGENCY_PLACEHOLDER: emergency_number.strip() or DEFAULT_EMERGENCY,
+        SAME_DAY_PLACEHOLDER: same_day.strip() or DEFAULT_SAME_DAY,
+    }
 
 
 def outline(page: Page) -> tuple[Block, ...]:
@@ -169,6 +194,8 @@ def block_texts(block: Block) -> Iterator[Text]:
     elif isinstance(block, RedFlags):
         for group in block.groups:
             yield group.heading
+            if group.note is not None:
+                yield group.note
             yield from group.items
 
 
@@ -265,19 +292,20 @@ class _Walk:
         )
         yield Heading(app_text("When to see a doctor"))
         flags = page.red_flags
-        yield RedFlags(
-            tuple(
-                FlagGroup(
-                    urgency,
-                    app_text(FLAG_HEADINGS[urgency]),
-                    tuple(_field(item, "red_flags", key, i) for i, item in enumerate(items)),
+        groups = []
+        for urgency, key in FLAG_FIELDS.items():
+            items: tuple[str, ...] = getattr(flags, key)
+            if items:
+                note = FLAG_NOTES.get(urgency)
+                groups.append(
+                    FlagGroup(
+                        urgency,
+                        app_text(FLAG_HEADINGS[urgency]),
+                        tuple(_field(item, "red_flags", key, i) for i, item in enumerate(items)),
+                        app_text(note) if note else None,
+                    )
                 )
-                for urgency, key, items in (
-                    (Urgency.EMERGENCY, "emergency", flags.emergency),
-                    (Urgency.SOON, "doctor_soon", flags.doctor_soon),
-                )
-            )
-        )
+        yield RedFlags(tuple(groups))
         yield Heading(app_text("Recommended massage"))
         yield Heading(app_text("What a massage therapist may do"), level=3)
         yield Items(

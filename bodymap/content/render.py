@@ -11,9 +11,10 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from bodymap.content.model import EMERGENCY_PLACEHOLDER, ContentLibrary, Page
+from bodymap.content.model import ContentLibrary, Page
 from bodymap.content.outline import (
     Diagram,
+    FlagGroup,
     Heading,
     Items,
     Paragraph,
@@ -23,7 +24,9 @@ from bodymap.content.outline import (
     Summary,
     Text,
     Title,
+    Urgency,
     Warning,
+    fill_values,
     markup,
     outline,
     page_link,
@@ -53,6 +56,7 @@ class RenderOptions:
 
     colors: PageColors
     emergency_number: str = "911"
+    same_day: str = ""
 
 
 def render_page(page: Page, library: ContentLibrary, options: RenderOptions) -> str:
@@ -66,7 +70,7 @@ class _Screen:
     def __init__(self, library: ContentLibrary, options: RenderOptions) -> None:
         self.library = library
         self.options = options
-        self.placeholders = {EMERGENCY_PLACEHOLDER: options.emergency_number}
+        self.placeholders = fill_values(options.emergency_number, options.same_day)
 
     def text(self, text: Text) -> Markup:
         return markup(text, self.placeholders, self.link)
@@ -109,14 +113,7 @@ class _Screen:
         if isinstance(block, Items):
             return self.items([self.text(item) for item in block.items], block.numbered)
         if isinstance(block, RedFlags):
-            inner = Markup("").join(
-                Markup("<h3>%s</h3>%s")
-                % (self.text(group.heading), self.items([self.text(item) for item in group.items]))
-                for group in block.groups
-            )
-            return self.boxed(
-                inner, colors.caution_text, colors.caution_background, colors.caution_border
-            )
+            return Markup("").join(self.flag_group(group) for group in block.groups)
         if isinstance(block, Related):
             titles = [self.related_title(page_id) for page_id in block.page_ids]
             links = [
@@ -137,6 +134,24 @@ class _Screen:
             return Markup("")  # the map beside the page shows the region
         raise TypeError(f"no screen rendering for {block!r}")
 
+    def flag_group(self, group: FlagGroup) -> Markup:
+        """One tier's box: red with an icon for emergencies, amber with an icon for the same
+        day, a plain outline for "soon"; the heading's words say the tier too."""
+        colors = self.options.colors
+        note = Markup("<p>%s</p>") % self.text(group.note) if group.note else Markup("")
+        inner = Markup("<h3>%s</h3>%s%s") % (
+            self.text(group.heading),
+            note,
+            self.items([self.text(item) for item in group.items]),
+        )
+        if group.urgency is Urgency.EMERGENCY:
+            style = (colors.warning_text, colors.warning_background, colors.warning_border)
+        elif group.urgency is Urgency.TODAY:
+            style = (colors.caution_text, colors.caution_background, colors.caution_border)
+        else:
+            return self.boxed(inner, colors.text, "transparent", colors.muted, icon=False)
+        return self.boxed(inner, *style)
+
     def related_title(self, page_id: str) -> Markup:
         target = self.library.get(page_id)
         return escape(target.title if target is not None else page_id)
@@ -148,13 +163,21 @@ class _Screen:
         return Markup("<%s>%s</%s>") % (tag, body, tag)
 
     @staticmethod
-    def boxed(inner: Markup, text: str, background: str, border: str) -> Markup:
-        """A full-width box with a warning icon; the icon and heading carry the meaning too."""
+    def boxed(inner: Markup, text: str, background: str, border: str, icon: bool = True) -> Markup:
+        """A full-width box, with a warning icon unless ``icon`` is False; the icon and the
+        heading carry the meaning too, so it reads without colour."""
+        picture = (
+            Markup(
+                '<td width="44" valign="top" style="background-color:%s;">'
+                '<img src="%s" width="32" height="32"></td>'
+            )
+            % (background, WARNING_ICON)
+            if icon
+            else Markup("")
+        )
         return Markup(
             '<table width="100%%" cellspacing="0" cellpadding="10" border="2" '
             'style="border-color:%s; border-style:solid; border-collapse:collapse; '
-            'background-color:%s;">'
-            '<tr><td width="44" valign="top" style="background-color:%s;">'
-            '<img src="%s" width="32" height="32"></td>'
+            'background-color:%s;"><tr>%s'
             '<td valign="top" style="color:%s; background-color:%s;">%s</td></tr></table>'
-        ) % (border, background, background, WARNING_ICON, text, background, inner)
+        ) % (border, background, picture, text, background, inner)

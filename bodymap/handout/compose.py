@@ -19,8 +19,8 @@ from typing import Any
 from markupsafe import escape
 
 from bodymap.content import outline as outline_blocks
-from bodymap.content.model import EMERGENCY_PLACEHOLDER, HOME_ID, ContentLibrary, Page, RegionPage
-from bodymap.content.outline import Text, Urgency, markup, outline
+from bodymap.content.model import HOME_ID, ContentLibrary, Page, RegionPage
+from bodymap.content.outline import Text, Urgency, fill_values, markup, outline
 
 PAPER_SIZES: tuple[str, ...] = ("A4", "Letter")
 LETTER_TERRITORIES = frozenset(
@@ -102,6 +102,7 @@ class HandoutRequest:
     paper_size: str = "A4"
     emergency_number: str = "911"
     printed: dt.date = field(default_factory=dt.date.today)
+    same_day: str = ""
 
 
 class BlockKind(Enum):
@@ -130,7 +131,7 @@ class Block:
     heading: str = ""
     items: tuple[str, ...] = ()
     marker: str = ""
-    urgent: bool = False
+    urgency: Urgency | None = None
     emphasis: bool = False
     region_id: str | None = None
     keep_with_next: bool = False
@@ -191,7 +192,7 @@ def compose_handout(request: HandoutRequest, library: ContentLibrary) -> Handout
         page = library.get(page_id)
         assert page is not None
         pages.append(page)
-    composer = _Composer(request.emergency_number)
+    composer = _Composer(fill_values(request.emergency_number, request.same_day))
     return Handout(
         title=handout_title(pages),
         pages=tuple(composer.page(page) for page in pages),
@@ -243,10 +244,8 @@ def _join_words(words: Sequence[str]) -> str:
 class _Composer:
     """Turns a page's outline into handout blocks; text becomes markup in ``outline.markup``."""
 
-    def __init__(self, emergency_number: str) -> None:
-        self.placeholders = {
-            EMERGENCY_PLACEHOLDER: emergency_number.strip() or "your local emergency number"
-        }
+    def __init__(self, placeholders: dict[str, str]) -> None:
+        self.placeholders = placeholders
         self.blocks: list[Block] = []
 
     def text(self, text: Text) -> str:
@@ -287,8 +286,9 @@ class _Composer:
             for group in block.groups:
                 self.add(
                     BlockKind.RED_FLAGS,
-                    urgent=group.urgency is Urgency.EMERGENCY,
+                    urgency=group.urgency,
                     heading=self.text(group.heading),
+                    text=self.text(group.note) if group.note else "",
                     items=tuple(self.text(item) for item in group.items),
                 )
         elif isinstance(block, outline_blocks.Sources):

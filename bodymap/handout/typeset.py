@@ -33,6 +33,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtSvg import QSvgRenderer
 
+from bodymap.content.outline import Urgency
 from bodymap.handout.compose import Block, BlockKind
 from bodymap.handout.layout import balance, stack
 from bodymap.paths import resource
@@ -60,6 +61,31 @@ WARNING_BORDER = QColor("#9b1c1c")
 WARNING_FILL = QColor("#fdf0ef")
 CAUTION_BORDER = QColor("#5f4b00")
 CAUTION_FILL = QColor("#fff7df")
+PLAIN_BORDER = QColor("#50575f")
+PLAIN_FILL = QColor("#f5f6f7")
+
+
+@dataclass(frozen=True)
+class BoxStyle:
+    """How a warning box of one urgency is printed; ``rule`` is the border width in pt.
+
+    The emergency and same-day boxes carry a bar and the warning icon, so the tiers differ in
+    shape and weight as well as colour and read on a black-and-white printer.
+    """
+
+    border: QColor
+    rule: float
+    fill: QColor
+    ink: QColor
+    marked: bool  # the coloured bar down the left and the warning icon
+
+
+EMERGENCY_BOX = BoxStyle(WARNING_BORDER, 1.5, WARNING_FILL, WARNING_INK, marked=True)
+BOX_STYLES = {
+    Urgency.EMERGENCY: EMERGENCY_BOX,
+    Urgency.TODAY: BoxStyle(CAUTION_BORDER, 1.2, CAUTION_FILL, INK, marked=True),
+    Urgency.SOON: BoxStyle(PLAIN_BORDER, 0.9, PLAIN_FILL, INK, marked=False),
+}
 
 
 @dataclass(frozen=True)
@@ -245,9 +271,11 @@ class BlockSetter:
         if kind is BlockKind.LIST_ITEM:
             return self._list_item(block, width)
         if kind in (BlockKind.WARNING, BlockKind.RED_FLAGS):
-            urgent = kind is BlockKind.WARNING or block.urgent
+            box = EMERGENCY_BOX
+            if kind is BlockKind.RED_FLAGS:
+                box = BOX_STYLES[block.urgency or Urgency.SOON]
             space = s.pt(6 if kind is BlockKind.WARNING else 3.5)
-            return self._box(block, width, urgent, space, columns)
+            return self._box(block, width, box, space, columns)
         if kind is BlockKind.SOURCES:
             laid = self._sources(block, width)
             laid.space_before = s.pt(self.size * 0.9)
@@ -323,7 +351,7 @@ class BlockSetter:
         return Laid(body.height, draw, body.line_bottoms(), s.pt(self.size * 0.16))
 
     def _box(
-        self, block: Block, width: float, urgent: bool, space: float, columns: int = 1
+        self, block: Block, width: float, style: BoxStyle, space: float, columns: int = 1
     ) -> Laid:
         """A bordered box with an icon and a heading, so it reads in black and white too.
 
@@ -332,14 +360,15 @@ class BlockSetter:
         s = self.s
         size = self.size
         pad = s.mm(2.0)
-        bar = s.mm(1.2) if urgent else 0.0
+        marked = style.marked
+        bar = s.mm(1.2) if marked else 0.0
         inner_left = bar + pad
         inner = width - inner_left - pad
-        icon = s.mm(4.4) if urgent else 0.0
-        heading_left = inner_left + (icon + s.mm(1.6) if urgent else 0.0)
+        icon = s.mm(4.4) if marked else 0.0
+        heading_left = inner_left + (icon + s.mm(1.6) if marked else 0.0)
         parts: list[tuple[Text, float, float, bool]] = []
         y = pad
-        heading_colour = WARNING_INK if urgent else INK
+        heading_colour = style.ink
         heading = s.text(
             block.heading,
             size + 0.6,
@@ -360,8 +389,8 @@ class BlockSetter:
         parts.extend(items)
         height = items_bottom + pad
         bullet = s.text("•", size, bullet_indent, colour=heading_colour)
-        border = QPen(WARNING_BORDER if urgent else CAUTION_BORDER, s.pt(1.5 if urgent else 0.9))
-        fill = WARNING_FILL if urgent else CAUTION_FILL
+        border = QPen(style.border, s.pt(style.rule))
+        fill = style.fill
         cuts: list[float] = []
         if columns == 1:
             cuts = sorted({y0 + b for text, _, y0, _ in parts for b in text.line_bottoms()})
@@ -372,7 +401,7 @@ class BlockSetter:
             painter.setBrush(fill)
             half = border.widthF() / 2
             painter.drawRect(QRectF(x + half, top + half, width - 2 * half, height - 2 * half))
-            if urgent:
+            if marked:
                 painter.fillRect(QRectF(x, top, bar, height), border.color())
                 icon_box = QRectF(x + inner_left, top + icon_top, icon, icon)
                 s.warning_icon.render(painter, icon_box)

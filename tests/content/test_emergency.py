@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bodymap.content.emergency import emergency_number_for
+from bodymap.content.emergency import emergency_number_for, same_day_route_for
 
 
 @pytest.mark.parametrize(
@@ -14,3 +14,17 @@ from bodymap.content.emergency import emergency_number_for
 )  # fmt: skip
 def test_number_by_country(country: str, number: str) -> None:
     assert emergency_number_for(country) == number
+
+
+@pytest.mark.parametrize(
+    ("country", "words"),
+    [("GB", "NHS 111"), ("gb", "NHS 111"), ("US", "urgent care center"), ("CA", "811"),
+     ("AU", "1800 022 222"), ("NZ", "0800 611 116"), ("DE", "urgent care centre")],
+)  # fmt: skip
+def test_same_day_route_by_country(country: str, words: str) -> None:
+    assert words in same_day_route_for(country)
+
+
+def test_new_zealand_same_day_route_never_says_its_emergency_number() -> None:
+    """111 is New Zealand's emergency number: the same-day text must not send people there."""
+    assert "111" not in same_day_route_for("NZ")

@@ -38,8 +38,8 @@ def test_region_page_has_every_section_in_order(shipped_library: ContentLibrary)
     order = [
         "Likely causes",
         "When to see a doctor",
-        "Call emergency services now",
-        "See a doctor soon",
+        "now if you have:",
+        "See your doctor soon",
         "Recommended massage",
         "Self-massage at home",
         "Prevention",
@@ -62,7 +62,7 @@ def test_calf_clot_warning_comes_before_any_technique(shipped_library: ContentLi
 def test_emergency_placeholder_becomes_the_local_number(shipped_library: ContentLibrary) -> None:
     markup = render(shipped_library, "chest", number="999")
     assert "{emergency}" not in markup
-    assert "Call emergency services now (999)" in text_of(markup)
+    assert "Call 999 now if you have:" in text_of(markup)
 
 
 def test_markup_in_content_is_shown_literally(shipped_library: ContentLibrary) -> None:
@@ -92,3 +92,32 @@ def test_plain_text_covers_what_a_person_reads(shipped_library: ContentLibrary) 
     text = plain_text(calf)
     assert calf.causes[0].text in text and calf.prevention[-1] in text
     assert calf.red_flags.emergency[0] in text
+
+
+def test_the_three_tiers_are_boxed_apart_with_the_same_words_and_routes(
+    shipped_library: ContentLibrary,
+) -> None:
+    calf = shipped_library.region("calf")
+    assert calf is not None
+    flags = msgspec.structs.replace(calf.red_flags, today=("A calf that is red and swollen.",))
+    page = msgspec.structs.replace(calf, red_flags=flags)
+    options = RenderOptions(colors=COLORS, emergency_number="999", same_day="NHS 111")
+    markup = render_page(page, shipped_library, options)
+    text = text_of(markup)
+    emergency = text.index("Call 999 now if you have:")
+    today = text.index("Get medical help today if you have:")
+    soon = text.index("See your doctor soon if you have:")
+    assert emergency < today < soon
+    assert text.index("Contact NHS 111.") < text.index("A calf that is red and swollen.")
+    assert markup.count("<table") == 4  # the physician warning, then one box per tier
+    assert COLORS.caution_border in markup and COLORS.warning_border in markup
+
+
+def test_a_page_with_no_same_day_signs_shows_no_empty_box(shipped_library: ContentLibrary) -> None:
+    chest = shipped_library.region("chest")
+    assert chest is not None
+    page = msgspec.structs.replace(
+        chest, red_flags=msgspec.structs.replace(chest.red_flags, today=())
+    )
+    text = text_of(render_page(page, shipped_library, RenderOptions(colors=COLORS)))
+    assert "Get medical help today" not in text and "See your doctor soon" in text

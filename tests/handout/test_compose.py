@@ -8,6 +8,7 @@ import msgspec
 import pytest
 
 from bodymap.content.model import ContentLibrary, PhysicianWarning, RegionPage
+from bodymap.content.outline import Urgency
 from bodymap.handout.compose import (
     DISCLAIMER,
     BlockKind,
@@ -63,7 +64,8 @@ def test_every_region_red_flag_is_on_the_handout(shipped_library: ContentLibrary
             len(region.red_flags.emergency),
             len(region.red_flags.doctor_soon),
         ]
-        assert boxes[0].urgent and "(<b>999</b>)" in boxes[0].heading
+        assert boxes[0].urgency is Urgency.EMERGENCY
+        assert boxes[0].heading == "Call <b>999</b> now if you have:"
         assert not any("{emergency}" in item for b in boxes for item in b.items)
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 import pytest
 
+from bodymap.content.outline import Urgency
 from bodymap.handout.compose import Block, BlockKind
 from bodymap.handout.layout import (
     BODY_SIZES,
@@ -40,8 +41,8 @@ def lines(count: int, line: float = 12.0) -> Box:
 
 
 HEADING = Block(BlockKind.HEADING, text="When to see a doctor", keep_with_next=True)
-FLAGS = Block(BlockKind.RED_FLAGS, heading="Call emergency services now", urgent=True)
-SOON = Block(BlockKind.RED_FLAGS, heading="See a doctor soon")
+FLAGS = Block(BlockKind.RED_FLAGS, heading="Call 999 now", urgency=Urgency.EMERGENCY)
+SOON = Block(BlockKind.RED_FLAGS, heading="See your doctor soon", urgency=Urgency.SOON)
 PARAGRAPH = Block(BlockKind.PARAGRAPH, text="Drink water through the day.")
 
 
