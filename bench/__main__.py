@@ -141,8 +141,8 @@ def measure_in_process(pack: Path, click_rounds: int) -> dict[str, Any]:
     from bench.selection import measure_selection  # noqa: PLC0415
     from bodymap.content.cache import load_library_cached  # noqa: PLC0415
     from bodymap.paths import content_cache, content_dir  # noqa: PLC0415
+    from bodymap.qtshared.diagram import BodyDiagram  # noqa: PLC0415
     from bodymap.ui.app import make_application  # noqa: PLC0415
-    from bodymap.ui.diagram import BodyDiagram  # noqa: PLC0415
 
     app = make_application([sys.argv[0]])
     shipped = load_library_cached(content_dir(), content_cache(content_dir()))

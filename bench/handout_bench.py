@@ -31,7 +31,7 @@ from bodymap.handout.compose import HandoutRequest, compose_handout, plain_html
 from bodymap.handout.pdf import pdf_bytes, write_pdf
 from bodymap.handout.typeset import handout_font_family
 from bodymap.paths import content_dir
-from bodymap.ui.diagram import BodyDiagram
+from bodymap.qtshared.diagram import BodyDiagram
 
 REPEAT = 21
 ONE_REGION = ("calf",)  # the longest region page

@@ -23,6 +23,7 @@ from bodymap.content.loader import load_library
 from bodymap.content.model import ContentLibrary
 from bodymap.content.search import SearchIndex
 from bodymap.paths import content_dir
+from bodymap.ui.library_model import LibraryModel
 from bodymap.ui.search_panel import SearchPanel
 
 QUERIES = [
@@ -49,7 +50,7 @@ def measure(
     index = SearchIndex.open(library)
     window = QWidget()
     window.resize(1200, 800)
-    panel = SearchPanel(window, lambda: index, {p.id: p.title for p in library.regions})
+    panel = SearchPanel(window, LibraryModel(library), lambda: index)
     layout = QVBoxLayout(window)
     layout.addWidget(panel.field)
     layout.addStretch()

@@ -42,9 +42,9 @@ from bodymap import APP_NAME
 from bodymap.content.model import ContentLibrary
 from bodymap.handout.compose import handout_title
 from bodymap.ui.body_map import RegionButton
-from bodymap.ui.main_window import PAGE_ID_ROLE, MainWindow
+from bodymap.ui.main_window import MainWindow
 from bodymap.ui.navigation import HISTORY_LIMIT
-from bodymap.ui.search_panel import SUGGESTION_ROLE
+from bodymap.ui.roles import PAGE_ID_ROLE, SUGGESTION_ROLE
 
 QT_NOISE = ("This plugin does not support propagateSizeHints()",)
 """Said by the offscreen platform plugin itself on every window shown; not the app's doing."""

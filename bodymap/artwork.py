@@ -14,7 +14,6 @@ same artwork is ``bodymap.qtshared.diagram``.
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -86,7 +85,10 @@ def read_artwork(path: Path) -> Artwork:
 
     Raises ArtworkError when the file cannot be read or parsed, or has no region outline.
     """
-    from svg.path import parse_path  # noqa: PLC0415 - only when outlines are not cached
+    # Only when the outlines are not cached: neither is loaded before the first frame.
+    import xml.etree.ElementTree as ET  # noqa: PLC0415
+
+    from svg.path import parse_path  # noqa: PLC0415
 
     try:
         root = ET.fromstring(path.read_bytes())

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Run the whole test suite: ruff (lint and format), mypy, then pytest headless.
+# Run the whole test suite: ruff (lint and format), mypy, the import contracts
+# (import-linter: the Qt-free core and the layers, see pyproject.toml), then pytest headless.
 # Sets up what it needs first (see scripts/setup.sh). Extra arguments go to pytest.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -12,5 +13,7 @@ echo "== ruff"
 .venv/bin/ruff format --check .
 echo "== mypy"
 .venv/bin/mypy
+echo "== import contracts"
+.venv/bin/lint-imports --no-cache
 echo "== pytest"
 .venv/bin/python -m pytest "$@"

@@ -1,7 +1,7 @@
 """A second process for tests/test_instances.py: saves settings and rebuilds the search cache.
 
 Run as ``python -m tests.instance_worker MODE ...``. It uses the app's own classes
-(AppSettings, ClinicSettings, SearchIndex), so what survives a SIGKILL or a second copy of
+(Settings, SearchIndex), so what survives a SIGKILL or a second copy of
 the app here is what survives in the app.
 
 Modes:
@@ -24,8 +24,8 @@ from PySide6.QtCore import QByteArray, QSettings
 from bodymap.content.loader import load_library
 from bodymap.content.model import ContentLibrary
 from bodymap.content.search import SearchIndex
-from bodymap.ui.handout import ClinicSettings
-from bodymap.ui.settings import AppSettings
+from bodymap.qtshared.settings import open_store
+from bodymap.settings import Settings
 
 PAGE_IDS = ("calf", "foot", "neck", "back", "chest", "stomach", "hydration")
 
@@ -42,26 +42,27 @@ def geometry_for(round_number: int) -> bytes:
     return f"round {round_number};".encode() * 300
 
 
-def _settings(folder: str) -> tuple[AppSettings, ClinicSettings]:
+def _settings(folder: str) -> tuple[Settings, QSettings]:
+    """The app's settings over the store, and the store itself (to ask Qt how saving went)."""
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, folder)
-    settings = AppSettings()
-    return settings, ClinicSettings(settings.store)
+    store = open_store()
+    return Settings(store), store
 
 
-def save_round(settings: AppSettings, clinic: ClinicSettings, number: int) -> bool:
+def save_round(settings: Settings, store: QSettings, number: int) -> bool:
     settings.geometry = QByteArray(geometry_for(number))
     settings.last_page = f"round-{number}"
-    clinic.basket = basket_for(number)
+    settings.basket = basket_for(number)
     settings.sync()
-    return settings.store.status() == QSettings.Status.NoError
+    return store.status() == QSettings.Status.NoError
 
 
 def settings_loop(folder: str, rounds: int | None) -> int:
-    settings, clinic = _settings(folder)
+    settings, store = _settings(folder)
     number = 0
     while rounds is None or number < rounds:
-        if not save_round(settings, clinic, number):
-            print(f"save failed: {settings.store.status()}", flush=True)
+        if not save_round(settings, store, number):
+            print(f"save failed: {store.status()}", flush=True)
             return 1
         if number == 0:
             print("ready", flush=True)
@@ -101,18 +102,18 @@ class _Damage(logging.Handler):
 
 def hammer(folder: str, cache: str, name: str, contents: tuple[str, str], rounds: int) -> int:
     """One copy of the app saving its own and shared settings and using the shared cache."""
-    settings, clinic = _settings(folder)
+    settings, store = _settings(folder)
     libraries = [load_library(Path(path)) for path in contents]
     damage = _Damage()
     logging.getLogger("bodymap.content.search").addHandler(damage)
     problems: list[str] = []
     started = time.time()
     for number in range(rounds):
-        clinic.basket = basket_for(number, name)
-        settings.store.setValue(f"instances/{name}", number)
+        settings.basket = basket_for(number, name)
+        store.setValue(f"instances/{name}", number)
         settings.sync()
-        if settings.store.status() != QSettings.Status.NoError:
-            problems.append(f"round {number}: save failed ({settings.store.status()})")
+        if store.status() != QSettings.Status.NoError:
+            problems.append(f"round {number}: save failed ({store.status()})")
         library = libraries[number % 2]
         index = SearchIndex.open(library, Path(cache))
         if not finds(index, library):

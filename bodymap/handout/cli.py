@@ -16,7 +16,8 @@ from pathlib import Path
 from bodymap.cli_common import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageParser, content_root
 from bodymap.content.loader import load_library
 from bodymap.content.model import ContentLibrary
-from bodymap.handout.compose import PAPER_SIZES, handout_page_ids, normalise_paper_size
+from bodymap.handout.compose import handout_page_ids
+from bodymap.settings import PAPER_SIZES, normalise_paper_size
 
 EXIT_WRITE_FAILED = EXIT_PROBLEMS
 PROG = "bodymap handout"
@@ -95,17 +96,15 @@ def _write(
     from bodymap import APP_NAME, ORG_NAME  # noqa: PLC0415
     from bodymap.fileio import WriteError  # noqa: PLC0415
     from bodymap.handout.pdf import write_pdf  # noqa: PLC0415
-    from bodymap.ui.diagram import BodyDiagram  # noqa: PLC0415
-    from bodymap.ui.handout import ClinicSettings, handout_request  # noqa: PLC0415
-    from bodymap.ui.settings import AppSettings  # noqa: PLC0415
+    from bodymap.handout.request import handout_request  # noqa: PLC0415
+    from bodymap.qtshared.diagram import BodyDiagram  # noqa: PLC0415
+    from bodymap.qtshared.settings import open_settings  # noqa: PLC0415
 
     if QApplication.instance() is None:
         app = QApplication([sys.argv[0] if sys.argv else "bodymap"])
         app.setApplicationName(APP_NAME)
         app.setOrganizationName(ORG_NAME)
-    settings = AppSettings()
-    clinic = ClinicSettings(settings.store)
-    request = handout_request(page_ids, clinic, settings.emergency_number, page_size)
+    request = handout_request(page_ids, open_settings(), page_size)
     try:
         result = write_pdf(output, request, library, BodyDiagram())
     except WriteError as error:

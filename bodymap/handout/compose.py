@@ -21,12 +21,7 @@ from markupsafe import escape
 from bodymap.content import outline as outline_blocks
 from bodymap.content.model import HOME_ID, ContentLibrary, Page, RegionPage
 from bodymap.content.outline import Text, Urgency, fill_values, markup, outline
-
-PAPER_SIZES: tuple[str, ...] = ("A4", "Letter")
-LETTER_TERRITORIES = frozenset(
-    {"US", "CA", "MX", "PH", "PR", "CL", "CO", "VE", "GT", "CR", "DO", "SV", "PA", "NI", "BZ"}
-)
-"""Countries where Letter is the usual paper; everywhere else uses A4."""
+from bodymap.settings import PAPER_SIZES, ClinicDetails, normalise_paper_size
 
 DISCLAIMER = (
     "This handout is for education only. It is not a substitute for medical advice from "
@@ -47,50 +42,6 @@ class UnknownPageError(ValueError):
             f"unknown page id {', '.join(repr(i) for i in self.unknown)}. "
             f"Valid ids: {', '.join(self.valid) or '(none could be loaded)'}"
         )
-
-
-@dataclass(frozen=True)
-class ClinicDetails:
-    """How a client reaches the clinic; printed in the header when set."""
-
-    name: str = ""
-    address: str = ""
-    phone: str = ""
-    website: str = ""
-    logo_path: str = ""
-    footer_note: str = ""
-
-    @property
-    def is_set(self) -> bool:
-        """Whether there is anything clinic-specific to print in the header."""
-        return any(
-            value.strip() for value in (self.name, self.address, self.phone, self.website)
-        ) or bool(self.logo_path.strip())
-
-    def header_markup(self) -> tuple[str, str, str]:
-        """Name, address (one line) and phone/website for the header, escaped; "" when unset."""
-        name = escape(self.name.strip())
-        address = " · ".join(
-            escape(line.strip().rstrip(",")) for line in self.address.splitlines() if line.strip()
-        )
-        reach = [
-            f"<b>Phone</b> {escape(self.phone.strip())}" if self.phone.strip() else "",
-            escape(self.website.strip()),
-        ]
-        return name, address, "<br>".join(part for part in reach if part)
-
-
-def default_paper_size(territory_code: str) -> str:
-    """Letter for the Americas' Letter countries and the Philippines, A4 elsewhere."""
-    return "Letter" if territory_code.upper() in LETTER_TERRITORIES else "A4"
-
-
-def normalise_paper_size(value: str) -> str | None:
-    """``"a4"`` -> ``"A4"``, ``"letter"`` -> ``"Letter"``; anything else is None."""
-    for size in PAPER_SIZES:
-        if value.strip().casefold() == size.casefold():
-            return size
-    return None
 
 
 @dataclass(frozen=True)

@@ -13,10 +13,11 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QImageReader, QPainter, QPainterPath, QPen, QTransform
 from PySide6.QtSvg import QSvgRenderer
 
-from bodymap.handout.compose import ClinicDetails, Handout
+from bodymap.handout.compose import Handout
 from bodymap.handout.layout import Placement
 from bodymap.handout.typeset import ACCENT, INK, MUTED, Laid, Text, Typesetter
-from bodymap.ui.diagram import BodyDiagram
+from bodymap.qtshared.diagram import BodyDiagram
+from bodymap.settings import ClinicDetails
 
 RUNNING_TITLE_MM = 6.0
 """Room for "CALF (CONTINUED)" at the top of a page's later sheets."""

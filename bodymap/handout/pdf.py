@@ -39,7 +39,7 @@ from bodymap.handout.layout import (
 )
 from bodymap.handout.paint import PageFrame, Sheet, diagram_figure
 from bodymap.handout.typeset import BlockSetter, Laid, Typesetter
-from bodymap.ui.diagram import BodyDiagram
+from bodymap.qtshared.diagram import BodyDiagram
 
 PDF_RESOLUTION = 1200
 MARGINS_MM = QMarginsF(11, 9, 11, 8)

@@ -12,10 +12,10 @@ from PySide6.QtWidgets import QApplication
 from bodymap import APP_NAME, ORG_NAME, __version__, errorlog
 from bodymap.content.model import ContentLibrary
 from bodymap.paths import resource
+from bodymap.qtshared.diagram import BodyDiagram
+from bodymap.qtshared.settings import open_settings
 from bodymap.ui import crash
-from bodymap.ui.diagram import BodyDiagram
 from bodymap.ui.main_window import MainWindow
-from bodymap.ui.settings import AppSettings
 from bodymap.ui.settings_recovery import check_settings, tell_once
 from bodymap.ui.theme import STYLE, STYLE_CHOSEN, apply_theme, theme_for
 
@@ -44,7 +44,7 @@ def build_window(
     """The window; ``loader`` is the one that loaded ``library``, so reloads only re-read edits."""
     app = make_application()
     notice = check_settings()
-    settings = AppSettings()
+    settings = open_settings()
     apply_theme(app, theme_for(settings.appearance))
     window = MainWindow(library, BodyDiagram(), settings, loader=loader)
     window.start(start_page)

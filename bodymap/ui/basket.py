@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bodymap.content.model import ContentLibrary
-from bodymap.ui.handout import PAGE_ID_ROLE, HandoutBasket
+from bodymap.ui.handout_basket import HandoutBasket
+from bodymap.ui.library_model import LibraryModel
+from bodymap.ui.roles import PAGE_ID_ROLE
 
 
 class _BasketList(QListWidget):
@@ -41,12 +42,15 @@ class _BasketList(QListWidget):
 
 
 class BasketWidget(QWidget):
-    """The basket's list, with buttons to reorder, remove, print and export it."""
+    """The basket's list, with buttons to reorder, remove, print and export it.
+
+    Shows the pages' titles as the content has them now (it follows reloads).
+    """
 
     def __init__(
         self,
         basket: HandoutBasket,
-        library: ContentLibrary,
+        library: LibraryModel,
         *,
         print_action: QAction,
         preview_action: QAction,
@@ -96,6 +100,7 @@ class BasketWidget(QWidget):
         self.list.moveRequested.connect(self._move)
         self.list.currentRowChanged.connect(self._update_buttons)
         self.basket.changed.connect(self._reload)
+        library.reloaded.connect(self._reload)
         self._reload()
 
     def _button(self, text: str, tip: str, slot: Callable[[], object]) -> QPushButton:
@@ -124,7 +129,7 @@ class BasketWidget(QWidget):
         blocked = self.list.blockSignals(True)
         self.list.clear()
         for page_id in self.basket.page_ids:
-            page = self.library.get(page_id)
+            page = self.library.library.get(page_id)
             item = QListWidgetItem(page.title if page is not None else page_id)
             item.setData(PAGE_ID_ROLE, page_id)
             self.list.addItem(item)

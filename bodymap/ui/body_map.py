@@ -24,15 +24,18 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractButton, QSizePolicy, QWidget
 
-from bodymap.ui.diagram import BodyDiagram, RegionShape
+from bodymap.qtshared.diagram import BodyDiagram, RegionShape
+from bodymap.ui.library_model import LibraryModel
 from bodymap.ui.theme import Theme
 
 LABEL_SPACE = 30
 RING = 4  # how far the focus ring and outline reach beyond a region's shape
 MARGIN = 8
-VIEW_LABELS = {"front": "Front", "back": "Back"}
-VIEW_ORDER = ("front", "back")
-SHAPE_ORDER = ("neck", "chest", "stomach", "back", "calf", "foot")
+
+
+def view_label(view: str) -> str:
+    """How a view of the artwork is named on screen: ``"back"`` -> ``"Back"``."""
+    return view.capitalize()
 
 
 class RegionButton(QAbstractButton):
@@ -55,7 +58,7 @@ class RegionButton(QAbstractButton):
         self.setToolTip(title)
         self.setAccessibleName(title)
         self.setAccessibleDescription(
-            f"{VIEW_LABELS[self.shape.view]} view. Press Enter or Space to open the {title} page."
+            f"{view_label(self.shape.view)} view. Press Enter or Space to open the {title} page."
         )
 
     @property
@@ -101,19 +104,25 @@ class RegionButton(QAbstractButton):
 
 
 class BodyMapWidget(QWidget):
-    """Front and back views side by side; emits the region id a person picks."""
+    """The artwork's views side by side; emits the region id a person picks.
+
+    A region is offered when the artwork draws it and the content has a page for it; both are
+    data, so a new region needs no code here.
+    """
 
     regionActivated = Signal(str)
 
     def __init__(
         self,
         diagram: BodyDiagram,
-        titles: dict[str, str],
+        library: LibraryModel,
         theme: Theme,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.diagram = diagram
+        self.library = library
+        titles = library.region_titles
         self.theme = theme
         self.selected: str | None = None
         self.hovered: str | None = None
@@ -127,10 +136,8 @@ class BodyMapWidget(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMouseTracking(True)
 
-        def order(shape: RegionShape) -> tuple[int, int]:
-            return VIEW_ORDER.index(shape.view), SHAPE_ORDER.index(shape.region_id)
-
-        shapes = sorted(diagram.shapes, key=order)
+        # The artwork's order: view by view, head to toe.
+        shapes = diagram.keyboard_order()
         self._all_buttons = [RegionButton(s, titles.get(s.region_id, ""), self) for s in shapes]
         for button in self._all_buttons:
             button.clicked.connect(self._on_button_clicked)
@@ -138,6 +145,11 @@ class BodyMapWidget(QWidget):
             QWidget.setTabOrder(first, second)
         self.buttons: list[RegionButton] = []
         self.set_titles(titles)
+        library.reloaded.connect(self._on_reloaded)
+
+    @Slot()
+    def _on_reloaded(self) -> None:
+        self.set_titles(self.library.region_titles)
 
     def set_titles(self, titles: dict[str, str]) -> None:
         """Offer exactly the regions that have a page; called again when the content changes."""
@@ -274,8 +286,10 @@ class BodyMapWidget(QWidget):
         font.setPointSizeF(max(9.0, font.pointSizeF() * 1.05))
         font.setBold(True)
         painter.setFont(font)
-        for index, view in enumerate(VIEW_ORDER):
-            left = self._transform.map(QPointF(box.left() + box.width() * index / 2, 0)).x()
-            right = self._transform.map(QPointF(box.left() + box.width() * (index + 1) / 2, 0)).x()
+        views = self.diagram.views
+        for index, view in enumerate(views):
+            share = box.width() / len(views)
+            left = self._transform.map(QPointF(box.left() + share * index, 0)).x()
+            right = self._transform.map(QPointF(box.left() + share * (index + 1), 0)).x()
             label = QRect(int(left), int(top), int(right - left), LABEL_SPACE - 4)
-            painter.drawText(label, Qt.AlignmentFlag.AlignCenter, f"{VIEW_LABELS[view]} view")
+            painter.drawText(label, Qt.AlignmentFlag.AlignCenter, f"{view_label(view)} view")

@@ -18,9 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bodymap.handout.compose import PAPER_SIZES, ClinicDetails
 from bodymap.handout.paint import LogoError, load_logo
-from bodymap.ui.handout import ClinicSettings, system_paper_size
+from bodymap.settings import PAPER_SIZES, ClinicDetails, Settings
 
 LOGO_FILTER = "Images (*.png *.jpg *.jpeg *.svg *.gif *.bmp *.webp);;All files (*)"
 
@@ -30,7 +29,7 @@ class ClinicPreferencesWidget(QWidget):
 
     validityChanged = Signal(bool)
 
-    def __init__(self, settings: ClinicSettings, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
         self.setObjectName("clinic-preferences")
@@ -64,7 +63,7 @@ class ClinicPreferencesWidget(QWidget):
         self.paper = QComboBox()
         self.paper.setObjectName("handout-paper-size")
         self.paper.setAccessibleName("Default paper size")
-        self.paper.addItem(f"This computer's default ({system_paper_size()})", "")
+        self.paper.addItem(f"This computer's default ({settings.system_paper_size})", "")
         for size in PAPER_SIZES:
             self.paper.addItem(size, size)
         self.footer_note = self._line("Footer note", "clinic-footer-note")

@@ -3,46 +3,35 @@
 The clinic owner edits the YAML in a text editor beside the open app. ``ContentWatcher`` asks
 the operating system to tell it when a content file or folder changes, waits a moment for the
 editor to finish writing (editors often write a file in several steps, or save by renaming a
-new file over the old one), then reloads through ``LibraryLoader``, which re-reads only the
-files that changed and keeps the last good version of a page whose new save is broken.
-Reload (F5) does the same at once.
+new file over the old one), then asks the ``LibraryModel`` to reload; its ``LibraryLoader``
+re-reads only the files that changed and keeps the last good version of a page whose new save
+is broken. Reload (F5) does the same at once.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Slot
 
-from bodymap.content.model import CONTENT_FOLDERS, CONTENT_SUFFIXES, ContentLibrary
-
-if TYPE_CHECKING:
-    from bodymap.content.loader import LibraryLoader
+from bodymap.content.model import CONTENT_FOLDERS, CONTENT_SUFFIXES
+from bodymap.ui.library_model import LibraryModel
 
 SETTLE_MS = 300  # quiet time after the last change before reloading
 
 
 class ContentWatcher(QObject):
-    """Reloads ``library`` in place when its folder changes, then emits ``reloaded``.
+    """Reloads the model when its content folder changes, a moment after the last write.
 
-    Nothing is watched until ``start`` (the window calls it after its first frame), and the
-    YAML reader is loaded with the first reload: the window may well have opened from the
-    content cache without it.
+    Nothing is watched until ``start`` (the window calls it after its first frame).
     """
 
-    reloaded = Signal()
-
     def __init__(
-        self,
-        library: ContentLibrary,
-        loader: LibraryLoader | None = None,
-        settle_ms: int = SETTLE_MS,
-        parent: QObject | None = None,
+        self, model: LibraryModel, settle_ms: int = SETTLE_MS, parent: QObject | None = None
     ) -> None:
         super().__init__(parent)
-        self.library = library
-        self.loader = loader
+        self.model = model
+        model.reloaded.connect(self._watch)
         self._watcher = QFileSystemWatcher(self)
         self._watcher.fileChanged.connect(self._schedule)
         self._watcher.directoryChanged.connect(self._schedule)
@@ -53,34 +42,31 @@ class ContentWatcher(QObject):
 
     @Slot()
     def start(self) -> None:
+        """Start following the folder."""
         self._watch()
 
     def watched(self) -> list[str]:
+        """The files and folders being followed."""
         return self._watcher.files() + self._watcher.directories()
 
     @Slot()
     def reload(self) -> None:
-        """Read the folder again now (F5), and tell everyone showing the content."""
+        """Read the folder again now (F5); the views follow the model's ``reloaded``."""
         self._timer.stop()
-        if self.loader is None:
-            from bodymap.content.loader import LibraryLoader  # noqa: PLC0415 - first reload
-
-            self.loader = LibraryLoader(self.library.root)
-        self.library.take(self.loader.load(previous=self.library))
-        self._watch()
-        self.reloaded.emit()
+        self.model.reload()
 
     @Slot(str)
     def _schedule(self, _path: str) -> None:
         self._timer.start()  # restarts the wait, so a burst of writes gives one reload
 
+    @Slot()
     def _watch(self) -> None:
         """Watch the folders (new, removed, renamed files) and every content file (edits).
 
         A file saved by renaming a new one over it drops out of the watch list, so the list
         is rebuilt after every reload.
         """
-        root = Path(self.library.root)
+        root = Path(self.model.library.root)
         wanted = [root, *(root / name for name in CONTENT_FOLDERS)]
         for folder in wanted[1:]:
             if folder.is_dir():

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from bodymap import APP_NAME, __version__
 from bodymap.content.model import LAST_GOOD_NOTE, ContentLibrary, Problem, counted
 from bodymap.paths import log_file
+from bodymap.ui.library_model import LibraryModel
 from bodymap.ui.theme import Theme
 
 DISCLAIMER = (
@@ -30,6 +31,8 @@ DISCLAIMER = (
 
 
 class AboutDialog(QDialog):
+    """Version, content folder and review date, the error log's place, and the disclaimer."""
+
     def __init__(self, library: ContentLibrary, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"About {APP_NAME}")
@@ -64,8 +67,9 @@ class AboutDialog(QDialog):
 class ProblemsBar(QFrame):
     """A bar above the page that tells the clinic what is wrong in its content files."""
 
-    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
+    def __init__(self, theme: Theme, library: LibraryModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.library = library
         self.setObjectName("problems-bar")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.problems: list[Problem] = []
@@ -82,6 +86,12 @@ class ProblemsBar(QFrame):
         layout.addWidget(self.details_button, 0, Qt.AlignmentFlag.AlignTop)
         self.set_theme(theme)
         self.hide()
+        library.reloaded.connect(self._on_reloaded)
+        self._on_reloaded()
+
+    @Slot()
+    def _on_reloaded(self) -> None:
+        self.set_problems(self.library.library.problems, self.library.library.root)
 
     def set_theme(self, theme: Theme) -> None:
         colors = theme.page

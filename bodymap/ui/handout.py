@@ -2,195 +2,35 @@
 
 ``HandoutController`` owns the actions (File → Print…, Print Preview…, Export PDF…, Add to
 handout) and the basket; the main window only puts them in its menus and a dock. The basket
-is a small model (``HandoutBasket``) kept in QSettings, shown by ``basket.BasketWidget``. The
-clinic's details for the handout header are edited in ``clinic_preferences``.
+is a small model (``handout_basket.HandoutBasket``) kept in the settings, shown by
+``basket.BasketWidget``. The clinic's details for the handout header are edited in
+``clinic_preferences``; the request printed is made by ``bodymap.handout.request``.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, QObject, QSettings, QStandardPaths, Qt, Signal, Slot
+from PySide6.QtCore import QObject, QStandardPaths, Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QWidget
 
 from bodymap.content.model import HOME_ID, ContentLibrary
 from bodymap.fileio import WriteError
-from bodymap.ui.diagram import BodyDiagram
+from bodymap.qtshared.diagram import BodyDiagram
+from bodymap.settings import Settings
+from bodymap.ui.handout_basket import HandoutBasket
+from bodymap.ui.library_model import LibraryModel
 
 if TYPE_CHECKING:
     # The composer, printing, the PDF typesetter and the basket's widgets load on first use,
     # so they never delay the first frame.
     from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
-    from bodymap.handout.compose import ClinicDetails, HandoutRequest
+    from bodymap.handout.compose import HandoutRequest
     from bodymap.ui.basket import BasketWidget
-
-PAGE_ID_ROLE = Qt.ItemDataRole.UserRole
-
-
-class SettingsLike(Protocol):
-    """What the controller needs from AppSettings."""
-
-    @property
-    def store(self) -> QSettings: ...
-
-    @property
-    def emergency_number(self) -> str: ...
-
-
-def system_paper_size() -> str:
-    """Letter in the US, Canada, Mexico, the Philippines and a few more; A4 elsewhere."""
-    from bodymap.handout.compose import default_paper_size  # noqa: PLC0415
-
-    return default_paper_size(QLocale.territoryToCode(QLocale.system().territory()))
-
-
-class ClinicSettings:
-    """The clinic's handout details and the basket, kept in QSettings under ``handout/``."""
-
-    FIELDS = ("name", "address", "phone", "website", "logo_path", "footer_note")
-
-    def __init__(self, store: QSettings) -> None:
-        self.store = store
-
-    def _text(self, key: str) -> str:
-        value = self.store.value(f"handout/{key}", "")
-        return value if isinstance(value, str) else ""
-
-    @property
-    def clinic(self) -> ClinicDetails:
-        from bodymap.handout.compose import ClinicDetails  # noqa: PLC0415
-
-        return ClinicDetails(**{name: self._text(name) for name in self.FIELDS})
-
-    @clinic.setter
-    def clinic(self, details: ClinicDetails) -> None:
-        for name in self.FIELDS:
-            self.store.setValue(f"handout/{name}", getattr(details, name).strip())
-
-    @property
-    def paper_size_choice(self) -> str:
-        """ "A4" or "Letter" when chosen in Preferences, else "" (follow the computer)."""
-        from bodymap.handout.compose import normalise_paper_size  # noqa: PLC0415
-
-        return normalise_paper_size(self._text("paper_size")) or ""
-
-    @paper_size_choice.setter
-    def paper_size_choice(self, value: str) -> None:
-        from bodymap.handout.compose import normalise_paper_size  # noqa: PLC0415
-
-        self.store.setValue("handout/paper_size", normalise_paper_size(value) or "")
-
-    @property
-    def paper_size(self) -> str:
-        return self.paper_size_choice or system_paper_size()
-
-    @property
-    def basket(self) -> list[str]:
-        value = self.store.value("handout/basket", [])
-        if isinstance(value, str):  # an INI file gives back a one-item list as a string
-            value = [value] if value else []
-        return [item for item in value if isinstance(item, str)] if isinstance(value, list) else []
-
-    @basket.setter
-    def basket(self, page_ids: Sequence[str]) -> None:
-        self.store.setValue("handout/basket", list(page_ids))
-
-    @property
-    def last_folder(self) -> str:
-        return self._text("last_folder")
-
-    @last_folder.setter
-    def last_folder(self, folder: str) -> None:
-        self.store.setValue("handout/last_folder", folder)
-
-    def sync(self) -> None:
-        self.store.sync()
-
-
-def handout_request(
-    page_ids: Iterable[str],
-    settings: ClinicSettings,
-    emergency_number: str,
-    paper_size: str | None = None,
-) -> HandoutRequest:
-    """The request for these pages with the clinic's current details (shared with the CLI)."""
-    from bodymap.handout.compose import HandoutRequest  # noqa: PLC0415
-
-    return HandoutRequest(
-        page_ids=tuple(page_ids),
-        clinic=settings.clinic,
-        paper_size=paper_size or settings.paper_size,
-        emergency_number=emergency_number,
-        printed=dt.date.today(),
-    )
-
-
-class HandoutBasket(QObject):
-    """Pages collected for one handout, in order; saved on every change so a restart keeps it."""
-
-    changed = Signal()
-
-    def __init__(
-        self, settings: ClinicSettings, valid_ids: Iterable[str], parent: QObject | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.settings = settings
-        self.valid = set(valid_ids)
-        seen: list[str] = []
-        for page_id in settings.basket:
-            if page_id in self.valid and page_id not in seen:
-                seen.append(page_id)
-        self._ids = seen
-
-    @property
-    def page_ids(self) -> tuple[str, ...]:
-        return tuple(self._ids)
-
-    def set_valid(self, valid_ids: Iterable[str]) -> None:
-        """The content changed: pages that are gone leave the basket."""
-        self.valid = set(valid_ids)
-        kept = [page_id for page_id in self._ids if page_id in self.valid]
-        if kept != self._ids:
-            self._ids = kept
-            self._save()
-        else:
-            self.changed.emit()
-
-    def add(self, page_id: str) -> bool:
-        if page_id not in self.valid or page_id in self._ids:
-            return False
-        self._ids.append(page_id)
-        self._save()
-        return True
-
-    def remove(self, row: int) -> None:
-        if 0 <= row < len(self._ids):
-            del self._ids[row]
-            self._save()
-
-    def move(self, row: int, step: int) -> int:
-        """Move the page at ``row`` up (-1) or down (+1); returns where it is now."""
-        target = row + step
-        if not (0 <= row < len(self._ids) and 0 <= target < len(self._ids)):
-            return row
-        self._ids[row], self._ids[target] = self._ids[target], self._ids[row]
-        self._save()
-        return target
-
-    def clear(self) -> None:
-        if self._ids:
-            self._ids.clear()
-            self._save()
-
-    def _save(self) -> None:
-        self.settings.basket = self._ids
-        self.settings.sync()
-        self.changed.emit()
 
 
 def warn(parent: QWidget, title: str, text: str) -> None:
@@ -210,24 +50,27 @@ def printable_ids(library: ContentLibrary) -> frozenset[str]:
 
 
 class HandoutController(QObject):
-    """Print, preview and export handouts of the open page or of the basket."""
+    """Print, preview and export handouts of the open page or of the basket.
+
+    Follows the content: after a reload it offers the pages there are now, and pages that
+    have gone leave the basket.
+    """
 
     def __init__(
         self,
         window: QWidget,
-        library: ContentLibrary,
+        library: LibraryModel,
         diagram: BodyDiagram,
-        settings: SettingsLike,
+        settings: Settings,
         current_page: Callable[[], str | None],
     ) -> None:
         super().__init__(window)
         self.window = window
-        self.library = library
+        self.model = library
         self.diagram = diagram
         self.settings = settings
-        self.clinic_settings = ClinicSettings(settings.store)
         self.current_page = current_page
-        self.valid_ids = printable_ids(library)
+        self.valid_ids = printable_ids(library.library)
         self.preview_dialog: QPrintPreviewDialog | None = None
         self.preview_printer: QPrinter | None = None
         key = QKeySequence
@@ -246,10 +89,16 @@ class HandoutController(QObject):
         self.export_basket_action = self._action("Export Handout as PDF…", self.export_basket)
         window.addActions([self.print_action, self.export_action])
 
-        self.basket = HandoutBasket(self.clinic_settings, self.valid_ids, self)
+        self.basket = HandoutBasket(settings, self.valid_ids, self)
         self._basket_widget: BasketWidget | None = None
         self.basket.changed.connect(self.refresh)
+        library.reloaded.connect(self.content_changed)
         self.refresh()
+
+    @property
+    def library(self) -> ContentLibrary:
+        """The content handouts are made from."""
+        return self.model.library
 
     @property
     def basket_widget(self) -> BasketWidget:
@@ -259,7 +108,7 @@ class HandoutController(QObject):
 
             self._basket_widget = BasketWidget(
                 self.basket,
-                self.library,
+                self.model,
                 print_action=self.print_basket_action,
                 preview_action=self.preview_basket_action,
                 export_action=self.export_basket_action,
@@ -283,11 +132,12 @@ class HandoutController(QObject):
     @Slot()
     def content_changed(self) -> None:
         """The library was reloaded: offer the pages it has now."""
-        self.valid_ids = printable_ids(self.library)
+        self.valid_ids = printable_ids(self.model.library)
         self.basket.set_valid(self.valid_ids)
         self.refresh()
 
     def printable_page(self) -> str | None:
+        """The open page when it can go on a handout (Home cannot)."""
         page_id = self.current_page()
         return page_id if page_id in self.valid_ids else None
 
@@ -311,7 +161,10 @@ class HandoutController(QObject):
             action.setEnabled(has_basket)
 
     def request(self, page_ids: Sequence[str]) -> HandoutRequest:
-        return handout_request(page_ids, self.clinic_settings, self.settings.emergency_number)
+        """These pages with the clinic's current details, paper size and emergency number."""
+        from bodymap.handout.request import handout_request  # noqa: PLC0415 - first use only
+
+        return handout_request(page_ids, self.settings)
 
     # -- the open page ---------------------------------------------------------------------
 
@@ -356,6 +209,7 @@ class HandoutController(QObject):
     # -- doing it --------------------------------------------------------------------------
 
     def make_printer(self, request: HandoutRequest) -> QPrinter:
+        """A high-resolution printer set to the request's paper, named after its pages."""
         from PySide6.QtPrintSupport import QPrinter  # noqa: PLC0415 - see TYPE_CHECKING above
 
         from bodymap.handout.compose import default_file_name  # noqa: PLC0415
@@ -454,14 +308,12 @@ class HandoutController(QObject):
                 f"The handout could not be saved as {error.path}.\n\n{error.reason}",
             )
             return None
-        self.clinic_settings.last_folder = str(path.parent)
-        self.clinic_settings.sync()
+        self.settings.last_folder = str(path.parent)
+        self.settings.sync()
         return path
 
     def _export_folder(self) -> Path:
-        remembered = (
-            Path(self.clinic_settings.last_folder) if self.clinic_settings.last_folder else None
-        )
+        remembered = Path(self.settings.last_folder) if self.settings.last_folder else None
         if remembered is not None and remembered.is_dir():
             return remembered
         documents = QStandardPaths.writableLocation(

@@ -1,4 +1,7 @@
-"""The main window: assembles the map, the topics list and the page pane, and connects them."""
+"""The main window: assembles the map, the topics list and the page pane, and connects them.
+
+It holds no content logic: each part takes the ``LibraryModel`` and follows reloads itself.
+"""
 
 from __future__ import annotations
 
@@ -23,16 +26,18 @@ from PySide6.QtWidgets import (
 from bodymap import APP_NAME
 from bodymap.content.model import ContentLibrary
 from bodymap.paths import search_cache
+from bodymap.qtshared.diagram import BodyDiagram
+from bodymap.settings import APPEARANCES, Settings
 from bodymap.ui.body_map import BodyMapWidget
 from bodymap.ui.content_watch import ContentWatcher
-from bodymap.ui.diagram import BodyDiagram
 from bodymap.ui.dialogs import AboutDialog, ProblemsBar
+from bodymap.ui.go_menu import GoMenus
 from bodymap.ui.handout import HandoutController
+from bodymap.ui.library_model import LibraryModel
 from bodymap.ui.navigation import Navigator
 from bodymap.ui.page_view import PageView
 from bodymap.ui.search_panel import SearchPanel
-from bodymap.ui.settings import AppSettings
-from bodymap.ui.theme import APPEARANCES, apply_theme, theme_for, themed_icon
+from bodymap.ui.theme import apply_theme, theme_for, themed_icon
 from bodymap.ui.topics import TopicsList
 
 if TYPE_CHECKING:
@@ -40,9 +45,6 @@ if TYPE_CHECKING:
 
     from bodymap.content.loader import LibraryLoader
     from bodymap.content.search import SearchIndex
-
-PAGE_ID_ROLE = Qt.ItemDataRole.UserRole
-MENU_TOPICS = 40
 
 
 def open_search_index(library: ContentLibrary) -> SearchIndex:
@@ -53,41 +55,39 @@ def open_search_index(library: ContentLibrary) -> SearchIndex:
 
 
 class MainWindow(QMainWindow):
+    """The map and topics beside the page pane, with the menus, toolbar and handout dock.
+
+    ``loader`` is the one that loaded ``library``, so reloads re-read only the edited files.
+    """
+
     firstFrameDrawn = Signal()
 
     def __init__(
         self,
         library: ContentLibrary,
         diagram: BodyDiagram,
-        settings: AppSettings,
+        settings: Settings,
         parent: QWidget | None = None,
         loader: LibraryLoader | None = None,
     ) -> None:
         super().__init__(parent)
-        self.library = library
+        self.model = LibraryModel(library, loader, self)
         self.settings = settings
         self.theme = theme_for(settings.appearance)
-        self.navigator = Navigator(library, self)
+        self.navigator = Navigator(self.model, self)
         self._themed_actions: dict[QAction, str] = {}
         self.setObjectName("main-window")
 
-        titles = {page.id: page.title for page in library.regions}
-        self.body_map = BodyMapWidget(diagram, titles, self.theme)
-        self.topics = TopicsList(library.topic_headings())
-        self.page_view = PageView(self.theme)
-        self.problems_bar = ProblemsBar(self.theme)
-        self.problems_bar.set_problems(library.problems, library.root)
-        self.search = SearchPanel(
-            self,
-            lambda: open_search_index(self.library),
-            {p.id: p.title for p in library.regions},
-        )
+        self.body_map = BodyMapWidget(diagram, self.model, self.theme)
+        self.topics = TopicsList(self.model)
+        self.page_view = PageView(self.theme, self.model)
+        self.problems_bar = ProblemsBar(self.theme, self.model)
+        self.search = SearchPanel(self, self.model, lambda: open_search_index(self.library))
         self.search.pageRequested.connect(self.navigator.open)
         self._build_layout()
-        self.watcher = ContentWatcher(library, loader, parent=self)
-        self.watcher.reloaded.connect(self._on_content_reloaded)
+        self.watcher = ContentWatcher(self.model, parent=self)
         self.handout = HandoutController(
-            self, library, diagram, settings, lambda: self.navigator.current
+            self, self.model, diagram, settings, lambda: self.navigator.current
         )
         self.navigator.pageChanged.connect(self.handout.refresh)
         self.basket_dock = QDockWidget("Handout", self)
@@ -116,6 +116,11 @@ class MainWindow(QMainWindow):
         self.page_view.setFocus(Qt.FocusReason.OtherFocusReason)
         if settings.splitter is not None:
             self.splitter.restoreState(settings.splitter)
+
+    @property
+    def library(self) -> ContentLibrary:
+        """The content shown (the same object across reloads; it is updated in place)."""
+        return self.model.library
 
     def _default_size(self) -> None:
         screen = self.screen().availableGeometry()
@@ -246,11 +251,11 @@ class MainWindow(QMainWindow):
         go_menu.addActions([self.back_action, self.forward_action, self.home_action])
         go_menu.addAction(self.find_action)
         go_menu.addSeparator()
-        self.regions_menu = go_menu.addMenu("&Body regions")
-        self._fill_regions_menu()
-        topics_menu = go_menu.addMenu("&Topics")
-        topics_menu.aboutToShow.connect(self._fill_topics_menu)
-        self.topics_menu = topics_menu
+        self.go_menus = GoMenus(self.model, go_menu, self)
+        self.go_menus.pageRequested.connect(self.navigator.open)
+        self.go_menus.topicsListWanted.connect(self._focus_topics)
+        self.regions_menu = self.go_menus.regions_menu
+        self.topics_menu = self.go_menus.topics_menu
 
         view_menu = menus.addMenu("&View")
         appearance_menu = view_menu.addMenu("&Appearance")
@@ -279,43 +284,14 @@ class MainWindow(QMainWindow):
         how_to.triggered.connect(self.navigator.home)
         help_menu.addAction(about_action)
 
-    def _fill_regions_menu(self) -> None:
-        key = QKeySequence
-        for action in self.regions_menu.actions():
-            self.removeAction(action)  # drops the Ctrl+number shortcut with it
-        self.regions_menu.clear()
-        for number, region in enumerate(self.library.regions, start=1):
-            action = self._action(region.title, [key(f"Ctrl+{number}")], self._opener(region.id))
-            action.setParent(self.regions_menu)  # deleted with the menu's next clear()
-            self.regions_menu.addAction(action)
-
     @Slot(bool)
     def _fill_basket_dock(self, visible: bool) -> None:
         if visible and self.basket_dock.widget() is None:
             self.basket_dock.setWidget(self.handout.basket_widget)
 
     @Slot()
-    def _fill_topics_menu(self) -> None:
-        """Built when first opened, and at most a screenful: a clinic folder of thousands of
-        topics would make start-up wait for the menu, and the menu taller than any screen."""
-        if self.topics_menu.isEmpty():
-            headings = self.library.topic_headings()
-            for heading in headings[:MENU_TOPICS]:
-                self.topics_menu.addAction(heading.title, self._opener(heading.id))
-            if len(headings) > MENU_TOPICS:
-                self.topics_menu.addSeparator()
-                more = self.topics_menu.addAction(f"All {len(headings)} topics in the list…")
-                more.triggered.connect(self._focus_topics)
-
-    @Slot()
     def _focus_topics(self) -> None:
         self.topics.setFocus(Qt.FocusReason.ShortcutFocusReason)
-
-    def _opener(self, page_id: str) -> Callable[[], None]:
-        def open_page() -> None:
-            self.navigator.open(page_id)
-
-        return open_page
 
     def _appearance_setter(self, appearance: str) -> Callable[[], None]:
         def set_appearance() -> None:
@@ -324,22 +300,6 @@ class MainWindow(QMainWindow):
         return set_appearance
 
     # -- reacting --------------------------------------------------------------------------
-
-    @Slot()
-    def _on_content_reloaded(self) -> None:
-        """Every part shows the reloaded content; the open page stays open if it still exists."""
-        library = self.library
-        self.problems_bar.set_problems(library.problems, library.root)
-        region_titles = {page.id: page.title for page in library.regions}
-        self.body_map.set_titles(region_titles)
-        self.search.model.region_titles = region_titles
-        self.topics.topics.set_headings(library.topic_headings())
-        self._fill_regions_menu()
-        self.topics_menu.clear()  # filled again when next opened
-        self.search.content_changed()
-        self.handout.content_changed()
-        self.page_view.forget_documents()
-        self.navigator.content_changed()
 
     @Slot(str)
     def _on_page_changed(self, page_id: str) -> None:

@@ -2,7 +2,8 @@
 
 A click on the map, a link, a topic in the list, Back/Forward and ``--region`` all call
 ``Navigator.open``; the map highlight, the page pane and the window title only listen to
-``pageChanged``, so they can never disagree.
+``pageChanged``, so they can never disagree. After a content reload it shows the open page
+afresh (or Home when that page has gone).
 """
 
 from __future__ import annotations
@@ -10,20 +11,29 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal, Slot
 
 from bodymap.content.model import HOME_ID, ContentLibrary, Page
+from bodymap.ui.library_model import LibraryModel
 
 HISTORY_LIMIT = 200
 
 
 class Navigator(QObject):
+    """Which page is open, and the Back/Forward history."""
+
     pageChanged = Signal(str)
     historyChanged = Signal()
 
-    def __init__(self, library: ContentLibrary, parent: QObject | None = None) -> None:
+    def __init__(self, model: LibraryModel, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.library = library
+        self.model = model
         self.current: str | None = None
         self._back: list[str] = []
         self._forward: list[str] = []
+        model.reloaded.connect(self.content_changed)
+
+    @property
+    def library(self) -> ContentLibrary:
+        """The content pages are opened from."""
+        return self.model.library
 
     @property
     def page(self) -> Page | None:

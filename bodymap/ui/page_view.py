@@ -16,6 +16,7 @@ from bodymap.content.model import ContentLibrary, Page
 from bodymap.content.outline import page_id_from_link
 from bodymap.content.render import WARNING_ICON, RenderOptions, render_page
 from bodymap.paths import resource
+from bodymap.ui.library_model import LibraryModel
 from bodymap.ui.theme import Theme
 
 ICON_PIXELS = 96
@@ -54,13 +55,17 @@ class PageView(QTextBrowser):
 
     pageRequested = Signal(str)
 
-    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, theme: Theme, library: LibraryModel | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.theme = theme
+        self.model = library
         self._icon: QImage | None = None
         self._style_sheet = ""
         self._documents: OrderedDict[str, _PageDocument] = OrderedDict()
-        self._library: ContentLibrary | None = None  # the one the kept documents come from
+        # The library (and its revision) the kept documents come from.
+        self._made_from: tuple[ContentLibrary, int] | None = None
         self._on_screen: QTextDocument | None = None  # the shown one, when it is one of ours
         self._waiting: list[tuple[Page, ContentLibrary, str]] = []
         self.page_id: str | None = None
@@ -125,9 +130,13 @@ class PageView(QTextBrowser):
     def _document_for(
         self, page: Page, library: ContentLibrary, emergency_number: str
     ) -> QTextDocument:
-        if library is not self._library:
+        # Compared here rather than on the model's ``reloaded``, so the reloaded page is never
+        # shown from a kept document, whichever view hears of the reload first.
+        revision = self.model.revision if self.model is not None else 0
+        made_from = self._made_from
+        if made_from is None or made_from[0] is not library or made_from[1] != revision:
             self.forget_documents()
-            self._library = library
+            self._made_from = (library, revision)
         kept = self._documents.get(page.id)
         if kept is not None and kept.page is page and kept.emergency_number == emergency_number:
             self._documents.move_to_end(page.id)

@@ -16,15 +16,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bodymap.settings import Settings
 from bodymap.ui.clinic_preferences import ClinicPreferencesWidget
-from bodymap.ui.handout import ClinicSettings
-from bodymap.ui.settings import AppSettings
 
 EMERGENCY_NUMBER = re.compile(r"^[0-9][0-9 ]{1,9}$")
 
 
 class PreferencesDialog(QDialog):
-    def __init__(self, settings: AppSettings, parent: QWidget | None = None) -> None:
+    """Edit → Preferences: the emergency number and the clinic's details for handouts."""
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
         self.setWindowTitle("Preferences")
@@ -52,7 +53,7 @@ class PreferencesDialog(QDialog):
         )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        self.clinic = ClinicPreferencesWidget(ClinicSettings(settings.store))
+        self.clinic = ClinicPreferencesWidget(settings)
         self.clinic.validityChanged.connect(self._validate)
         group = QGroupBox("Clinic details on printed handouts")
         QVBoxLayout(group).addWidget(self.clinic)

@@ -9,14 +9,14 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, Signal, Slo
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QListView, QWidget
 
+from bodymap.ui.roles import PAGE_ID_ROLE, SUGGESTION_ROLE
+
 if TYPE_CHECKING:
     # The index (SQLite, rapidfuzz) loads with the first search, never before the first frame.
     from bodymap.content.search import SearchIndex
+    from bodymap.ui.library_model import LibraryModel
     from bodymap.ui.search_results import ResultsPopup, SearchResultsModel
 
-PAGE_ID_ROLE = Qt.ItemDataRole.UserRole
-SUGGESTION_ROLE = Qt.ItemDataRole.UserRole + 1
-MARKUP_ROLE = Qt.ItemDataRole.UserRole + 2
 VISIBLE_ROWS = 7
 RESULT_LIMIT = 8
 
@@ -54,23 +54,28 @@ class SearchField(QLineEdit):
 
 
 class SearchPanel(QObject):
-    """Connects the field, the index and the drop-down list; asks for pages to be opened."""
+    """Connects the field, the index and the drop-down list; asks for pages to be opened.
+
+    ``index_factory`` opens the search index over the library's current content; it is called
+    with the first search, and again with the first search after a reload.
+    """
 
     pageRequested = Signal(str)
 
     def __init__(
         self,
         window: QWidget,
+        library: LibraryModel,
         index_factory: Callable[[], SearchIndex],
-        region_titles: dict[str, str],
     ) -> None:
         super().__init__(window)
         self.window = window
+        self.library = library
         self._index_factory = index_factory
         self._index: SearchIndex | None = None
         self._return_focus: QWidget | None = None
-        self._region_titles = region_titles
         self._popup: ResultsPopup | None = None
+        library.reloaded.connect(self.content_changed)
         self.field = SearchField()
         self.field.textChanged.connect(self.run_query)
         self.field.navigate.connect(self._move)
@@ -86,7 +91,7 @@ class SearchPanel(QObject):
         if self._popup is None:
             from bodymap.ui.search_results import ResultsPopup  # noqa: PLC0415
 
-            self._popup = ResultsPopup(self.window, self._region_titles)
+            self._popup = ResultsPopup(self.window, self.library.region_titles)
             self._popup.view.clicked.connect(self._activate)
             self.window.installEventFilter(self)  # to follow the window while it shows
         return self._popup
@@ -111,12 +116,17 @@ class SearchPanel(QObject):
 
     @Slot()
     def content_changed(self) -> None:
-        """The content was reloaded: the next search opens an index of the new content."""
+        """The content was reloaded: the next search opens an index of the new content.
+
+        The results list is only touched when it exists: a reload never makes it.
+        """
         if self._index is not None:
             self._index.close()
             self._index = None
-        if self.popup.isVisible():
-            self.run_query(self.field.text())
+        if self._popup is not None:
+            self._popup.model.region_titles = self.library.region_titles
+            if self._popup.isVisible():
+                self.run_query(self.field.text())
 
     def focus(self) -> None:
         self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)

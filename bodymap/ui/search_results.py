@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bodymap.ui.search_panel import MARKUP_ROLE, PAGE_ID_ROLE, SUGGESTION_ROLE
+from bodymap.ui.roles import MARKUP_ROLE, PAGE_ID_ROLE, SUGGESTION_ROLE
 
 if TYPE_CHECKING:
     from bodymap.content.search import SearchResponse, SearchResult

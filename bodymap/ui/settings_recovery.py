@@ -22,64 +22,19 @@ import contextlib
 import datetime as dt
 import re
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from bodymap import APP_NAME
-from bodymap.handout.compose import normalise_paper_size
-from bodymap.ui.settings import open_settings
-from bodymap.ui.theme import APPEARANCES
+from bodymap.qtshared.settings import open_store
+from bodymap.settings import SETTINGS, Setting
 
 STALE_TEMP_SECONDS = 3600
 # QSaveFile's temporary name: the file's own name and six letters or digits.
 _SAVE_TEMP = re.compile(r"\.[A-Za-z0-9]{6}$")
-
-
-def _text(value: object) -> bool:
-    return isinstance(value, str)
-
-
-def _bytes(value: object) -> bool:
-    return isinstance(value, QByteArray)
-
-
-def _page_ids(value: object) -> bool:
-    """An INI file gives back an empty list as None and a one-item list as a plain string."""
-    if value is None or isinstance(value, str):
-        return True
-    return isinstance(value, list) and all(isinstance(item, str) for item in value)
-
-
-def _appearance(value: object) -> bool:
-    return value in APPEARANCES
-
-
-def _paper_size(value: object) -> bool:
-    return isinstance(value, str) and (not value or normalise_paper_size(value) is not None)
-
-
-# Every key AppSettings (ui/settings.py) and ClinicSettings (ui/handout.py) store, what a good
-# value looks like, and what to call it when telling the person it was reset.
-KNOWN_SETTINGS: dict[str, tuple[Callable[[object], bool], str]] = {
-    "window/geometry": (_bytes, "window size and position"),
-    "window/splitter": (_bytes, "window layout"),
-    "navigation/last_page": (_text, "last page opened"),
-    "view/appearance": (_appearance, "appearance"),
-    "clinic/emergency_number": (_text, "emergency number"),
-    "handout/name": (_text, "clinic name"),
-    "handout/address": (_text, "clinic address"),
-    "handout/phone": (_text, "clinic phone"),
-    "handout/website": (_text, "clinic website"),
-    "handout/logo_path": (_text, "clinic logo"),
-    "handout/footer_note": (_text, "handout footer note"),
-    "handout/paper_size": (_paper_size, "paper size"),
-    "handout/basket": (_page_ids, "handout basket"),
-    "handout/last_folder": (_text, "last folder used for handouts"),
-}
 
 
 @dataclass(frozen=True)
@@ -92,7 +47,7 @@ class SettingsNotice:
 
 def check_settings() -> SettingsNotice | None:
     """Leave the settings file usable; say what was wrong with it, if anything."""
-    store = open_settings()
+    store = open_store()
     path = Path(store.fileName())
     try:
         reason = _unusable(store, path)
@@ -102,22 +57,22 @@ def check_settings() -> SettingsNotice | None:
         del store
         return _start_afresh(path, reason)
     _remove_stale_temp_files(path)
-    reset = [key for key in KNOWN_SETTINGS if store.contains(key) and not _valid(store, key)]
+    reset = [s for s in SETTINGS if store.contains(s.key) and not _valid(store, s)]
     if not reset:
         return None
-    for key in reset:
-        store.remove(key)
+    for setting in reset:
+        store.remove(setting.key)
     store.sync()
-    names = ", ".join(KNOWN_SETTINGS[key][1] for key in reset)
+    names = ", ".join(setting.label for setting in reset)
     return SettingsNotice(
         f"Some saved settings could not be used, so {APP_NAME} went back to the usual "
         f"ones for: {names}.\nSettings file: {path}"
     )
 
 
-def _valid(store: QSettings, key: str) -> bool:
-    is_good, _name = KNOWN_SETTINGS[key]
-    return is_good(store.value(key))
+def _valid(store: QSettings, setting: Setting[object]) -> bool:
+    """Whether the stored value reads back as the declared kind (``bodymap.settings``)."""
+    return setting.read(store.value(setting.key)) is not None
 
 
 def _unusable(store: QSettings, path: Path) -> str | None:
@@ -145,7 +100,7 @@ def _has_binary(path: Path) -> bool:
 
 def _start_afresh(path: Path, reason: str) -> SettingsNotice:
     kept = _move_aside(path)
-    fresh = open_settings()  # re-reads: the damaged keys are gone with the file
+    fresh = open_store()  # re-reads: the damaged keys are gone with the file
     if kept is None and Path(fresh.fileName()).exists():
         return SettingsNotice(
             f"{APP_NAME} could not read its saved settings ({reason}), so it started with "

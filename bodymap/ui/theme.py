@@ -12,8 +12,6 @@ from PySide6.QtWidgets import QApplication
 from bodymap.content.render import PageColors
 from bodymap.paths import resource
 
-APPEARANCES = ("system", "light", "dark")
-
 
 @dataclass(frozen=True)
 class MapColors:

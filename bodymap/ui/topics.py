@@ -21,8 +21,9 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
 from bodymap.content.model import PageHeading
+from bodymap.ui.library_model import LibraryModel
+from bodymap.ui.roles import PAGE_ID_ROLE
 
-PAGE_ID_ROLE = Qt.ItemDataRole.UserRole
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
@@ -68,17 +69,23 @@ class TopicsList(QListView):
 
     pageRequested = Signal(str)
 
-    def __init__(self, headings: Sequence[PageHeading], parent: QWidget | None = None) -> None:
+    def __init__(self, library: LibraryModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.library = library
         self.setObjectName("topics-list")
         self.setAccessibleName("General topics")
-        self.topics = TopicsModel(headings, self)
+        self.topics = TopicsModel(library.library.topic_headings(), self)
         self.setModel(self.topics)
         self.setUniformItemSizes(True)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.activated.connect(self._open)
         self.clicked.connect(self._open)
+        library.reloaded.connect(self._on_reloaded)
+
+    @Slot()
+    def _on_reloaded(self) -> None:
+        self.topics.set_headings(self.library.library.topic_headings())
 
     def page_id_at(self, row: int) -> str | None:
         value = self.topics.index(row, 0).data(PAGE_ID_ROLE)

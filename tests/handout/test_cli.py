@@ -14,10 +14,9 @@ from PySide6.QtWidgets import QApplication
 
 from bodymap import fileio
 from bodymap.handout.cli import handout_main
-from bodymap.handout.compose import ClinicDetails
 from bodymap.paths import PROJECT_DIR
-from bodymap.ui.handout import ClinicSettings
-from bodymap.ui.settings import open_settings
+from bodymap.qtshared.settings import open_settings
+from bodymap.settings import ClinicDetails
 
 ALL_REGIONS = ("neck", "chest", "stomach", "back", "calf", "foot")
 RUN_HANDOUT = (
@@ -104,7 +103,7 @@ def test_a_full_disk_exits_1_and_keeps_the_old_file(
 
 
 def test_uses_the_clinic_details_from_preferences(qapp: QApplication, tmp_path: Path) -> None:
-    store = ClinicSettings(open_settings())
+    store = open_settings()
     store.clinic = ClinicDetails(name="Harbourside Massage", phone="023 9200 1234")
     store.paper_size_choice = "Letter"
     store.sync()

@@ -12,17 +12,15 @@ from bodymap.content.outline import Urgency
 from bodymap.handout.compose import (
     DISCLAIMER,
     BlockKind,
-    ClinicDetails,
     HandoutRequest,
     UnknownPageError,
     compose_handout,
     default_file_name,
-    default_paper_size,
     handout_page_ids,
-    normalise_paper_size,
     plain_html,
     printed_site,
 )
+from bodymap.settings import ClinicDetails, default_paper_size, normalise_paper_size
 
 
 def kinds(library: ContentLibrary, page_id: str) -> list[BlockKind]:

@@ -26,7 +26,7 @@ from bodymap.content.outline import page_texts
 from bodymap.handout.compose import DISCLAIMER, ClinicDetails, HandoutRequest
 from bodymap.handout.paint import paint_region_diagram
 from bodymap.handout.pdf import HandoutResult, paint_handout, render_pdf, write_pdf
-from bodymap.ui.diagram import BodyDiagram
+from bodymap.qtshared.diagram import BodyDiagram
 
 PRINTED = dt.date(2026, 11, 21)
 CLINIC = ClinicDetails(

@@ -18,16 +18,13 @@ from pytestqt.qtbot import QtBot
 
 from bodymap import fileio
 from bodymap.content.model import ContentLibrary
-from bodymap.handout.compose import ClinicDetails, HandoutRequest
+from bodymap.handout.compose import HandoutRequest
+from bodymap.qtshared.diagram import BodyDiagram
+from bodymap.qtshared.settings import open_settings
+from bodymap.settings import ClinicDetails
 from bodymap.ui.clinic_preferences import ClinicPreferencesWidget
-from bodymap.ui.diagram import BodyDiagram
-from bodymap.ui.handout import (
-    ClinicSettings,
-    HandoutController,
-    printable_ids,
-    system_paper_size,
-)
-from bodymap.ui.settings import AppSettings, open_settings
+from bodymap.ui.handout import HandoutController, printable_ids
+from bodymap.ui.library_model import LibraryModel
 
 
 class OpenPage:
@@ -54,7 +51,9 @@ def make_controller(qtbot: QtBot, shipped_library: ContentLibrary, diagram: Body
         window = QWidget()
         qtbot.addWidget(window)
         page = OpenPage()
-        controller = HandoutController(window, shipped_library, diagram, AppSettings(), page)
+        controller = HandoutController(
+            window, LibraryModel(shipped_library), diagram, open_settings(), page
+        )
         qtbot.addWidget(controller.basket_widget)
         return controller, page
 
@@ -175,17 +174,17 @@ def test_the_basket_survives_a_restart(
     controller.basket.add("foot")
     controller.basket.add("stretching")
     controller.basket.move(1, -1)
-    assert ClinicSettings(open_settings()).basket == ["stretching", "foot"]
+    assert open_settings().basket == ["stretching", "foot"]
     again, _ = make_controller()
     assert again.basket_widget.titles() == ["Stretching", "Foot"]
     again.basket.remove(0)
-    assert ClinicSettings(open_settings()).basket == ["foot"]  # one item reads back as a list
+    assert open_settings().basket == ["foot"]  # one item reads back as a list
     again.basket.clear()
-    assert ClinicSettings(open_settings()).basket == []
+    assert open_settings().basket == []
 
 
 def test_pages_that_no_longer_exist_drop_out_of_the_basket(make_controller: Factory) -> None:
-    store = ClinicSettings(open_settings())
+    store = open_settings()
     store.basket = ["calf", "knee", "calf", "back"]
     store.sync()
     controller, _ = make_controller()
@@ -342,7 +341,7 @@ def test_export_to_a_given_path_asks_nothing(
     assert len(reader.pages) == 2
     assert "".join(reader.pages[1].extract_text().split()).startswith("Back")
     assert warnings.shown == []
-    assert controller.clinic_settings.last_folder == str(tmp_path)
+    assert controller.settings.last_folder == str(tmp_path)
     assert controller.export_to(["calf"], tmp_path / "gone" / "calf.pdf") is None
     ((title, _),) = warnings.shown
     assert title == "Could not save the handout"
@@ -355,7 +354,7 @@ def test_a_missing_logo_is_explained_not_a_crash(
     warnings: Warnings,
 ) -> None:
     missing = tmp_path / "logo.png"
-    controller.clinic_settings.clinic = ClinicDetails(name="Harbourside", logo_path=str(missing))
+    controller.settings.clinic = ClinicDetails(name="Harbourside", logo_path=str(missing))
     save_as(monkeypatch, str(tmp_path / "calf.pdf"))
     controller.export_current()
     ((title, text),) = warnings.shown
@@ -372,10 +371,10 @@ def test_clinic_preferences_load_and_save(qtbot: QtBot, tmp_path: Path) -> None:
     image = QImage(40, 20, QImage.Format.Format_RGB32)
     image.fill(QColor("teal"))
     assert image.save(str(logo))
-    settings = ClinicSettings(open_settings())
+    settings = open_settings()
     form = ClinicPreferencesWidget(settings)
     qtbot.addWidget(form)
-    assert form.paper.currentText() == f"This computer's default ({system_paper_size()})"
+    assert form.paper.currentText() == f"This computer's default ({settings.system_paper_size})"
     form.name.setText("Harbourside Massage")
     form.address.setPlainText("12 Quay Street\nPortsmouth")
     form.phone.setText("023 9200 1234")
@@ -385,7 +384,7 @@ def test_clinic_preferences_load_and_save(qtbot: QtBot, tmp_path: Path) -> None:
     form.paper.setCurrentIndex(form.paper.findData("Letter"))
     assert form.is_valid()
     form.save()
-    again = ClinicSettings(open_settings())
+    again = open_settings()
     assert again.clinic == ClinicDetails(
         "Harbourside Massage",
         "12 Quay Street\nPortsmouth",
@@ -402,7 +401,7 @@ def test_clinic_preferences_load_and_save(qtbot: QtBot, tmp_path: Path) -> None:
 
 
 def test_an_unreadable_logo_is_flagged_in_preferences(qtbot: QtBot, tmp_path: Path) -> None:
-    form = ClinicPreferencesWidget(ClinicSettings(open_settings()))
+    form = ClinicPreferencesWidget(open_settings())
     qtbot.addWidget(form)
     form.show()
     not_image = tmp_path / "logo.png"

@@ -11,10 +11,10 @@ from pytestqt.qtbot import QtBot
 
 from bodymap.content.loader import LibraryLoader
 from bodymap.content.model import ContentLibrary
+from bodymap.qtshared.diagram import BodyDiagram
+from bodymap.qtshared.settings import open_settings
 from bodymap.ui.body_map import BodyMapWidget, RegionButton
-from bodymap.ui.diagram import BodyDiagram
 from bodymap.ui.main_window import MainWindow
-from bodymap.ui.settings import AppSettings
 from bodymap.ui.theme import LIGHT, apply_theme
 
 
@@ -40,7 +40,7 @@ def make_window(
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         apply_theme(app, LIGHT)
-        window = MainWindow(library or shipped_library, diagram, AppSettings(), loader=loader)
+        window = MainWindow(library or shipped_library, diagram, open_settings(), loader=loader)
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
@@ -10,9 +11,13 @@ from PySide6.QtGui import QAccessible, QAccessibleActionInterface
 from pytestqt.qtbot import QtBot
 
 from bodymap.artwork import read_artwork
-from bodymap.paths import artwork_file, cache_dir
-from bodymap.ui.diagram import BodyDiagram
+from bodymap.content.model import ContentLibrary
+from bodymap.paths import artwork_file, cache_dir, resource
+from bodymap.qtshared.diagram import BodyDiagram
+from bodymap.ui.body_map import BodyMapWidget
+from bodymap.ui.library_model import LibraryModel
 from bodymap.ui.main_window import MainWindow
+from bodymap.ui.theme import LIGHT
 from tests.ui.conftest import click_map, hover_map, interior_point, outside_point, widget_at
 
 SHAPES = [
@@ -228,7 +233,7 @@ def test_outlines_from_the_cache_are_the_parsed_ones(qapp: object) -> None:
     assert outline_points(cached) == outline_points(parsed)
     assert len(cached.shapes) == len(SHAPES)
     rows = json.loads(cached_file.read_text(encoding="utf-8"))
-    rows[0][3] = [[kind, x + 1, y] for kind, x, y in rows[0][3]]
+    rows[0][-1] = [[kind, x + 1, y] for kind, x, y in rows[0][-1]]  # the points come last
     cached_file.write_text(json.dumps(rows), encoding="utf-8")
     moved = BodyDiagram().shapes[0].path.boundingRect()  # read from the cache, not the SVG
     assert moved.left() == parsed.shapes[0].path.boundingRect().left() + 1
@@ -236,3 +241,41 @@ def test_outlines_from_the_cache_are_the_parsed_ones(qapp: object) -> None:
     assert outline_points(BodyDiagram()) == outline_points(parsed)
     cached_file.write_text("{not json", encoding="utf-8")
     assert outline_points(BodyDiagram()) == outline_points(parsed)
+
+
+def test_a_region_drawn_in_the_artwork_is_on_the_map_with_no_code_change(
+    qtbot: QtBot, tmp_path: Path, shipped_library: ContentLibrary
+) -> None:
+    """A seventh region, drawn in a copy of the artwork, gets its shape, its button and its
+    place in the keyboard order; only its page (content) is stood in for here."""
+    svg = resource("body.svg").read_text(encoding="utf-8")
+    knee = '<path id="region-knee-front" d="M128 560 L152 560 L152 592 L128 592 Z"/>\n    '
+    svg = svg.replace('<path id="region-foot-front"', knee + '<path id="region-foot-front"', 1)
+    artwork = tmp_path / "body.svg"
+    artwork.write_text(svg, encoding="utf-8")
+
+    diagram = BodyDiagram(artwork)
+    assert "knee" in diagram.region_ids()
+    model = LibraryModel(shipped_library)
+    model.region_titles = {**model.region_titles, "knee": "Knee"}  # as if it had a page
+    body_map = BodyMapWidget(diagram, model, LIGHT)
+    qtbot.addWidget(body_map)
+    body_map.resize(440, 560)
+    body_map.show()
+    qtbot.waitExposed(body_map)
+
+    order = [(button.region_id, button.shape.view) for button in body_map.buttons]
+    assert order == [*SHAPES[:3], ("knee", "front"), *SHAPES[3:]]  # head to toe, front first
+    knee_button = body_map.button_for("knee", "front")
+    assert knee_button is not None and knee_button.accessibleName() == "Knee"
+    with qtbot.waitSignal(body_map.regionActivated) as signal:
+        click_map(qtbot, body_map, interior_point(body_map, knee_button))
+    assert signal.args == ["knee"]
+    stomach = body_map.button_for("stomach", "front")
+    assert stomach is not None
+    body_map.activateWindow()
+    stomach.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(stomach.hasFocus)
+    qtbot.keyClick(stomach, Qt.Key.Key_Right)
+    assert knee_button.hasFocus()
+    assert BodyDiagram(artwork).keyboard_order() == diagram.keyboard_order()  # from its cache

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from bodymap.content.cache import load_library_cached
@@ -164,3 +165,34 @@ def test_a_window_opened_from_the_content_cache_also_keeps_a_page_broken_by_a_sa
     assert "regions/foot.yaml:3: not valid YAML" in window.problems_bar.summary.text()
     assert window.navigator.current == "foot"
     assert window.page_view.toPlainText() == shown
+
+
+def test_every_part_follows_a_reload_and_nothing_unopened_is_made(
+    qtbot: QtBot, make_window: WindowFactory, content_copy: Path
+) -> None:
+    """The views follow the library model themselves; a reload builds nothing never opened."""
+    loader = LibraryLoader(content_copy)
+    window = make_window(loader.load(), start="calf", loader=loader)
+    calf = content_copy / "regions" / "calf.yaml"
+    save(calf, calf.read_text(encoding="utf-8").replace("title: Calf", "title: Lower leg", 1))
+    neck = content_copy / "regions" / "neck.yaml"
+    save(neck, neck.read_text(encoding="utf-8").replace("title: Neck", "title: [Neck", 1))
+    with qtbot.waitSignal(window.model.reloaded):
+        window.reload_action.trigger()
+
+    button = window.body_map.button_for("calf")
+    assert button is not None and button.accessibleName() == "Lower leg"  # the map
+    assert window.page_view.toPlainText().startswith("Lower leg")  # the page pane
+    assert window.windowTitle().startswith("Lower leg")
+    regions = [action.text() for action in window.regions_menu.actions()]
+    assert regions == [page.title for page in window.library.regions]  # Go → Body regions
+    assert "Lower leg" in regions
+    assert window.problems_bar.isVisible()  # the problems bar
+    assert "regions/neck.yaml" in window.problems_bar.summary.text()
+
+    assert window.search._popup is None  # search was never used: no results list
+    assert window.basket_dock.widget() is None  # the basket was never shown
+    assert [w for w in window.findChildren(QDialog) if w.windowTitle() == "Preferences"] == []
+
+    window.search.run_query("lower leg")  # made now, with the titles as they are now
+    assert window.search.model.region_titles["calf"] == "Lower leg"

@@ -24,7 +24,7 @@ from bodymap.content.model import ContentLibrary, Page
 from bodymap.content.render import WARNING_ICON
 from bodymap.handout.compose import HandoutRequest, printed_site
 from bodymap.handout.pdf import render_pdf
-from bodymap.ui.diagram import BodyDiagram
+from bodymap.qtshared.diagram import BodyDiagram
 from bodymap.ui.page_view import PageView
 from bodymap.ui.theme import LIGHT
 from tests.content.corpus_cases import (

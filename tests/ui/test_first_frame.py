@@ -2,7 +2,8 @@
 
 The app is started for real (``bodymap.cli.main``) in a child process on the offscreen
 platform. When the body map has painted for the first time, the child notes which modules
-are loaded; then it searches and makes a printer, as a person would next, and notes again.
+are loaded; then it reloads the content (as a save in an editor does) and notes again; then it
+searches and makes a printer, as a person would next, and notes again.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import Any
 
 from bodymap.content.cache import load_library_cached
 from bodymap.paths import content_cache, content_dir
-from bodymap.ui.diagram import BodyDiagram
+from bodymap.qtshared.diagram import BodyDiagram
 
 NOT_BEFORE_FIRST_FRAME = (
     "PySide6.QtPrintSupport",  # printing
@@ -41,6 +42,13 @@ NOT_BEFORE_FIRST_FRAME = (
     "bodymap.ui.clinic_preferences",
 )
 
+NEVER_MADE_BY_A_RELOAD = (
+    "bodymap.ui.search_results",  # the search results popup and its model
+    "bodymap.ui.basket",  # the handout basket's dock contents
+    "bodymap.ui.preferences",
+    "bodymap.ui.clinic_preferences",
+)
+
 CHILD = """
 import gc, json, sys
 from PySide6.QtCore import QTimer
@@ -60,6 +68,8 @@ def paintEvent(self, event):
 
 def use_search_and_printing():
     window = next(w for w in QApplication.topLevelWidgets() if hasattr(w, "handout"))
+    window.watcher.reload()
+    report["after_reload"] = sorted(sys.modules)
     window.search.run_query("charley horse")
     report["found"] = window.search.model.results[0].id
     printer = window.handout.make_printer(window.handout.request(["calf"]))
@@ -102,6 +112,9 @@ def test_the_first_frame_loads_only_what_it_shows(tmp_path: Path, qapp: object) 
     early = [name for name in NOT_BEFORE_FIRST_FRAME if loaded(report["first_frame"], name)]
     assert early == []
     assert loaded(report["first_frame"], "bodymap.ui.body_map")  # the hook saw the real app
+    # A reload updates what is on screen and makes nothing that was never opened.
+    unopened = [name for name in NEVER_MADE_BY_A_RELOAD if loaded(report["after_reload"], name)]
+    assert unopened == []
     assert report["collecting_at_first_frame"] is False  # paused while the window is made
     assert report["collecting_after"] is True  # and back on once it is drawn
     assert report["found"] == "calf"

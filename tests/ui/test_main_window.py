@@ -14,7 +14,8 @@ from pytestqt.qtbot import QtBot
 from bodymap import __version__
 from bodymap.content.loader import load_library
 from bodymap.content.model import ContentLibrary
-from bodymap.ui.main_window import MENU_TOPICS, MainWindow
+from bodymap.ui.go_menu import MENU_TOPICS
+from bodymap.ui.main_window import MainWindow
 from tests.ui.conftest import WindowFactory
 
 

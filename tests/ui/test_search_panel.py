@@ -8,7 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from bodymap.content.search import SearchIndex
 from bodymap.ui.main_window import MainWindow
-from bodymap.ui.search_panel import PAGE_ID_ROLE
+from bodymap.ui.roles import PAGE_ID_ROLE
 from bodymap.ui.search_results import SearchResultsModel
 from tests.ui.test_main_window import assert_in_step
 

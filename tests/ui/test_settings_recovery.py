@@ -13,23 +13,19 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from bodymap.content.model import ContentLibrary
-from bodymap.handout.compose import ClinicDetails
+from bodymap.qtshared.settings import open_settings, open_store
+from bodymap.settings import SETTINGS, ClinicDetails, Settings
 from bodymap.ui.app import build_window
-from bodymap.ui.handout import ClinicSettings
-from bodymap.ui.settings import AppSettings, open_settings
-from bodymap.ui.settings_recovery import (
-    KNOWN_SETTINGS,
-    STALE_TEMP_SECONDS,
-    check_settings,
-)
+from bodymap.ui.settings_recovery import STALE_TEMP_SECONDS, check_settings
 from tests.permissions import PERMISSIONS_IGNORED, SKIP_REASON
 
+KNOWN_SETTINGS = {setting.key for setting in SETTINGS}
 GOOD = b"[handout]\nname=Harbour Massage\nbasket=calf, neck\n\n[view]\nappearance=dark\n"
 
 
 @pytest.fixture
 def settings_file() -> Path:
-    path = Path(open_settings().fileName())
+    path = Path(open_store().fileName())
     path.parent.mkdir(parents=True, exist_ok=True)
     return path
 
@@ -39,8 +35,7 @@ def kept_copies(path: Path) -> list[Path]:
 
 
 def assert_defaults() -> None:
-    settings = AppSettings()
-    clinic = ClinicSettings(settings.store)
+    settings = clinic = open_settings()
     assert settings.appearance == "system"
     assert settings.geometry is None
     assert settings.last_page == ""
@@ -49,12 +44,13 @@ def assert_defaults() -> None:
 
 
 def assert_saves_again() -> None:
-    settings = AppSettings()
-    ClinicSettings(settings.store).basket = ["foot"]
+    store = open_store()
+    settings = Settings(store)
+    settings.basket = ["foot"]
     settings.appearance = "light"
     settings.sync()
-    assert settings.store.status() == QSettings.Status.NoError
-    reread = QSettings(settings.store.fileName(), QSettings.Format.IniFormat)
+    assert store.status() == QSettings.Status.NoError
+    reread = QSettings(store.fileName(), QSettings.Format.IniFormat)
     assert reread.value("handout/basket") in ("foot", ["foot"])
     assert reread.value("view/appearance") == "light"
 
@@ -138,8 +134,7 @@ def test_values_of_the_wrong_kind_are_reset_and_good_ones_kept(settings_file: Pa
         assert name in notice.text
     assert "paper size" in notice.text and "appearance" in notice.text
     assert "clinic name" not in notice.text
-    settings = AppSettings()
-    clinic = ClinicSettings(settings.store)
+    settings = clinic = open_settings()
     assert clinic.clinic.name == "Harbour Massage"
     assert settings.geometry is None and settings.splitter is None
     assert clinic.basket == [] and settings.appearance == "system"
@@ -153,7 +148,7 @@ def test_a_healthy_file_is_left_exactly_as_it_is(settings_file: Path) -> None:
     assert check_settings() is None
     assert settings_file.read_bytes() == GOOD
     assert settings_file.stat().st_mtime_ns == before
-    assert ClinicSettings(AppSettings().store).basket == ["calf", "neck"]
+    assert open_settings().basket == ["calf", "neck"]
 
 
 def test_first_start_without_a_file_is_quiet(settings_file: Path) -> None:
@@ -162,13 +157,13 @@ def test_first_start_without_a_file_is_quiet(settings_file: Path) -> None:
 
 
 def test_every_setting_the_app_saves_is_checked_and_passes(settings_file: Path) -> None:
-    settings = AppSettings()
+    store = open_store()
+    settings = clinic = Settings(store)
     settings.geometry = QByteArray(b"\x01\xd9\xd0\xcb geometry")
     settings.splitter = QByteArray(b"\x00\xff splitter")
     settings.last_page = "calf"
     settings.appearance = "dark"
     settings.emergency_number_override = "000"
-    clinic = ClinicSettings(settings.store)
     clinic.clinic = ClinicDetails(
         name="Harbour", address="1 Quay St", phone="555", website="example.org",
         logo_path="/logo.png", footer_note="Thanks",
@@ -178,9 +173,9 @@ def test_every_setting_the_app_saves_is_checked_and_passes(settings_file: Path) 
     for basket in ([], ["calf"], ["calf", "foot", "neck"]):
         clinic.basket = basket
         settings.sync()
-        assert set(settings.store.allKeys()) <= set(KNOWN_SETTINGS)
+        assert set(store.allKeys()) <= set(KNOWN_SETTINGS)
         assert check_settings() is None, basket
-    assert set(settings.store.allKeys()) == set(KNOWN_SETTINGS)
+    assert set(store.allKeys()) == set(KNOWN_SETTINGS)
 
 
 def test_old_temporary_files_of_a_killed_save_are_cleared(settings_file: Path) -> None:

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from bodymap.content.model import ContentLibrary, PageHeading
-from bodymap.ui.topics import PAGE_ID_ROLE, TopicsList, TopicsModel
+from bodymap.ui.library_model import LibraryModel
+from bodymap.ui.roles import PAGE_ID_ROLE
+from bodymap.ui.topics import TopicsList, TopicsModel
 
 
 def test_topics_model_passes_the_model_tester(
@@ -29,9 +33,10 @@ def test_rows_show_titles_in_order_with_summaries(shipped_library: ContentLibrar
     assert not model.index_of("calf").isValid()  # a region is not a topic
 
 
-def test_a_thousand_topics_list_and_open(qtbot: QtBot) -> None:
+def test_a_thousand_topics_list_and_open(qtbot: QtBot, tmp_path: Path) -> None:
     headings = [PageHeading(f"topic-{n:04}", f"Topic {n:04}", f"About {n}") for n in range(1000)]
-    view = TopicsList(headings)
+    view = TopicsList(LibraryModel(ContentLibrary(tmp_path)))
+    view.topics.set_headings(headings)
     qtbot.addWidget(view)
     view.resize(300, 200)
     view.show()

@@ -1,9 +1,11 @@
-"""The body diagram artwork: drawing it in either appearance and knowing each region's outline.
+"""The body diagram artwork, for the window and for printed handouts: drawn in either appearance,
+with each region's outline as a Qt path.
 
-Region outlines come from the SVG path data itself (parsed with svg.path), so hit-testing
-follows the drawn shape exactly rather than a bounding box. The parsed outlines are kept in the
-cache folder under the artwork's own digest, so later starts skip the XML and path parsing
-(and their imports) and rebuild the same paths from a few numbers.
+Which regions exist, on which view and in what order comes from the artwork itself
+(``bodymap.artwork``); this module only turns those outlines into Qt paths (parsed with
+svg.path), so hit-testing follows the drawn shape exactly rather than a bounding box. The
+outlines are kept in the cache folder under the artwork's own digest, so later starts skip the
+XML and path parsing (and their imports) and rebuild the same paths from a few numbers.
 """
 
 from __future__ import annotations
@@ -11,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,10 +21,10 @@ from PySide6.QtCore import QPointF, QRectF, QSizeF
 from PySide6.QtGui import QPainter, QPainterPath, QTransform
 from PySide6.QtSvg import QSvgRenderer
 
+from bodymap.artwork import Artwork, RegionOutline, read_artwork
 from bodymap.paths import cache_dir, resource
 
-SVG_NS = "{http://www.w3.org/2000/svg}"
-REGION_ELEMENT = re.compile(r"^region-(?P<region>[a-z]+)-(?P<view>front|back)$")
+CACHE_FORMAT = 2  # bump when the cached rows change shape
 
 LIGHT_TO_DARK = {
     "#f4efe9": "#3b4049",  # skin
@@ -35,26 +36,51 @@ LIGHT_TO_DARK = {
 
 @dataclass(frozen=True)
 class RegionShape:
-    """One drawn shape of a region; the foot and the neck have one on each view."""
+    """One drawn shape of a region as a Qt path; the foot and the neck have one on each view."""
 
-    region_id: str
-    view: str
-    element_id: str
-    path: QPainterPath  # in SVG user units
+    outline: RegionOutline
+    path: QPainterPath  # in SVG user units, with the element's own transform applied
+
+    @property
+    def region_id(self) -> str:
+        """The region this shape belongs to, e.g. ``"calf"``."""
+        return self.outline.region_id
+
+    @property
+    def view(self) -> str:
+        """The view it is drawn on, e.g. ``"back"``."""
+        return self.outline.view
+
+    @property
+    def element_id(self) -> str:
+        """The SVG element it was read from, e.g. ``"region-calf-back"``."""
+        return self.outline.element_id
 
 
 class BodyDiagram:
-    """The SVG figure (front and back side by side) and its region shapes."""
+    """The SVG figure (its views side by side) and its region shapes."""
 
     def __init__(self, svg_path: Path | None = None) -> None:
         self.svg_path = svg_path or resource("body.svg")
         self._svg = self.svg_path.read_bytes()
         self._renderers: dict[bool, QSvgRenderer] = {}
         self.shapes = self._read_shapes()
+        self.artwork = Artwork(self.svg_path, tuple(shape.outline for shape in self.shapes))
         view_box = self.renderer(dark=False).viewBoxF()
         self.view_box = view_box if not view_box.isEmpty() else QRectF(0, 0, 640, 800)
 
+    @property
+    def views(self) -> tuple[str, ...]:
+        """The views left to right, as the artwork draws them."""
+        return self.artwork.views
+
+    def keyboard_order(self) -> list[RegionShape]:
+        """Every shape in the order Tab and the arrows visit them: view by view, head to toe."""
+        by_element = {shape.element_id: shape for shape in self.shapes}
+        return [by_element[outline.element_id] for outline in self.artwork.keyboard_order()]
+
     def renderer(self, dark: bool) -> QSvgRenderer:
+        """The figure's renderer in the light or dark colours (made once each)."""
         if dark not in self._renderers:
             data = self._svg
             if dark:
@@ -66,7 +92,8 @@ class BodyDiagram:
         return self._renderers[dark]
 
     def _read_shapes(self) -> list[RegionShape]:
-        cache = cache_dir() / f"diagram-{hashlib.sha256(self._svg).hexdigest()[:32]}.json"
+        digest = hashlib.sha256(self._svg).hexdigest()[:32]
+        cache = cache_dir() / f"diagram-{CACHE_FORMAT}-{digest}.json"
         with contextlib.suppress(OSError, ValueError, LookupError, TypeError):
             cached = [_shape_from_row(row) for row in json.loads(cache.read_bytes())]
             if cached:
@@ -81,22 +108,17 @@ class BodyDiagram:
         return shapes
 
     def _parse_shapes(self) -> list[RegionShape]:
-        import xml.etree.ElementTree as ET  # noqa: PLC0415 - only when not cached
-
         renderer = self.renderer(dark=False)
-        shapes = []
-        root = ET.fromstring(self._svg)
-        for element in root.iter(f"{SVG_NS}path"):
-            match = REGION_ELEMENT.match(element.get("id", ""))
-            if match is None:
-                continue
-            element_id = element.get("id", "")
-            path = svg_path_to_qt(element.get("d", ""))
-            path = renderer.transformForElement(element_id).map(path)
-            shapes.append(RegionShape(match["region"], match["view"], element_id, path))
-        return shapes
+        return [
+            RegionShape(
+                outline,
+                renderer.transformForElement(outline.element_id).map(svg_path_to_qt(outline.d)),
+            )
+            for outline in read_artwork(self.svg_path).outlines
+        ]
 
     def region_ids(self) -> set[str]:
+        """Every region the figure draws."""
         return {shape.region_id for shape in self.shapes}
 
     def fit(self, bounds: QRectF) -> QTransform:
@@ -124,12 +146,13 @@ def _shape_row(shape: RegionShape) -> list[Any]:
     path = shape.path
     elements = [path.elementAt(i) for i in range(path.elementCount())]
     points = [[element.type.value, element.x, element.y] for element in elements]
-    return [shape.region_id, shape.view, shape.element_id, points]
+    outline = shape.outline
+    return [outline.region_id, outline.view, outline.element_id, outline.d, outline.box, points]
 
 
 def _shape_from_row(row: list[Any]) -> RegionShape:
     """The outline rebuilt element by element: exactly the path that was parsed."""
-    region_id, view, element_id, points = row
+    region_id, view, element_id, d, (left, top, right, bottom), points = row
     path = QPainterPath()
     steps = iter(points)
     for kind, x, y in steps:
@@ -142,7 +165,9 @@ def _shape_from_row(row: list[Any]) -> RegionShape:
             path.cubicTo(x, y, x2, y2, x3, y3)
         else:
             raise ValueError(f"unexpected path element {kind}")
-    return RegionShape(str(region_id), str(view), str(element_id), path)
+    box = (float(left), float(top), float(right), float(bottom))
+    outline = RegionOutline(str(region_id), str(view), str(element_id), str(d), box)
+    return RegionShape(outline, path)
 
 
 def svg_path_to_qt(d: str) -> QPainterPath:

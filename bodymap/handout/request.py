@@ -1,0 +1,24 @@
+"""What the person asked to print, with the clinic's current settings around it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from bodymap.handout.compose import HandoutRequest
+from bodymap.settings import Settings
+
+
+def handout_request(
+    page_ids: Iterable[str], settings: Settings, paper_size: str | None = None
+) -> HandoutRequest:
+    """The request for these pages, printed today, with the clinic's details, paper size
+    (unless ``paper_size`` is given) and emergency number: the same for the window and the CLI.
+    """
+    return HandoutRequest(
+        page_ids=tuple(page_ids),
+        clinic=settings.clinic,
+        paper_size=paper_size or settings.paper_size,
+        emergency_number=settings.emergency_number,
+        printed=dt.date.today(),
+    )

@@ -1,0 +1,31 @@
+"""The settings file: QSettings in INI format, seen through the one declaration of its keys.
+
+Shared by the window and ``bodymap handout``, so both read the same clinic details, paper
+size and emergency number.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLocale, QSettings
+
+from bodymap import APP_NAME, ORG_NAME
+from bodymap.content.emergency import emergency_number_for
+from bodymap.settings import Settings
+
+
+def open_store() -> QSettings:
+    """INI format everywhere, so tests can point it at a temporary folder with QSettings.setPath."""
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORG_NAME, APP_NAME)
+
+
+def system_territory() -> str:
+    """The two-letter country code the computer is set up for, e.g. ``"GB"``."""
+    return QLocale.territoryToCode(QLocale.system().territory())
+
+
+def open_settings() -> Settings:
+    """The app's settings, with the paper size and emergency number of this computer's country."""
+    territory = system_territory()
+    return Settings(
+        open_store(), territory=territory, local_emergency_number=emergency_number_for(territory)
+    )

@@ -1,0 +1,72 @@
+"""Go → Body regions (Ctrl+1 … Ctrl+N, head to toe) and Go → Topics, following the content.
+
+The regions come from the library in the artwork's head-to-toe order, so a new region gets
+its menu item and shortcut with no change here. The topics menu is made when first opened, and
+is at most a screenful: a clinic folder of thousands of topics would make start-up wait for
+the menu, and the menu taller than any screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QWidget
+
+from bodymap.ui.library_model import LibraryModel
+
+MENU_TOPICS = 40
+
+
+class GoMenus(QObject):
+    """Fills the Body regions and Topics submenus of ``go_menu``; asks for pages to be opened.
+
+    The Ctrl+number shortcuts are added to ``window`` so they work wherever the focus is.
+    """
+
+    pageRequested = Signal(str)
+    topicsListWanted = Signal()
+
+    def __init__(self, library: LibraryModel, go_menu: QMenu, window: QWidget) -> None:
+        super().__init__(window)
+        self.library = library
+        self.window = window
+        self.regions_menu = go_menu.addMenu("&Body regions")
+        self.topics_menu = go_menu.addMenu("&Topics")
+        self.topics_menu.aboutToShow.connect(self._fill_topics_menu)
+        self._fill_regions_menu()
+        library.reloaded.connect(self._on_reloaded)
+
+    @Slot()
+    def _on_reloaded(self) -> None:
+        self._fill_regions_menu()
+        self.topics_menu.clear()  # filled again when next opened
+
+    def _fill_regions_menu(self) -> None:
+        for action in self.regions_menu.actions():
+            self.window.removeAction(action)  # drops the Ctrl+number shortcut with it
+        self.regions_menu.clear()
+        for number, region in enumerate(self.library.library.regions, start=1):
+            action = QAction(region.title, self.regions_menu)  # deleted with the next clear()
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(self._opener(region.id))
+            self.window.addAction(action)
+            self.regions_menu.addAction(action)
+
+    @Slot()
+    def _fill_topics_menu(self) -> None:
+        if self.topics_menu.isEmpty():
+            headings = self.library.library.topic_headings()
+            for heading in headings[:MENU_TOPICS]:
+                self.topics_menu.addAction(heading.title, self._opener(heading.id))
+            if len(headings) > MENU_TOPICS:
+                self.topics_menu.addSeparator()
+                more = self.topics_menu.addAction(f"All {len(headings)} topics in the list…")
+                more.triggered.connect(self.topicsListWanted)
+
+    def _opener(self, page_id: str) -> Callable[[], None]:
+        def open_page() -> None:
+            self.pageRequested.emit(page_id)
+
+        return open_page
