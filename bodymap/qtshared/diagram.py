@@ -22,7 +22,7 @@ from PySide6.QtGui import QPainter, QPainterPath, QTransform
 from PySide6.QtSvg import QSvgRenderer
 
 from bodymap.artwork import Artwork, RegionOutline, read_artwork
-from bodymap.paths import cache_dir, resource
+from bodymap.paths import artwork_file, cache_dir
 
 CACHE_FORMAT = 2  # bump when the cached rows change shape
 
@@ -61,7 +61,7 @@ class BodyDiagram:
     """The SVG figure (its views side by side) and its region shapes."""
 
     def __init__(self, svg_path: Path | None = None) -> None:
-        self.svg_path = svg_path or resource("body.svg")
+        self.svg_path = svg_path or artwork_file()
         self._svg = self.svg_path.read_bytes()
         self._renderers: dict[bool, QSvgRenderer] = {}
         self.shapes = self._read_shapes()
