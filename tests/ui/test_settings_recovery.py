@@ -247,6 +247,7 @@ def test_the_window_says_it_once_after_it_appears(
     settings_file.write_bytes(DAMAGE["random bytes"])
     window = build_window(shipped_library)
     qtbot.addWidget(window)
+    assert len(window.findChildren(QMessageBox, "settings-notice")) == 1  # made with it
     window.show()
     qtbot.waitUntil(lambda: len(notice_boxes()) == 1)
     box = notice_boxes()[0]
@@ -260,7 +261,9 @@ def test_the_window_says_it_once_after_it_appears(
 
     again = build_window(shipped_library)
     qtbot.addWidget(again)
+    # The notice is made with the window (then opened by the event loop): none was made.
+    assert again.findChildren(QMessageBox, "settings-notice") == []
     again.show()
-    qtbot.wait(50)
+    qtbot.waitExposed(again)
     assert notice_boxes() == []
     again.close()
