@@ -14,6 +14,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from bodymap.content.loader import load_library
 from bodymap.content.model import ContentLibrary
 from bodymap.paths import content_dir
+from tests.children import ChildPython
 
 
 @pytest.fixture(autouse=True)
@@ -44,3 +45,11 @@ def content_copy(tmp_path: Path) -> Path:
     target = tmp_path / "content"
     shutil.copytree(content_dir(), target)
     return target
+
+
+@pytest.fixture
+def child_python(tmp_path: Path) -> Iterator[ChildPython]:
+    """Start child Pythons on this checkout, offscreen, with their own home under tmp_path."""
+    children = ChildPython(tmp_path / "child")
+    yield children
+    children.end_all()

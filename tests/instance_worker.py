@@ -5,10 +5,15 @@ Run as ``python -m tests.instance_worker MODE ...``. It uses the app's own class
 the app here is what survives in the app.
 
 Modes:
-  settings FOLDER [ROUNDS]       save settings ROUNDS times (for ever without ROUNDS)
+  settings FOLDER [ROUNDS]       save settings ROUNDS times (for ever without ROUNDS); says
+                                 "ready" once the first save is done and "again" after the second
   cache CACHE CONTENT CONTENT    rebuild the cache for ever, alternating the two contents
-  hammer FOLDER CACHE NAME CONTENT CONTENT ROUNDS
-                                 both, as one copy of the app called NAME; prints a JSON report
+  hammer FOLDER CACHE MARKERS NAME OTHER CONTENT CONTENT ROUNDS
+                                 both, as one copy of the app called NAME beside a copy called
+                                 OTHER: says "ready", waits for "go" on stdin, then saves and
+                                 rebuilds at least ROUNDS times and until both copies have done
+                                 ALONGSIDE rounds while the other was running (MARKERS is their
+                                 shared folder of marker files); prints a JSON report
 """
 
 from __future__ import annotations
@@ -16,7 +21,6 @@ from __future__ import annotations
 import json
 import logging
 import sys
-import time
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -26,6 +30,9 @@ from bodymap.content.model import ContentLibrary
 from bodymap.content.search import SearchIndex
 from bodymap.qtshared.settings import open_store
 from bodymap.settings import Settings
+
+ALONGSIDE = 3  # rounds each copy must do while the other one is running
+MOST_ROUNDS = 300  # a copy that cannot meet the other gives up after this many rounds
 
 PAGE_IDS = ("calf", "foot", "neck", "back", "chest", "stomach", "hydration")
 
@@ -64,8 +71,8 @@ def settings_loop(folder: str, rounds: int | None) -> int:
         if not save_round(settings, store, number):
             print(f"save failed: {store.status()}", flush=True)
             return 1
-        if number == 0:
-            print("ready", flush=True)
+        if number < 2:
+            print("ready" if number == 0 else "again", flush=True)
         number += 1
     return 0
 
@@ -100,15 +107,47 @@ class _Damage(logging.Handler):
         self.notes.append(record.getMessage())
 
 
-def hammer(folder: str, cache: str, name: str, contents: tuple[str, str], rounds: int) -> int:
+class Markers:
+    """Marker files in a folder both copies share: who has started, who has done enough, who
+    has finished. A round of this copy counts as alongside the other when the other had
+    started before the round began and had not finished when it ended."""
+
+    def __init__(self, folder: Path, name: str, other: str) -> None:
+        self.folder, self.name, self.other = folder, name, other
+
+    def mark(self, what: str) -> None:
+        (self.folder / f"{what}-{self.name}").touch()
+
+    def other_has(self, what: str) -> bool:
+        return (self.folder / f"{what}-{self.other}").exists()
+
+    def other_running(self) -> bool:
+        return self.other_has("started") and not self.other_has("finished")
+
+
+def hammer(
+    folder: str,
+    cache: str,
+    markers: Markers,
+    contents: tuple[str, str],
+    rounds: int,
+) -> int:
     """One copy of the app saving its own and shared settings and using the shared cache."""
+    name = markers.name
     settings, store = _settings(folder)
     libraries = [load_library(Path(path)) for path in contents]
     damage = _Damage()
     logging.getLogger("bodymap.content.search").addHandler(damage)
     problems: list[str] = []
-    started = time.time()
-    for number in range(rounds):
+    print("ready", flush=True)
+    if sys.stdin.readline().strip() != "go":
+        return 3
+    markers.mark("started")
+    alongside = number = 0
+    while number < rounds or alongside < ALONGSIDE or not markers.other_has("enough"):
+        if number >= MOST_ROUNDS or (number >= rounds and markers.other_has("finished")):
+            break  # the other copy is gone, or never came: the report shows too few alongside
+        other_was_running = markers.other_running()
         settings.basket = basket_for(number, name)
         store.setValue(f"instances/{name}", number)
         settings.sync()
@@ -119,11 +158,17 @@ def hammer(folder: str, cache: str, name: str, contents: tuple[str, str], rounds
         if not finds(index, library):
             problems.append(f"round {number}: wrong search results")
         index.close()
+        if other_was_running and markers.other_running():
+            alongside += 1
+            if alongside == ALONGSIDE:
+                markers.mark("enough")
+        number += 1
+    markers.mark("finished")
     report = {
         "problems": problems,
         "damage": damage.notes,
-        "started": started,
-        "finished": time.time(),
+        "rounds": number,
+        "alongside": alongside,
     }
     print(json.dumps(report), flush=True)
     return 0
@@ -136,8 +181,9 @@ def main(argv: list[str]) -> int:
     if mode == "cache":
         return cache_loop(*args)
     if mode == "hammer":
-        folder, cache, name, first, second, rounds = args
-        return hammer(folder, cache, name, (first, second), int(rounds))
+        folder, cache, markers, name, other, first, second, rounds = args
+        together = Markers(Path(markers), name, other)
+        return hammer(folder, cache, together, (first, second), int(rounds))
     print(f"unknown mode {mode}", file=sys.stderr)
     return 2
 

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from importlib.metadata import entry_points
 from pathlib import Path
 
 import pytest
 
 from bodymap.cli import main
-from bodymap.paths import PROJECT_DIR
+from tests.children import ChildPython
 
 
 def test_unknown_region_exits_2_and_lists_valid_ids(capsys: pytest.CaptureFixture[str]) -> None:
@@ -35,16 +33,10 @@ def test_region_and_topic_together_is_a_usage_error(capsys: pytest.CaptureFixtur
     assert "not allowed with argument" in capsys.readouterr().err
 
 
-def test_python_dash_m_and_main_py_share_the_entry_point() -> None:
+def test_python_dash_m_and_main_py_share_the_entry_point(child_python: ChildPython) -> None:
     for entry in (["-m", "bodymap"], ["main.py"]):
-        result = subprocess.run(
-            [sys.executable, *entry, "--version"],
-            capture_output=True,
-            text=True,
-            check=False,
-            cwd=PROJECT_DIR,
-        )
-        assert result.returncode == 0
+        result = child_python.run(*entry, "--version")
+        assert result.returncode == 0, result.stderr
         assert result.stdout.startswith("BodyMap ")
 
 
@@ -54,15 +46,11 @@ def test_installed_bodymap_command_runs_the_same_entry_point() -> None:
     assert bodymap.load() is main
 
 
-def test_unknown_region_from_the_command_line_needs_no_display() -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "bodymap", "--region", "knee"],
-        capture_output=True,
-        text=True,
-        check=False,
-        env={"PATH": "/usr/bin:/bin"},
-        cwd=PROJECT_DIR,
-    )
+def test_unknown_region_from_the_command_line_needs_no_display(
+    child_python: ChildPython,
+) -> None:
+    no_display = {"QT_QPA_PLATFORM": None, "DISPLAY": None, "WAYLAND_DISPLAY": None}
+    result = child_python.run("-m", "bodymap", "--region", "knee", env=no_display)
     assert result.returncode == 2
     assert "Valid region ids:" in result.stderr
     assert "Traceback" not in result.stderr
@@ -87,17 +75,12 @@ def test_usage_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
         assert command in out
 
 
-def test_output_cut_short_by_a_pipe_shows_no_traceback() -> None:
+def test_output_cut_short_by_a_pipe_shows_no_traceback(child_python: ChildPython) -> None:
     """`bodymap check --grades | head -1`: the reader leaves early; the command stops quietly."""
-    with subprocess.Popen(
-        [sys.executable, "-m", "bodymap", "check", "--grades"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        cwd=PROJECT_DIR,
-    ) as process:
-        assert process.stdout is not None and process.stderr is not None
-        process.stdout.readline()
-        process.stdout.close()
-        errors = process.stderr.read().decode()
-        process.wait(timeout=120)
+    process = child_python.popen("-m", "bodymap", "check", "--grades")
+    assert process.stdout is not None and process.stderr is not None
+    assert process.stdout.readline()
+    process.stdout.close()
+    errors = process.stderr.read()
+    process.wait(timeout=120)
     assert "Traceback" not in errors

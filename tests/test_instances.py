@@ -9,13 +9,11 @@ what is left with the app's own code.
 from __future__ import annotations
 
 import json
-import os
 import random
-import selectors
 import shutil
 import signal
 import subprocess
-import sys
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -26,43 +24,45 @@ from PySide6.QtCore import QByteArray, QSettings
 
 from bodymap.content.loader import load_library
 from bodymap.content.search import SearchIndex
-from bodymap.paths import PROJECT_DIR, content_dir
-from tests.instance_worker import basket_for, geometry_for
+from bodymap.paths import content_dir
+from tests.children import ChildPython
+from tests.instance_worker import ALONGSIDE, basket_for, geometry_for
 
 STARTUP_LIMIT = 120  # seconds; only a guard against a hung process, never a speed check
 KILLS = 6
 
 
-def worker(*args: str | Path) -> subprocess.Popen[str]:
-    env = {**os.environ, "PYTHONPATH": str(PROJECT_DIR), "QT_QPA_PLATFORM": "offscreen"}
-    return subprocess.Popen(
-        [sys.executable, "-m", "tests.instance_worker", *map(str, args)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        cwd=PROJECT_DIR,
-        env=env,
-    )
+def worker(child_python: ChildPython, *args: str | Path) -> subprocess.Popen[str]:
+    """A second process running tests/instance_worker.py with ``args``."""
+    return child_python.popen("-m", "tests.instance_worker", *args)
 
 
 def wait_for_line(process: subprocess.Popen[str]) -> str:
+    """The worker's next line of output; fails the test if it ends, or hangs, first.
+
+    (A plain blocking read: waiting on the pipe with select() missed a second line that had
+    come in with the first and sat in the reader's buffer.)
+    """
     assert process.stdout is not None
-    with selectors.DefaultSelector() as selector:
-        selector.register(process.stdout, selectors.EVENT_READ)
-        if not selector.select(STARTUP_LIMIT):
-            process.kill()
-            pytest.fail("the worker did not start (is the settings lock stuck?)")
-    line = process.stdout.readline().strip()
+    watchdog = threading.Timer(STARTUP_LIMIT, process.kill)
+    watchdog.start()
+    try:
+        line = process.stdout.readline().strip()
+    finally:
+        watchdog.cancel()
     if not line:
         process.wait()
         assert process.stderr is not None
-        pytest.fail(f"the worker ended early: {process.stderr.read()}")
+        pytest.fail(
+            f"the worker ended or hung (is the settings lock stuck?): {process.stderr.read()}"
+        )
     return line
 
 
 @contextmanager
-def running(*args: str | Path) -> Iterator[subprocess.Popen[str]]:
-    process = worker(*args)
+def running(child_python: ChildPython, *args: str | Path) -> Iterator[subprocess.Popen[str]]:
+    """A worker for the length of a ``with`` block, killed at its end if still running."""
+    process = worker(child_python, *args)
     try:
         yield process
     finally:
@@ -72,6 +72,7 @@ def running(*args: str | Path) -> Iterator[subprocess.Popen[str]]:
 
 
 def kill_at_random(process: subprocess.Popen[str], chance: random.Random) -> None:
+    """SIGKILL a busy worker at a moment of its work picked at random (any moment must do)."""
     time.sleep(chance.uniform(0.02, 0.4))
     process.send_signal(signal.SIGKILL)
     process.wait()
@@ -111,7 +112,10 @@ def other_content(content_copy: Path) -> Path:
 
 
 def test_settings_and_cache_survive_being_killed_at_random_moments(
-    tmp_path: Path, other_content: Path, caplog: pytest.LogCaptureFixture
+    tmp_path: Path,
+    other_content: Path,
+    caplog: pytest.LogCaptureFixture,
+    child_python: ChildPython,
 ) -> None:
     folder = tmp_path / "settings"
     ini = folder / "BodyMap" / "BodyMap.ini"
@@ -121,10 +125,11 @@ def test_settings_and_cache_survive_being_killed_at_random_moments(
     rounds_seen: list[int] = []
     for _ in range(KILLS):
         with (
-            running("settings", folder) as saver,
-            running("cache", cache, content_dir(), other_content) as builder,
+            running(child_python, "settings", folder) as saver,
+            running(child_python, "cache", cache, content_dir(), other_content) as builder,
         ):
             assert wait_for_line(saver) == "ready"
+            assert wait_for_line(saver) == "again"  # each kill lands on a file saved before
             assert wait_for_line(builder) == "ready"
             kill_at_random(saver, chance)
             kill_at_random(builder, chance)
@@ -134,37 +139,55 @@ def test_settings_and_cache_survive_being_killed_at_random_moments(
         assert index.search("charley horse").results[0].id == "calf"
         index.close()
         assert not [r for r in caplog.records if "damaged" in r.getMessage()]
-    assert max(rounds_seen) > 0  # the workers really were saving over and over when killed
+    assert min(rounds_seen) > 0  # the saver was overwriting its own earlier save when killed
 
 
 def test_two_copies_at_once_keep_settings_basket_and_cache_whole(
-    tmp_path: Path, other_content: Path
+    tmp_path: Path, other_content: Path, child_python: ChildPython
 ) -> None:
-    """Each copy saves its own value and the shared basket, and rebuilds the shared cache."""
+    """Each copy saves its own value and the shared basket, and rebuilds the shared cache.
+
+    Both copies start their work together, when told "go" once both are ready, and each
+    counts the rounds it did while the other was running (see instance_worker.Markers).
+    """
     folder = tmp_path / "settings"
     cache = tmp_path / "cache" / "search.sqlite"
+    markers = tmp_path / "markers"
+    markers.mkdir()
     rounds = 12
     names = ("front-desk", "treatment-room")
     copies = [
-        worker("hammer", folder, cache, name, content_dir(), other_content, str(rounds))
-        for name in names
+        worker(
+            child_python,
+            *("hammer", folder, cache, markers, name, other),
+            *(content_dir(), other_content, str(rounds)),
+        )
+        for name, other in (names, names[::-1])
     ]
+    for process in copies:
+        assert wait_for_line(process) == "ready"
+    for process in copies:  # both are ready before either starts
+        assert process.stdin is not None
+        process.stdin.write("go\n")
+        process.stdin.flush()
     reports = []
     for process in copies:
         out, err = process.communicate(timeout=STARTUP_LIMIT * 2)
         assert process.returncode == 0, err
         reports.append(json.loads(out))
-    assert max(r["started"] for r in reports) < min(r["finished"] for r in reports)  # overlap
     for report in reports:
+        assert report["alongside"] >= ALONGSIDE  # the copies really ran at the same time
+        assert report["rounds"] >= rounds
         assert report["problems"] == []
         assert report["damage"] == []  # no copy ever found the other's cache half-built
     store = read_settings(folder / "BodyMap" / "BodyMap.ini", tmp_path)
     assert store.status() == QSettings.Status.NoError
+    last = {name: report["rounds"] - 1 for name, report in zip(names, reports, strict=True)}
     for name in names:  # neither copy's own setting was lost to the other's saves
-        assert int(store.value(f"instances/{name}")) == rounds - 1
+        assert int(store.value(f"instances/{name}")) == last[name]
     basket = store.value("handout/basket")
     basket = basket if isinstance(basket, list) else [basket]
     # The basket is one key: the copy that saved last wins, whole (documented in README).
-    assert basket in [basket_for(rounds - 1, name) for name in names]
+    assert basket in [basket_for(last[name], name) for name in names]
     index = SearchIndex.open(load_library(content_dir()), cache)
     assert index.search("charley horse").results[0].id == "calf"

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
+from tests.children import ChildPython
 
 
-def test_core_and_cli_do_not_import_pyside6() -> None:
+def test_core_and_cli_do_not_import_pyside6(child_python: ChildPython) -> None:
     code = (
         "import sys\n"
         "import bodymap.content.loader, bodymap.content.model, bodymap.content.render\n"
@@ -17,7 +16,6 @@ def test_core_and_cli_do_not_import_pyside6() -> None:
         "assert load_library(content_dir()).pages\n"
         "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))))\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
+    result = child_python.run("-c", code)
+    assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"

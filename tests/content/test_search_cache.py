@@ -15,7 +15,8 @@ from bodymap.content.search import (
     TEMPORARY_SUFFIX,
     SearchIndex,
 )
-from tests.permissions import PERMISSIONS_IGNORED, SKIP_REASON
+from tests.children import ChildPython
+from tests.permissions import run_bound
 
 DAMAGED = "was damaged"
 
@@ -109,19 +110,18 @@ def test_a_folder_where_the_cache_should_be_is_left_alone_and_search_runs_in_mem
     assert not list(tmp_path.glob(f"{TEMPORARY_PREFIX}*"))  # no temporary file left behind
 
 
-@pytest.mark.skipif(PERMISSIONS_IGNORED, reason=SKIP_REASON)
-def test_read_only_cache_folder_still_searches(
-    shipped_library: ContentLibrary, tmp_path: Path
-) -> None:
+def test_read_only_cache_folder_still_searches(child_python: ChildPython, tmp_path: Path) -> None:
+    """The search runs where permissions bind, as root too (see tests/permissions.py)."""
     folder = tmp_path / "cache"
     folder.mkdir()
     folder.chmod(0o555)
     try:
-        index = SearchIndex.open(shipped_library, folder / "search.sqlite")
-        assert finds_calf(index)
-        assert not (folder / "search.sqlite").exists()
+        report = run_bound(child_python, "search", folder / "search.sqlite")
     finally:
         folder.chmod(0o755)
+    assert report["first_result"] == "calf"
+    assert any("searching in memory" in note for note in report["log"]), report["log"]
+    assert list(folder.iterdir()) == []  # no cache, and no temporary file left behind
 
 
 def test_temporary_files_of_a_killed_rebuild_are_cleared_when_old(

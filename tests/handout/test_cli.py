@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import errno
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,9 +11,9 @@ from PySide6.QtWidgets import QApplication
 
 from bodymap import fileio
 from bodymap.handout.cli import handout_main
-from bodymap.paths import PROJECT_DIR
 from bodymap.qtshared.settings import open_settings
 from bodymap.settings import ClinicDetails
+from tests.children import ChildPython
 
 ALL_REGIONS = ("neck", "chest", "stomach", "back", "calf", "foot")
 RUN_HANDOUT = (
@@ -126,22 +123,9 @@ def test_content_dir_is_used(qapp: QApplication, content_copy: Path, tmp_path: P
     assert page_texts(target)[0].startswith("Lowerleg")
 
 
-def test_runs_without_a_display(tmp_path: Path) -> None:
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
-    }
-    env["XDG_CONFIG_HOME"] = str(tmp_path / "config")  # never the real user's settings
+def test_runs_without_a_display(tmp_path: Path, child_python: ChildPython) -> None:
     target = tmp_path / "all.pdf"
-    result = subprocess.run(
-        [sys.executable, "-c", RUN_HANDOUT, *ALL_REGIONS, "-o", str(target)],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=PROJECT_DIR,
-        env=env,
-        timeout=120,
-    )
+    no_display = {"QT_QPA_PLATFORM": None, "DISPLAY": None, "WAYLAND_DISPLAY": None}
+    result = child_python.run("-c", RUN_HANDOUT, *ALL_REGIONS, "-o", target, env=no_display)
     assert result.returncode == 0, result.stderr
     assert len(PdfReader(target).pages) == len(ALL_REGIONS)

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
+from tests.children import ChildPython
 
 # Lays every shipped page out with heights made up from the text, as typesetting would give.
 CODE = """
@@ -34,8 +33,7 @@ print(sorted(m for m in sys.modules if m.startswith(("PySide6", "shiboken6"))))
 """
 
 
-def test_composing_and_laying_out_a_handout_need_no_qt() -> None:
-    result = subprocess.run(
-        [sys.executable, "-c", CODE], capture_output=True, text=True, check=True
-    )
+def test_composing_and_laying_out_a_handout_need_no_qt(child_python: ChildPython) -> None:
+    result = child_python.run("-c", CODE)
+    assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"

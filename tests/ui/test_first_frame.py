@@ -9,15 +9,14 @@ searches and makes a printer, as a person would next, and notes again.
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 from typing import Any
+
+import pytest
 
 from bodymap.content.cache import load_library_cached
 from bodymap.paths import content_cache, content_dir
 from bodymap.qtshared.diagram import BodyDiagram
+from tests.children import ChildPython
 
 NOT_BEFORE_FIRST_FRAME = (
     "PySide6.QtPrintSupport",  # printing
@@ -84,18 +83,9 @@ sys.exit(main(["--region", "neck"]))
 """
 
 
-def start_app(tmp_path: Path) -> dict[str, Any]:
-    env = dict(os.environ)
-    env["QT_QPA_PLATFORM"] = "offscreen"
-    env["XDG_CONFIG_HOME"] = str(tmp_path / "config")  # never the user's settings
-    done = subprocess.run(
-        [sys.executable, "-c", CHILD],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+def start_app(child_python: ChildPython) -> dict[str, Any]:
+    """Start the app in a child; what it had loaded at its first frame and after use."""
+    done = child_python.run("-c", CHILD)
     assert done.returncode == 0, done.stderr
     report: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
     return report
@@ -105,10 +95,13 @@ def loaded(modules: list[str], name: str) -> bool:
     return any(m == name or m.startswith(name + ".") for m in modules)
 
 
-def test_the_first_frame_loads_only_what_it_shows(tmp_path: Path, qapp: object) -> None:
+def test_the_first_frame_loads_only_what_it_shows(
+    child_python: ChildPython, qapp: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(child_python.cache))  # the child's caches
     load_library_cached(content_dir(), content_cache(content_dir()))  # as an earlier run did
     BodyDiagram()
-    report = start_app(tmp_path)
+    report = start_app(child_python)
     early = [name for name in NOT_BEFORE_FIRST_FRAME if loaded(report["first_frame"], name)]
     assert early == []
     assert loaded(report["first_frame"], "bodymap.ui.body_map")  # the hook saw the real app

@@ -10,6 +10,7 @@ from bodymap.content.search import SearchIndex
 from bodymap.ui.main_window import MainWindow
 from bodymap.ui.roles import PAGE_ID_ROLE
 from bodymap.ui.search_results import SearchResultsModel
+from tests.children import ChildPython
 from tests.ui.test_main_window import assert_in_step
 
 
@@ -116,15 +117,12 @@ def test_results_model_is_a_well_behaved_qt_model(
     qtmodeltester.check(model)
 
 
-def test_results_model_survives_many_reads_from_qt() -> None:
+def test_results_model_survives_many_reads_from_qt(child_python: ChildPython) -> None:
     """Qt reads every role of every row on each paint; thousands of reads must be harmless.
 
     PySide6 6.12.0 aborted the process here (a None reference-count bug), so this runs in a
     subprocess and pyproject.toml excludes that version.
     """
-    import subprocess
-    import sys
-
     code = (
         "from PySide6.QtCore import Qt\n"
         "from PySide6.QtWidgets import QApplication\n"
@@ -137,8 +135,6 @@ def test_results_model_survives_many_reads_from_qt() -> None:
         "    model.index(0).data(Qt.ItemDataRole.DecorationRole)\n"
         "print('ok')\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False
-    )
+    result = child_python.run("-c", code)
     assert result.returncode == 0, result.stderr[-500:]
     assert result.stdout.strip() == "ok"

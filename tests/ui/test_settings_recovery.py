@@ -12,12 +12,14 @@ from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from bodymap import APP_NAME, ORG_NAME
 from bodymap.content.model import ContentLibrary
 from bodymap.qtshared.settings import open_settings, open_store
 from bodymap.settings import SETTINGS, ClinicDetails, Settings
 from bodymap.ui.app import build_window
 from bodymap.ui.settings_recovery import STALE_TEMP_SECONDS, check_settings
-from tests.permissions import PERMISSIONS_IGNORED, SKIP_REASON
+from tests.children import ChildPython
+from tests.permissions import run_bound
 
 KNOWN_SETTINGS = {setting.key for setting in SETTINGS}
 GOOD = b"[handout]\nname=Harbour Massage\nbasket=calf, neck\n\n[view]\nappearance=dark\n"
@@ -95,29 +97,59 @@ def test_a_folder_where_the_file_should_be_is_moved_aside_with_its_contents(
     assert_saves_again()
 
 
-@pytest.mark.skipif(PERMISSIONS_IGNORED, reason=SKIP_REASON)
-def test_an_unreadable_file_is_moved_aside(settings_file: Path) -> None:
-    settings_file.write_bytes(GOOD)
-    settings_file.chmod(0)
-    notice = check_settings()
-    assert notice is not None
-    assert "could not be opened" in notice.text
-    assert_defaults()
-    assert check_settings() is None
-    assert_saves_again()
+@pytest.fixture
+def child_settings_file(child_python: ChildPython) -> Path:
+    """Where a child started by ``child_python`` keeps its settings (its own config folder)."""
+    path = child_python.config / ORG_NAME / f"{APP_NAME}.ini"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return path
 
 
-@pytest.mark.skipif(PERMISSIONS_IGNORED, reason=SKIP_REASON)
-def test_damaged_file_in_a_read_only_folder_is_said_again_next_time(settings_file: Path) -> None:
-    settings_file.write_bytes(DAMAGE["random bytes"])
-    settings_file.parent.chmod(0o555)
+DEFAULTS: dict[str, object] = {  # what assert_defaults checks, as the child reports it
+    "appearance": "system",
+    "geometry": None,
+    "last_page": "",
+    "basket": [],
+    "clinic_name": "",
+}
+
+
+# The next two start the app's part in a child that permissions bind, so they run as root too
+# (see tests/permissions.py).
+
+
+def test_an_unreadable_file_is_moved_aside(
+    child_python: ChildPython, child_settings_file: Path
+) -> None:
+    child_settings_file.write_bytes(GOOD)
+    child_settings_file.chmod(0)
+    report = run_bound(child_python, "settings", "save")
+    assert report["file"] == str(child_settings_file)
+    assert report["first"] is not None and "could not be opened" in report["first"]
+    assert report["read"] == DEFAULTS
+    assert report["second"] is None  # said once
+    saved = report["saved"]
+    assert saved["status"] == "NoError"
+    assert saved["basket"] in ("foot", ["foot"]) and saved["appearance"] == "light"
+    (kept,) = kept_copies(child_settings_file)
+    kept.chmod(0o600)
+    assert kept.read_bytes() == GOOD  # nothing of it is lost
+
+
+def test_damaged_file_in_a_read_only_folder_is_said_again_next_time(
+    child_python: ChildPython, child_settings_file: Path
+) -> None:
+    child_settings_file.write_bytes(DAMAGE["random bytes"])
+    child_settings_file.parent.chmod(0o555)
     try:
-        first = check_settings()
-        assert first is not None and "will not be kept" in first.text
-        assert check_settings() is not None  # still true, so still said
-        assert settings_file.read_bytes() == DAMAGE["random bytes"]
+        report = run_bound(child_python, "settings")
     finally:
-        settings_file.parent.chmod(0o755)
+        child_settings_file.parent.chmod(0o755)
+    assert report["file"] == str(child_settings_file)
+    assert report["first"] is not None and "will not be kept" in report["first"]
+    assert report["second"] is not None  # still true, so still said
+    assert child_settings_file.read_bytes() == DAMAGE["random bytes"]
+    assert kept_copies(child_settings_file) == []
 
 
 @pytest.mark.qt_log_ignore("QVariant::load: unknown user type")
@@ -210,6 +242,7 @@ def test_the_window_says_it_once_after_it_appears(
     settings_file.write_bytes(DAMAGE["random bytes"])
     window = build_window(shipped_library)
     qtbot.addWidget(window)
+    assert len(window.findChildren(QMessageBox, "settings-notice")) == 1  # made with it
     window.show()
     qtbot.waitUntil(lambda: len(notice_boxes()) == 1)
     box = notice_boxes()[0]
@@ -223,7 +256,9 @@ def test_the_window_says_it_once_after_it_appears(
 
     again = build_window(shipped_library)
     qtbot.addWidget(again)
+    # The notice is made with the window (then opened by the event loop): none was made.
+    assert again.findChildren(QMessageBox, "settings-notice") == []
     again.show()
-    qtbot.wait(50)
+    qtbot.waitExposed(again)
     assert notice_boxes() == []
     again.close()
