@@ -15,6 +15,7 @@ the loader fills in (``LOADED_FIELDS``).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -42,14 +43,20 @@ def validate_page(data: Any, page_type: type[Page], path: Path, report: Report) 
     Every problem goes to ``report``: errors make the page unusable, warnings do not.
     """
     walker = _Walker(report)
-    info = inspect.type_info(page_type)
-    if not isinstance(info, inspect.StructType):
-        raise TypeError(f"{page_type} is not a page type")
-    fields = walker.struct(data, info, ())
+    fields = walker.struct(data, _struct_info(page_type), ())
     if isinstance(fields, _Bad) or walker.failed:
         return None
     page = msgspec.structs.replace(fields, path=path)
     return page if isinstance(page, Page) else None
+
+
+@functools.cache
+def _struct_info(page_type: type[Page]) -> inspect.StructType:
+    """The declaration of a page type, read once (msgspec.inspect is not cheap)."""
+    info = inspect.type_info(page_type)
+    if not isinstance(info, inspect.StructType):
+        raise TypeError(f"{page_type} is not a page type")
+    return info
 
 
 def field_name(path: KeyPath) -> str:
