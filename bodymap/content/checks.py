@@ -1,20 +1,33 @@
 """Everything ``bodymap check`` holds content to, beyond what loading already validates.
 
-Completeness (what every page must contain), plain language (a reading grade measured with
-textstat), and medical safety: the warnings content-facts.md requires for each region, and the
-blog-post claims it corrects, which must never be repeated as fact.
+Three kinds of rule (``Problem.rule``):
+
+- **safety** (``RULE_SAFETY``): the red flags each region must list, each in its urgency tier
+  (docs/clinical-review.md), the warnings and self-massage cautions, and the claims trusted
+  sources correct. A page that breaks one must not be printed or exported.
+- **completeness** (``RULE_COMPLETENESS``): what every page must contain (causes, sources...).
+- **language** (``RULE_LANGUAGE``): the reading grade (textstat) and everyday words.
+
+The window and the handout commands use the same rules as ``check``:
+``safety_problems(page)`` is fast (no textstat) and is what decides whether a page may be
+printed; ``check_page(page)`` runs every rule; ``check_content(root)`` checks a whole folder.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from bodymap.content.loader import load_library
 from bodymap.content.model import (
     EMERGENCY_PLACEHOLDER,
+    RULE_COMPLETENESS,
+    RULE_LANGUAGE,
+    RULE_SAFETY,
+    SAME_DAY_PLACEHOLDER,
     ContentLibrary,
     Page,
     Problem,
@@ -42,8 +55,36 @@ TRUSTED_ORGANISATIONS = (
     "National Center for Complementary and Integrative Health",
     "NIH",
     "CDC",
+    "Diabetes UK",
+)
+TRUSTED_ADDRESSES = re.compile(
+    r"^https://([a-z0-9-]+\.)*(nhs\.uk|nhs\.scot|nhsinform\.scot|nidirect\.gov\.uk|hse\.ie|"
+    r"nice\.org\.uk|mayoclinic\.org|clevelandclinic\.org|medlineplus\.gov|nih\.gov|"
+    r"merckmanuals\.com|aafp\.org|cdc\.gov|diabetes\.org\.uk)(/|$)",
+    re.IGNORECASE,
 )
 WHEN_NOT_TO_MASSAGE = "when-not-to-massage"
+
+
+# -- what the window and the handout commands call ------------------------------------------
+
+
+@dataclass(frozen=True)
+class PageReport:
+    """Every problem ``check`` finds on one page, and its reading grade (None: not measured)."""
+
+    page: Page
+    problems: tuple[Problem, ...]
+    grade: float | None = None
+
+    @property
+    def safety(self) -> tuple[Problem, ...]:
+        """The problems that stop the page being printed or exported."""
+        return tuple(p for p in self.problems if p.blocks_output)
+
+    @property
+    def printable(self) -> bool:
+        return not self.safety
 
 
 @dataclass(frozen=True)
@@ -51,23 +92,53 @@ class Report:
     library: ContentLibrary
     problems: list[Problem]
     grades: dict[str, float]
+    pages: dict[str, PageReport] = field(default_factory=dict)
 
     @property
     def clean(self) -> bool:
         return not self.problems
 
 
+def safety_problems(page: Page) -> list[Problem]:
+    """The medical-safety problems of one page; any of them blocks printing and exporting.
+
+    Fast and pure: no reading-grade measurement, the file is read only to give a problem
+    its line number.
+    """
+    checker = _PageChecker(page)
+    checker.run_safety()
+    return checker.problems
+
+
+def check_page(page: Page) -> PageReport:
+    """Every rule ``check`` applies to one page, including its reading grade."""
+    checker = _PageChecker(page)
+    checker.run_safety()
+    checker.run_completeness()
+    checker.run_language()
+    problems = sorted(checker.problems, key=lambda p: p.line or 0)
+    return PageReport(page, tuple(problems), checker.grade)
+
+
 def check_content(root: Path) -> Report:
+    """Load a content folder and check every page (``bodymap check``)."""
     library = load_library(root)
     problems = list(library.problems)
     grades: dict[str, float] = {}
+    reports: dict[str, PageReport] = {}
     for page in library.pages.values():
-        checker = _PageChecker(page)
-        checker.run()
-        problems.extend(checker.problems)
-        grades[page.id] = checker.grade
+        report = check_page(page)
+        reports[page.id] = report
+        problems.extend(report.problems)
+        if report.grade is not None:
+            grades[page.id] = report.grade
     problems.sort(key=lambda p: (str(p.path), p.line or 0))
-    return Report(library, problems, grades)
+    return Report(library, problems, grades, reports)
+
+
+def blocking(problems: Iterable[Problem]) -> list[Problem]:
+    """The problems among ``problems`` that stop printing and exporting (safety rules)."""
+    return [p for p in problems if p.blocks_output]
 
 
 def reading_grade(text: str) -> float:
@@ -77,69 +148,277 @@ def reading_grade(text: str) -> float:
     return float(textstat.flesch_kincaid_grade(text))
 
 
-# -- medical safety: what each region must say (content-facts.md) ---------------------------
+# -- the red-flag tiers ----------------------------------------------------------------------
+
+EMERGENCY, TODAY, SOON = "emergency", "today", "soon"
+TIER_NAMES = {
+    EMERGENCY: f'"Call {EMERGENCY_PLACEHOLDER} now"',
+    TODAY: '"Get medical help today"',
+    SOON: '"See your doctor soon"',
+}
+TIER_FIELDS = {EMERGENCY: "emergency", TODAY: "today", SOON: "doctor_soon"}
+"""The ``red_flags`` list of each tier."""
+TOPIC_TIER_HEADINGS = (
+    (EMERGENCY, re.compile(r"\{emergency\}|emergency|\bcall\b.*\bnow\b", re.I)),
+    (
+        TODAY,
+        re.compile(r"today|same[- ]day|right away|straight away|immediately|urgent|at once", re.I),
+    ),
+    (SOON, re.compile(r"\bsoon\b|day or two|next few days|in the next", re.I)),
+)
+"""A topic section whose heading says how soon to act is a tier too ("See a doctor right away
+if" counts as the same-day tier), so a topic's lists are held to the same tier rules."""
+URGENT_WORDS = re.compile(
+    r"right away|straight away|immediately|at once|urgent\w*|same[- ]day|\btoday\b|"
+    r"emergency|\{emergency\}|\{same_day\}|\bA&E\b",
+    re.IGNORECASE,
+)
+"""Words that never belong in the "See your doctor soon" tier."""
+TWITCH = re.compile(r"twitch", re.I)
+TWO_WEEKS = re.compile(r"\b(2|two) weeks\b", re.I)
+LONG_CRAMP = re.compile(r"(more|longer) than (10|ten) minutes", re.I)
+CRAMP = re.compile(r"cramp|spasm", re.I)
 
 
 @dataclass(frozen=True)
-class Requirement:
-    """Words that must appear in one part of a region page, with what they stand for."""
+class Flag:
+    """A red flag a region must list in one tier: one item must match every pattern."""
 
+    tier: str
     what: str
     patterns: tuple[str, ...]
 
+    def found_in(self, items: Iterable[str]) -> bool:
+        return any(all(re.search(p, item, re.I) for p in self.patterns) for item in items)
 
-EMERGENCY_SIGNS: dict[str, tuple[Requirement, ...]] = {
-    "chest": (
-        Requirement("tight, heavy or squeezing pain", (r"tight|heavy|squeez",)),
-        Requirement("pain spreading to the arm, neck, jaw or back", (r"arm|jaw",)),
-        Requirement("breathlessness", (r"breath",)),
+
+EVERY_REGION: tuple[Flag, ...] = (
+    Flag(
+        TODAY,
+        "muscle breakdown: bad muscle pain or weakness with dark pee",
+        (r"(dark|brown|cola)[^.]{0,40}\bpee\b", r"weak|pain"),
     ),
-    "stomach": (
-        Requirement("sudden severe pain", (r"sudden", r"severe")),
-        Requirement("pain when the belly is touched", (r"touch",)),
-        Requirement("vomiting blood", (r"(vomit|throw\w* up|being sick)[^.]*blood",)),
-        Requirement("black or bloody stools", (r"black|bloody",)),
-        Requirement("unable to pass urine or wind", (r"pee|urin", r"wind|fart|gas")),
+    Flag(
+        EMERGENCY,
+        "severe muscle breakdown: dark pee with very little or no pee, or confusion",
+        (r"dark[^.]{0,40}\bpee\b", r"very little|not at all|confus"),
+    ),
+    Flag(TODAY, "muscle pain or cramps on a statin", (r"statin",)),
+    Flag(
+        TODAY,
+        "cramps after losing a lot of fluid (being sick, diarrhoea, sweating)",
+        (r"fluid", r"sick|vomit|diarrh"),
+    ),
+    Flag(
+        EMERGENCY,
+        "heatstroke: cramps in the heat that do not ease within 30 minutes",
+        (r"heat|hot weather", r"30 minutes"),
+    ),
+    Flag(SOON, "cramps that began after a new medicine", (r"(new|start\w*)[^.]{0,30}medicine",)),
+    Flag(SOON, "a twitch that lasts more than 2 weeks", (r"twitch", r"\b(2|two) weeks\b")),
+)
+"""content-facts.md "Second review" and the research report, section 1."""
+
+REGION_FLAGS: dict[str, tuple[Flag, ...]] = {
+    "foot": (
+        Flag(EMERGENCY, "a foot that suddenly goes cold, pale or blue", (r"cold|pale|blue",)),
+        Flag(
+            EMERGENCY,
+            "stiff muscles or a stiff jaw after a wound (tetanus)",
+            (r"stiff|jaw", r"wound|cut"),
+        ),
+        Flag(
+            EMERGENCY,
+            "diabetes with a foot problem and a high temperature (sepsis)",
+            (r"diabet", r"temperature|shiver"),
+        ),
+        Flag(
+            TODAY,
+            "diabetes with a new wound, blister or sore on the foot",
+            (r"diabet", r"wound|blister|sore|ulcer|cut"),
+        ),
+        Flag(TODAY, "a cramp that lasts more than 10 minutes", (LONG_CRAMP.pattern,)),
+        Flag(TODAY, "a dirty wound when tetanus jabs may not be up to date", (r"tetanus|jab",)),
+        Flag(TODAY, "red, hot, swollen skin (cellulitis)", (r"red", r"hot", r"swollen")),
+        Flag(SOON, "cramps that come on when you walk and stop when you rest", (r"walk", r"rest")),
+        Flag(SOON, "cramps with numbness or swelling", (r"numb|swell",)),
+    ),
+    "calf": (
+        Flag(
+            EMERGENCY,
+            "a painful or swollen leg with breathlessness or chest pain, and 'do not massage'",
+            (r"breath", r"chest", r"(not|don.t) massage"),
+        ),
+        Flag(
+            EMERGENCY,
+            "a tight, hard calf after an injury or hard exercise (compartment syndrome)",
+            (r"tight|hard", r"injur|exercise|cast|bandage"),
+        ),
+        Flag(EMERGENCY, "a leg that suddenly goes cold, pale or blue", (r"cold|pale|blue",)),
+        Flag(
+            TODAY,
+            "a possible blood clot: one calf swollen, warm or red, with 'do not massage'",
+            (r"\bone (leg|calf)", r"swell|swollen", r"warm|red|dark", r"(not|don.t) massage"),
+        ),
+        Flag(TODAY, "a red, swollen leg in pregnancy", (r"pregnan", r"red|swollen")),
+        Flag(TODAY, "a snap or a kicked feeling (torn Achilles tendon or calf)", (r"snap|kick",)),
+        Flag(TODAY, "a cramp that lasts more than 10 minutes", (LONG_CRAMP.pattern,)),
+        Flag(SOON, "calf pain when you walk that stops when you rest", (r"walk", r"rest")),
     ),
     "back": (
-        Requirement("numbness around the genitals or buttocks", (r"genital|bottom|buttock",)),
-        Requirement("bladder or bowel problems", (r"bladder|pee", r"bowel|poo")),
-        Requirement("weakness or numbness in both legs", (r"both legs",)),
+        Flag(EMERGENCY, "numbness around the genitals or bottom", (r"genital|bottom|buttock",)),
+        Flag(EMERGENCY, "trouble peeing or controlling pee or poo", (r"\bpee", r"\bpoo")),
+        Flag(EMERGENCY, "pain, weakness or numbness in both legs", (r"both legs",)),
+        Flag(EMERGENCY, "new problems with erections or feeling during sex", (r"erection|sex",)),
+        Flag(EMERGENCY, "back pain with chest pain", (r"chest",)),
+        Flag(EMERGENCY, "back pain after a serious accident or fall", (r"accident|crash", r"fall")),
+        Flag(
+            EMERGENCY,
+            "sudden severe back or belly pain with faintness (aortic aneurysm)",
+            (r"sudden|severe", r"faint|dizz|sweat|collapse"),
+        ),
+        Flag(EMERGENCY, "tearing or ripping pain (aortic dissection)", (r"tear|rip",)),
+        Flag(TODAY, "back pain with a high temperature", (r"temperature|fever",)),
+        Flag(TODAY, "weight loss without trying", (r"weight",)),
+        Flag(TODAY, "a lump or a change in the shape of the back", (r"lump|shape",)),
+        Flag(TODAY, "pain worse at night or not easing with rest", (r"night|rest",)),
+        Flag(TODAY, "pain worse when you cough, sneeze or poo", (r"cough|sneez",)),
+        Flag(TODAY, "pain between the shoulder blades", (r"shoulder blades",)),
+        Flag(TODAY, "new back pain after cancer", (r"cancer",)),
     ),
     "neck": (
-        Requirement("stiff neck with fever", (r"stiff", r"fever|temperature")),
-        Requirement("headache", (r"headache",)),
-        Requirement("dislike of bright light", (r"light",)),
+        Flag(
+            EMERGENCY,
+            "a stiff neck with a high temperature or a rash (meningitis)",
+            (r"stiff neck", r"temperature|fever", r"rash"),
+        ),
+        Flag(
+            EMERGENCY,
+            "neck pain after a crash or fall, keeping the neck still",
+            (r"crash|fall|accident", r"still"),
+        ),
+        Flag(
+            EMERGENCY,
+            "sudden weakness, speech or vision problems (stroke or a torn neck artery)",
+            (r"sudden", r"face|arm|speech|speak|swallow|double vision"),
+        ),
+        Flag(EMERGENCY, "neck or jaw pain with chest pain (heart attack)", (r"jaw", r"chest")),
+        Flag(EMERGENCY, "fainting or dizziness that does not go away", (r"faint|dizz",)),
+        Flag(
+            TODAY,
+            "pins and needles or numbness after a neck injury",
+            (r"pins and needles|numb", r"injur|knock|crash"),
+        ),
+        Flag(
+            TODAY,
+            "neck pain with a high temperature, weight loss or cancer",
+            (r"temperature|weight|cancer",),
+        ),
+        Flag(SOON, "neck pain that is no better after a couple of weeks", (r"weeks",)),
     ),
-    "foot": (Requirement("a cramp lasting more than 10 minutes", (r"10 minutes|ten minutes",)),),
-    "calf": (Requirement("a swollen leg with breathlessness or chest pain", (r"breath",)),),
-}
-
-SEE_A_DOCTOR_SIGNS: dict[str, tuple[Requirement, ...]] = {
-    "foot": (
-        Requirement("numbness", (r"numb",)),
-        Requirement("swelling", (r"swell|swollen",)),
-    ),
-    "calf": (
-        Requirement("one-sided swelling, warmth or redness", (r"swell|swollen", r"warm|red")),
-    ),
-}
-
-WARNING_SIGNS: dict[str, tuple[Requirement, ...]] = {
     "chest": (
-        Requirement("chest pain that could be the heart", (r"heart",)),
-        Requirement("call emergency services", (re.escape(EMERGENCY_PLACEHOLDER),)),
-        Requirement("do not wait for massage to help", (r"do not wait|don't wait|massage",)),
+        Flag(EMERGENCY, "tight, heavy or squeezing chest pain", (r"tight|heavy|squeez|pressure",)),
+        Flag(EMERGENCY, "pain spreading to the arm, jaw, neck or back", (r"arm", r"jaw")),
+        Flag(EMERGENCY, "chest pain with breathlessness", (r"breath",)),
+        Flag(EMERGENCY, "a heart attack that feels like indigestion", (r"indigestion",)),
+        Flag(
+            EMERGENCY,
+            "sharp pain on breathing in (clot in the lung)",
+            (r"breathe in", r"clot|blood"),
+        ),
+        Flag(EMERGENCY, "a collapsed lung", (r"collapsed lung|one side",)),
+        Flag(EMERGENCY, "tearing or ripping pain going through to the back", (r"tear|rip",)),
+        Flag(EMERGENCY, "chest pain with fainting or collapse", (r"faint|collapse",)),
+        Flag(
+            TODAY,
+            "chest pain that no doctor has checked",
+            (r"comes and goes|not (been |yet )?checked",),
+        ),
     ),
-    "calf": (
-        Requirement("a possible blood clot", (r"clot",)),
-        Requirement("swelling, warmth or redness", (r"swell|swollen", r"warm", r"red")),
-        Requirement("do not massage", (r"do not massage|don't massage",)),
+    "stomach": (
+        Flag(EMERGENCY, "sudden, severe belly pain", (r"sudden", r"severe")),
+        Flag(EMERGENCY, "pain that spreads across the belly (appendicitis)", (r"spread",)),
+        Flag(EMERGENCY, "a belly that hurts to touch", (r"touch|press",)),
+        Flag(EMERGENCY, "being sick with blood", (r"sick", r"blood|coffee")),
+        Flag(EMERGENCY, "black or bloody poo", (r"black|bloody", r"\bpoo")),
+        Flag(EMERGENCY, "not able to pee, poo or pass wind (blocked bowel)", (r"pass wind|fart",)),
+        Flag(
+            EMERGENCY,
+            "a hernia that goes firm or will not push back",
+            (r"hernia|bulge", r"firm|push|back in"),
+        ),
+        Flag(
+            EMERGENCY,
+            "sudden belly pain in pregnancy with fainting (ectopic pregnancy)",
+            (r"pregnan", r"faint|dizz"),
+        ),
+        Flag(EMERGENCY, "belly pain with diabetes and being sick", (r"diabet", r"sick")),
+        Flag(TODAY, "belly pain that gets worse over a few hours", (r"worse", r"hours|quickly")),
+        Flag(
+            TODAY,
+            "belly pain on one side or bleeding in early pregnancy",
+            (r"pregnan", r"one side|bleed|shoulder"),
+        ),
+        Flag(TODAY, "pain under the right ribs that lasts more than 30 minutes", (r"30 minutes",)),
     ),
-    "stomach": (Requirement("when to get help", (re.escape(EMERGENCY_PLACEHOLDER),)),),
+}
+"""Per region, from the research report sections 2-7 and 15 (docs/clinical-review.md)."""
+
+NOT_IN_SOON: dict[str, tuple[tuple[str, str], ...]] = {
+    "stomach": (("belly pain that gets worse quickly", r"worse (very )?quickly|worse fast"),),
 }
 
-SELF_MASSAGE_NOT_SAFE = frozenset({"chest"})
+WARNING_SIGNS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
+    "chest": (
+        ("that chest pain could be the heart", (r"heart",)),
+        ("to call emergency services", (re.escape(EMERGENCY_PLACEHOLDER),)),
+        ("not to wait for massage to help", (r"do not wait|don't wait",)),
+    ),
+    "calf": (
+        ("that it could be a blood clot", (r"clot",)),
+        ("swelling, warmth or redness", (r"swell|swollen", r"warm", r"red")),
+        ("not to massage the leg", (r"do not massage|don't massage",)),
+    ),
+    "stomach": (("when to call emergency services", (re.escape(EMERGENCY_PLACEHOLDER),)),),
+}
+"""The physician warning that opens these regions (content-facts.md)."""
+SELF_MASSAGE_NOT_SAFE = frozenset({"chest", "stomach"})
+SELF_MASSAGE_CAUTIONS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
+    "calf": (
+        (
+            "not to massage a calf that is swollen, warm or red (a possible clot)",
+            (r"clot|swell|swollen", r"warm|red"),
+        ),
+    ),
+    "foot": (("to ask a doctor first with diabetes", (r"diabet",)),),
+    "back": (("not to massage after a fall or accident", (r"fall|accident",)),),
+    "neck": (
+        ("to keep off the front and sides of the neck", (r"(front|side)s?[^.]{0,30}neck",)),
+        ("not to massage after a neck injury", (r"injur|whiplash",)),
+    ),
+}
+"""Who should not self-massage: said in the self-massage part of each region."""
+TOPIC_MUST_SAY: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
+    "massage-devices": (
+        ("how many minutes to use a device on one area", (r"minute",)),
+        ("to keep devices off the front and sides of the neck", (r"(front|side)s?[^.]{0,30}neck",)),
+        ("to keep devices off bones and joints", (r"\bbon(e|es|y)\b",)),
+        ("to ask a doctor first with a pacemaker or other implant", (r"pacemaker|implant",)),
+        ("to ask a doctor first on blood thinners", (r"blood thinner",)),
+        ("to ask a doctor first in pregnancy", (r"pregnan",)),
+        ("never to use a device on a leg that may have a clot", (r"clot",)),
+    ),
+    WHEN_NOT_TO_MASSAGE: (
+        ("not to massage a possible blood clot", (r"clot",)),
+        ("not to massage with a fever or infection", (r"fever",)),
+        ("about gentle massage only on blood thinners", (r"blood thinner",)),
+        ("not to press on varicose veins", (r"varicose",)),
+        ("about massage after recent surgery", (r"surgery|operation",)),
+        ("not to massage a skin infection such as cellulitis", (r"cellulitis|skin infection",)),
+        ("about lymphoedema (only a trained therapist)", (r"lymph",)),
+    ),
+}
+"""Topics whose safety advice must stay (research report section 11; content-facts.md)."""
 
 
 # -- claims content-facts.md corrects ------------------------------------------------------
@@ -163,135 +442,319 @@ CORRECTED_CLAIMS = (
     Claim("a banana prevents or stops cramps", r"banana"),
     Claim("massage flushes out toxins", r"toxin"),
     Claim("quinine treats cramps", r"quinine"),
+    Claim("coconut water prevents cramps", r"coconut"),
+    Claim("massage releases endorphins", r"endorphin|feel-good chemical"),
 )
 CORRECTION = re.compile(
     r"\b(not|no|never|isn't|aren't|doesn't|don't|won't|myth|untrue|false|unproven|"
     r"no longer|too slow\w*|no proof|not proven|has not been shown)\b",
     re.IGNORECASE,
 )
+QUININE_MUST_SAY = (
+    ("that it is no longer a routine treatment", r"(not|no longer)[^.]{0,40}routine"),
+    ("that a doctor may try it for 4 weeks", r"\b(4|four)[- ]weeks?\b"),
+    ("never to take it unless a doctor prescribed it", r"never[^.]{0,40}(doctor|prescri)"),
+)
 LITERAL_EMERGENCY_NUMBER = re.compile(r"\b(call|dial|ring|phone)\s+(911|999|112|000|111)\b", re.I)
+LITERAL_SAME_DAY = re.compile(
+    r"\bNHS\s*(111|24)\b|\b(111|811)\b|1800\s?022\s?222|0800\s?611\s?116|13\s?HEALTH", re.I
+)
+"""The same-day route differs by country (in New Zealand 111 is the emergency number)."""
 SENTENCE = re.compile(r"(?<=[.!?])\s+")
+PLAIN_WORDS = (
+    (re.compile(r"\burin(e|ate|ating)\b", re.I), "pee"),
+    (re.compile(r"\bstools?\b", re.I), "poo"),
+    (re.compile(r"\bf(a)?eces\b", re.I), "poo"),
+    (re.compile(r"\babdom(en|inal)\b", re.I), "belly"),
+    (re.compile(r"\bthromb(us|osis)\b", re.I), "blood clot"),
+    (re.compile(r"\bdiuretics?\b", re.I), "water pills"),
+    (re.compile(r"\bha?emorrhag\w*", re.I), "bleeding"),
+    (re.compile(r"\bmyocardial\b", re.I), "heart attack"),
+)
+"""Medical words the reader should see only in brackets after an everyday word."""
+BRACKETS = re.compile(r"\([^)]*\)")
 
 
 class _PageChecker:
     def __init__(self, page: Page) -> None:
         self.page = page
         self.problems: list[Problem] = []
-        self.grade = 0.0
+        self.grade: float | None = None
         self._lines = FileLines(page.path)
 
-    def fail(self, path: KeyPath, message: str) -> None:
+    def fail(self, path: KeyPath, rule: str, message: str) -> None:
         line = self._lines.line_of(path) or 1
-        field = field_name(path) or None
-        self.problems.append(Problem(self.page.path, line, message, field=field))
+        name = field_name(path) or None
+        self.problems.append(Problem(self.page.path, line, f"{rule}: {message}", name, rule=rule))
 
-    def run(self) -> None:
+    def safety(self, path: KeyPath, message: str) -> None:
+        self.fail(path, RULE_SAFETY, message)
+
+    @property
+    def what(self) -> str:
+        """The page as the clinic owner knows it: "the calf page"."""
+        return f"the {self.page.title.lower()} page"
+
+    # -- safety ----------------------------------------------------------------------------
+
+    def run_safety(self) -> None:
         page = self.page
-        self._check_common()
         if isinstance(page, RegionPage):
-            self._check_region(page)
+            self._check_region_flags(page)
+            self._check_warning(page)
+            self._check_self_massage(page)
         elif isinstance(page, TopicPage):
-            self._check_topic(page)
-        self._check_language()
-        self._check_claims()
+            self._must_say(TOPIC_MUST_SAY.get(page.id, ()), ("sections",), plain_text(page))
+        self._check_tiers()
+        self._check_texts()
 
-    # -- completeness --------------------------------------------------------------------
+    def _tier_items(self) -> Iterator[tuple[str, KeyPath, str]]:
+        """Every red flag with its tier: a region's three lists, and the points of a topic
+        section whose heading says how soon to act."""
+        page = self.page
+        if isinstance(page, RegionPage):
+            for tier, key in TIER_FIELDS.items():
+                for index, item in enumerate(getattr(page.red_flags, key)):
+                    yield tier, ("red_flags", key, index), item
+        elif isinstance(page, TopicPage):
+            for index, section in enumerate(page.sections):
+                section_tier = _heading_tier(section.heading or "")
+                if section_tier is None:
+                    continue
+                if section.text is not None:
+                    yield section_tier, ("sections", index, "text"), section.text
+                for point_index, point in enumerate(section.points):
+                    yield section_tier, ("sections", index, "points", point_index), point
 
-    def _check_common(self) -> None:
+    def _check_tiers(self) -> None:
+        for tier, path, item in self._tier_items():
+            if tier == SOON and (word := URGENT_WORDS.search(item)):
+                self.safety(
+                    path,
+                    f'{self.what} says "{word.group(0)}" in the {TIER_NAMES[SOON]} list: move '
+                    "the sign to the tier that matches it, or take out the urgent words",
+                )
+            if TWITCH.search(item):
+                if tier != SOON:
+                    self.safety(
+                        path,
+                        f"twitching alone is not urgent: on {self.what} put it under "
+                        f"{TIER_NAMES[SOON]} (a twitch that lasts more than 2 weeks)",
+                    )
+                elif not TWO_WEEKS.search(item):
+                    self.safety(
+                        path, "a twitch needs a doctor when it lasts more than 2 weeks: say so"
+                    )
+            if LONG_CRAMP.search(item) and CRAMP.search(item) and tier != TODAY:
+                self.safety(
+                    path,
+                    f"a cramp that lasts more than 10 minutes belongs under {TIER_NAMES[TODAY]} "
+                    f"on {self.what} (NHS: an urgent appointment, not {EMERGENCY_PLACEHOLDER})",
+                )
+
+    def _check_region_flags(self, page: RegionPage) -> None:
+        flags = page.red_flags
+        if not flags.today:
+            self.safety(
+                ("red_flags",),
+                f"{self.what} needs a 'today' list: the signs that need medical help the same day",
+            )
+        lists = {tier: getattr(flags, key) for tier, key in TIER_FIELDS.items()}
+        for flag in (*EVERY_REGION, *REGION_FLAGS.get(page.id, ())):
+            if not flag.found_in(lists[flag.tier]):
+                self.safety(
+                    ("red_flags", TIER_FIELDS[flag.tier]),
+                    f"{self.what} must list {flag.what} under {TIER_NAMES[flag.tier]}",
+                )
+        for what, pattern in NOT_IN_SOON.get(page.id, ()):
+            for index, item in enumerate(flags.doctor_soon):
+                if re.search(pattern, item, re.I):
+                    self.safety(
+                        ("red_flags", "doctor_soon", index),
+                        f"{what} needs medical help today, not a doctor soon",
+                    )
+
+    def _check_warning(self, page: RegionPage) -> None:
+        rules = WARNING_SIGNS.get(page.id, ())
+        warning = page.warning
+        if rules and warning is None:
+            self.safety(("warning",), f"{self.what} must open with a warning box")
+        elif warning is not None:
+            self._must_say(rules, ("warning",), f"{warning.heading} {warning.text}")
+
+    def _check_self_massage(self, page: RegionPage) -> None:
+        massage = page.self_massage
+        if page.id in SELF_MASSAGE_NOT_SAFE and not massage.not_safe:
+            self.safety(
+                ("self_massage",),
+                f"self-massage is not safe on {self.what}: use 'not_safe' to say why, "
+                "instead of steps",
+            )
+        text = " ".join((massage.intro or "", *massage.steps, massage.not_safe or ""))
+        self._must_say(SELF_MASSAGE_CAUTIONS.get(page.id, ()), ("self_massage",), text)
+
+    def _must_say(
+        self, rules: Iterable[tuple[str, tuple[str, ...]]], path: KeyPath, text: str
+    ) -> None:
+        for what, patterns in rules:
+            if not all(re.search(p, text, re.IGNORECASE) for p in patterns):
+                self.safety(path, f"{self.what} must tell readers {what}")
+
+    def _check_texts(self) -> None:
+        quinine_said = False
+        quinine_text = []
+        for path, text in page_texts(self.page):
+            if re.search(r"quinine", text, re.I):
+                quinine_said = True
+                quinine_text.append(text)
+                if re.search(r"specialist", text, re.I):
+                    self.safety(
+                        path,
+                        "quinine: do not say only a specialist may use it (a doctor may try it "
+                        "for 4 weeks: NHS, NICE CKS, MHRA)",
+                    )
+            if LITERAL_SAME_DAY.search(text):
+                self.safety(
+                    path,
+                    f"write {SAME_DAY_PLACEHOLDER} instead of a fixed same-day service or number "
+                    "(it differs by country, and 111 is the emergency number in New Zealand)",
+                )
+            self._check_sentences(path, text)
+        if quinine_said:
+            together = " ".join(quinine_text)
+            for what, pattern in QUININE_MUST_SAY:
+                if not re.search(pattern, together, re.I):
+                    self.safety((), f"quinine: {self.what} must say {what}")
+
+    def _check_sentences(self, path: KeyPath, text: str) -> None:
+        sentences = SENTENCE.split(text)
+        in_tier = path[:1] == ("red_flags",)
+        for index, sentence in enumerate(sentences):
+            if LITERAL_EMERGENCY_NUMBER.search(sentence):
+                self.safety(
+                    path,
+                    f"write {EMERGENCY_PLACEHOLDER} instead of a fixed emergency number, "
+                    "so each clinic shows its own",
+                )
+            if not in_tier and URGENT_WORDS.search(sentence):
+                if TWITCH.search(sentence):
+                    self.safety(
+                        path, "twitching alone is not urgent: see a doctor if it lasts 2 weeks"
+                    )
+                if LONG_CRAMP.search(sentence) and not re.search(r"\btoday\b", sentence, re.I):
+                    self.safety(
+                        path,
+                        "a cramp that lasts more than 10 minutes needs medical help today, "
+                        f"not {EMERGENCY_PLACEHOLDER} or 'right away'",
+                    )
+            if sentence.rstrip().endswith("?"):
+                continue  # a question ("What about bananas?") states nothing as fact
+            for claim in CORRECTED_CLAIMS:
+                if not re.search(claim.pattern, sentence, re.IGNORECASE):
+                    continue
+                nearby = " ".join(sentences[index : index + 2])
+                if not CORRECTION.search(nearby):
+                    self.safety(
+                        path,
+                        f"'{claim.name}' is not supported by trusted sources; "
+                        "only mention it to correct it",
+                    )
+
+    # -- completeness ----------------------------------------------------------------------
+
+    def run_completeness(self) -> None:
         page = self.page
         trusted = [s for s in page.sources if _is_trusted(s.organisation)]
         needed = 2
         if len(trusted) < needed:
             self.fail(
                 ("sources",),
+                RULE_COMPLETENESS,
                 f"needs at least {needed} sources from trusted health organisations "
                 f"(has {len(trusted)}; trusted: {', '.join(TRUSTED_ORGANISATIONS[:8])}, ...)",
             )
+        if not any(TRUSTED_ADDRESSES.match(s.url) for s in page.sources):
+            self.fail(
+                ("sources",),
+                RULE_COMPLETENESS,
+                "needs at least one address on a trusted health site (nhs.uk, nidirect.gov.uk, "
+                "hse.ie, nice.org.uk, mayoclinic.org, clevelandclinic.org, medlineplus.gov...)",
+            )
         for index, source in enumerate(page.sources):
             if not source.url.startswith("https://"):
-                self.fail(("sources", index, "url"), "the address should start with https://")
+                self.fail(
+                    ("sources", index, "url"),
+                    RULE_COMPLETENESS,
+                    "the address should start with https://",
+                )
         if page.reviewed > dt.date.today():
-            self.fail(("reviewed",), f"the review date {page.reviewed} is in the future")
+            self.fail(
+                ("reviewed",),
+                RULE_COMPLETENESS,
+                f"the review date {page.reviewed} is in the future",
+            )
+        if isinstance(page, RegionPage):
+            self._check_region_parts(page)
+        elif isinstance(page, TopicPage):
+            words = sum(
+                len((s.text or "").split()) + len(" ".join(s.points).split()) for s in page.sections
+            )
+            if words < 40:
+                self.fail(
+                    ("sections",),
+                    RULE_COMPLETENESS,
+                    f"the page needs more body text (has {words} words)",
+                )
 
-    def _check_region(self, page: RegionPage) -> None:
+    def _check_region_parts(self, page: RegionPage) -> None:
         self._at_least(("causes",), len(page.causes), 3, "likely causes")
         for index, cause in enumerate(page.causes):
             if len(cause.text.split()) < 5:
-                self.fail(("causes", index, "text"), "explain the cause in a full sentence")
+                self.fail(
+                    ("causes", index, "text"),
+                    RULE_COMPLETENESS,
+                    "explain the cause in a full sentence",
+                )
         self._at_least(("techniques",), len(page.techniques), 2, "professional techniques")
         self._at_least(("prevention",), len(page.prevention), 3, "prevention tips")
         if WHEN_NOT_TO_MASSAGE not in page.related:
-            self.fail(("related",), f"must link to the '{WHEN_NOT_TO_MASSAGE}' page")
-        if page.id in SELF_MASSAGE_NOT_SAFE and not page.self_massage.not_safe:
             self.fail(
-                ("self_massage",),
-                "self-massage is not safe here: use 'not_safe' to say why, instead of steps",
+                ("related",), RULE_COMPLETENESS, f"must link to the '{WHEN_NOT_TO_MASSAGE}' page"
             )
-        flags = page.red_flags
-        self._require(("red_flags", "emergency"), " ".join(flags.emergency), EMERGENCY_SIGNS)
-        self._require(("red_flags", "doctor_soon"), " ".join(flags.doctor_soon), SEE_A_DOCTOR_SIGNS)
-        warning = page.warning
-        warning_text = f"{warning.heading} {warning.text}" if warning is not None else ""
-        if page.id in WARNING_SIGNS and warning is None:
-            self.fail(("warning",), "this region must open with a physician warning")
-        elif warning is not None:
-            self._require(("warning",), warning_text, WARNING_SIGNS)
-        if not any(EMERGENCY_PLACEHOLDER in item for item in flags.emergency):
-            self.fail(
-                ("red_flags", "emergency"),
-                f"tell the reader to call emergency services with {EMERGENCY_PLACEHOLDER}",
-            )
-
-    def _check_topic(self, page: TopicPage) -> None:
-        words = sum(
-            len((s.text or "").split()) + len(" ".join(s.points).split()) for s in page.sections
-        )
-        if words < 40:
-            self.fail(("sections",), f"the page needs more body text (has {words} words)")
 
     def _at_least(self, path: KeyPath, count: int, needed: int, what: str) -> None:
         if count < needed:
-            self.fail(path, f"needs at least {needed} {what} (has {count})")
+            self.fail(path, RULE_COMPLETENESS, f"needs at least {needed} {what} (has {count})")
 
-    def _require(self, path: KeyPath, text: str, rules: dict[str, tuple[Requirement, ...]]) -> None:
-        for requirement in rules.get(self.page.id, ()):
-            if not all(re.search(p, text, re.IGNORECASE) for p in requirement.patterns):
-                self.fail(path, f"safety: must mention {requirement.what}")
+    # -- language --------------------------------------------------------------------------
 
-    # -- language and claims -------------------------------------------------------------
-
-    def _check_language(self) -> None:
+    def run_language(self) -> None:
         text = plain_text(self.page).replace(EMERGENCY_PLACEHOLDER, "911")
         self.grade = round(reading_grade(text), 1)
         if self.grade > MAX_GRADE:
             self.fail(
                 (),
+                RULE_LANGUAGE,
                 f"reading grade {self.grade} is above {MAX_GRADE:g}: use shorter sentences "
                 "and everyday words",
             )
-
-    def _check_claims(self) -> None:
-        for path, text in page_texts(self.page):
-            sentences = SENTENCE.split(text)
-            for index, sentence in enumerate(sentences):
-                if LITERAL_EMERGENCY_NUMBER.search(sentence):
+        for path, piece in page_texts(self.page):
+            outside = BRACKETS.sub("", piece)
+            for pattern, plain in PLAIN_WORDS:
+                if found := pattern.search(outside):
                     self.fail(
                         path,
-                        f"write {EMERGENCY_PLACEHOLDER} instead of a fixed emergency number, "
-                        "so each clinic shows its own",
+                        RULE_LANGUAGE,
+                        f"say '{plain}' rather than '{found.group(0)}' (the medical word may "
+                        "follow in brackets)",
                     )
-                if sentence.rstrip().endswith("?"):
-                    continue  # a question ("What about bananas?") states nothing as fact
-                for claim in CORRECTED_CLAIMS:
-                    if not re.search(claim.pattern, sentence, re.IGNORECASE):
-                        continue
-                    nearby = " ".join(sentences[index : index + 2])
-                    if not CORRECTION.search(nearby):
-                        self.fail(
-                            path,
-                            f"safety: '{claim.name}' is not supported by trusted sources; "
-                            "only mention it to correct it",
-                        )
+
+
+def _heading_tier(heading: str) -> str | None:
+    for tier, pattern in TOPIC_TIER_HEADINGS:
+        if pattern.search(heading):
+            return tier
+    return None
 
 
 def _is_trusted(organisation: str) -> bool:

@@ -40,6 +40,13 @@ appointment"; "your doctor or an urgent care center"), set in Preferences."""
 CONTENT_FOLDERS = ("regions", "topics")
 CONTENT_SUFFIXES = (".yaml", ".yml")
 LAST_GOOD_NOTE = "showing the last good version of this page until the file is fixed"
+RULE_SAFETY = "safety"
+"""A medical-safety rule: a page breaking one must not be printed or exported."""
+RULE_COMPLETENESS = "completeness"
+"""Something a page must contain (causes, sources...): shown, does not block."""
+RULE_LANGUAGE = "language"
+"""Plain language (reading grade, everyday words): shown, does not block."""
+RULE_KINDS = (RULE_SAFETY, RULE_COMPLETENESS, RULE_LANGUAGE)
 
 
 def counted(number: int, noun: str, plural: str | None = None) -> str:
@@ -173,6 +180,15 @@ class Problem:
     message: str
     field: str | None = None
     severity: str = "error"
+    rule: str = ""
+    """Which kind of ``check`` rule found it: ``RULE_SAFETY`` (blocks printing and exporting),
+    ``RULE_COMPLETENESS`` or ``RULE_LANGUAGE`` (shown, do not block); "" for a problem found
+    while loading the file."""
+
+    @property
+    def blocks_output(self) -> bool:
+        """Whether a page with this problem must not be printed or exported."""
+        return self.rule == RULE_SAFETY
 
     def location(self, root: Path | None = None) -> str:
         shown = self.path

@@ -31,9 +31,12 @@ def test_writes_the_pages_in_the_order_given(
     target = tmp_path / "calf-back.pdf"
     assert handout_main(["calf", "back", "--output", str(target), "--page-size", "A4"]) == 0
     texts = page_texts(target)
-    assert len(texts) == 2
-    assert texts[0].startswith("Calf") and texts[1].startswith("Back")
-    assert capsys.readouterr().out.strip() == f"Wrote {target} (2 pages, A4)."
+    starts = [text[:4] for text in texts if text.startswith(("Calf", "Back"))]
+    assert texts[0].startswith("Calf") and starts == [
+        "Calf",
+        "Back",
+    ]  # a region may take more sheets
+    assert capsys.readouterr().out.strip() == f"Wrote {target} ({len(texts)} pages, A4)."
     assert [p.name for p in tmp_path.iterdir()] == ["calf-back.pdf"]
 
 
@@ -128,4 +131,6 @@ def test_runs_without_a_display(tmp_path: Path, child_python: ChildPython) -> No
     no_display = {"QT_QPA_PLATFORM": None, "DISPLAY": None, "WAYLAND_DISPLAY": None}
     result = child_python.run("-c", RUN_HANDOUT, *ALL_REGIONS, "-o", target, env=no_display)
     assert result.returncode == 0, result.stderr
-    assert len(PdfReader(target).pages) == len(ALL_REGIONS)
+    texts = page_texts(target)
+    titles = [text.split("MUSCLESPASMS")[0] for text in texts if "MUSCLESPASMS" in text]
+    assert titles == [region.capitalize() for region in ALL_REGIONS]

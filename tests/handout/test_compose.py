@@ -60,9 +60,10 @@ def test_every_region_red_flag_is_on_the_handout(shipped_library: ContentLibrary
         boxes = [b for b in blocks if b.kind is BlockKind.RED_FLAGS]
         assert [len(b.items) for b in boxes] == [
             len(region.red_flags.emergency),
+            len(region.red_flags.today),
             len(region.red_flags.doctor_soon),
         ]
-        assert boxes[0].urgency is Urgency.EMERGENCY
+        assert [b.urgency for b in boxes] == [Urgency.EMERGENCY, Urgency.TODAY, Urgency.SOON]
         assert boxes[0].heading == "Call <b>999</b> now if you have:"
         assert not any("{emergency}" in item for b in boxes for item in b.items)
 

@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 import functools
 import gc
+import io
 import re
 import weakref
 from collections.abc import Iterator
@@ -38,6 +39,8 @@ CLINIC = ClinicDetails(
 )
 NO_CLINIC = ClinicDetails()
 POINTS = {"A4": (595, 842), "Letter": (612, 792)}
+MAX_REGION_SHEETS = 3
+"""Every red flag in three tiers (issue #12) no longer fits one sheet for every region."""
 
 
 @pytest.fixture(scope="module")
@@ -135,9 +138,11 @@ def test_each_region_fits_on_one_page_of_the_right_size(
             if paper == "A4"
             else make(shipped_library, diagram, tmp_path, region.id, paper=paper)
         )
-        assert len(printed.reader.pages) == 1, (region.id, paper)
-        box = printed.reader.pages[0].mediabox
-        assert (round(float(box.width)), round(float(box.height))) == POINTS[paper]
+        assert 1 <= len(printed.reader.pages) <= MAX_REGION_SHEETS, (region.id, paper)
+        assert printed.result.sheets == len(printed.reader.pages)
+        for sheet in printed.reader.pages:
+            box = sheet.mediabox
+            assert (round(float(box.width)), round(float(box.height))) == POINTS[paper]
 
 
 def test_each_region_with_a_clinic_header_fits_one_a4_page(
@@ -145,7 +150,7 @@ def test_each_region_with_a_clinic_header_fits_one_a4_page(
 ) -> None:
     for region in shipped_library.regions:
         printed = make(shipped_library, diagram, tmp_path, region.id, clinic=CLINIC)
-        assert len(printed.reader.pages) == 1, region.id
+        assert 1 <= len(printed.reader.pages) <= MAX_REGION_SHEETS, region.id
 
 
 def test_warning_and_red_flags_come_before_the_massage(
@@ -165,10 +170,9 @@ def test_a_multi_page_handout_keeps_the_order_asked_for(
 ) -> None:
     ids = ("calf", "back", "hydration")
     printed = make(shipped_library, diagram, tmp_path, *ids)
-    assert len(printed.reader.pages) == 3
-    titles = [shipped_library.get(i).title for i in ids]  # type: ignore[union-attr]
-    for page_text, title in zip(printed.pages, titles, strict=True):
-        assert page_text.startswith(squash(title))
+    titles = [squash(shipped_library.get(i).title) for i in ids]  # type: ignore[union-attr]
+    firsts = [next(n for n, text in enumerate(printed.pages) if text.startswith(t)) for t in titles]
+    assert firsts[0] == 0 and firsts == sorted(firsts) and len(set(firsts)) == len(firsts)
     assert printed.reader.metadata is not None
     assert printed.reader.metadata.title == "Handout: Calf, Back and Drinking enough fluid"
 
@@ -178,9 +182,10 @@ def test_footer_on_every_page(
 ) -> None:
     ids = ("neck", "chest", "stomach", "back", "calf", "foot", "hydration", "stretching")
     printed = make(shipped_library, diagram, tmp_path, *ids, clinic=CLINIC)
-    assert len(printed.reader.pages) == len(ids)
+    sheets = len(printed.reader.pages)
+    assert sheets >= len(ids) and printed.result.sheets == sheets
     for number, text in enumerate(printed.pages, start=1):
-        assert f"Page{number}of{len(ids)}" in text
+        assert f"Page{number}of{sheets}" in text
         assert "Printed21November2026" in text
         assert squash(DISCLAIMER) in text
         assert squash(CLINIC.footer_note) in text
@@ -249,7 +254,7 @@ def test_the_logo_is_printed_when_set(
 ) -> None:
     clinic = dataclasses.replace(CLINIC, logo_path=str(logo_file(tmp_path)))
     printed = make(shipped_library, diagram, tmp_path, "neck", clinic=clinic)
-    assert images_on(printed.reader) == 1
+    assert images_on(printed.reader) == printed.result.sheets  # once on every sheet
     assert printed.result.notices == []
 
 
@@ -332,7 +337,7 @@ def test_render_pdf_returns_bytes_without_touching_the_disk(
 ) -> None:
     data, result = render_pdf(HandoutRequest(("foot",)), shipped_library, diagram)
     assert data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")
-    assert result.sheets == 1
+    assert result.sheets == len(PdfReader(io.BytesIO(data)).pages) >= 1
     assert list(tmp_path.iterdir()) == []
 
 
@@ -347,12 +352,12 @@ def test_handouts_let_go_of_their_pdf_writer_and_printer(
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
-    assert paint_handout(printer, HandoutRequest(("back",)), shipped_library, diagram).sheets == 1
+    sheets = paint_handout(printer, HandoutRequest(("back",)), shipped_library, diagram).sheets
     printed = weakref.ref(printer)
     del printer
     gc.collect()
     assert printed() is None
-    assert len(PdfReader(tmp_path / "printed.pdf").pages) == 1
+    assert len(PdfReader(tmp_path / "printed.pdf").pages) == sheets >= 1
 
 
 def interior_points(diagram: BodyDiagram, region_id: str, transform_rect: QRectF) -> list[QPointF]:

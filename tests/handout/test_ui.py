@@ -205,7 +205,9 @@ def test_the_print_preview_opens_with_every_page(
     qtbot.waitExposed(dialog)
     preview = dialog.findChild(QPrintPreviewWidget)
     assert preview is not None
-    qtbot.waitUntil(lambda: preview.pageCount() == 2)
+    qtbot.waitUntil(
+        lambda: preview.pageCount() >= 2
+    )  # calf, then back (a region may take more sheets)
     assert dialog.windowTitle() == "Print Preview"
     preview.setLandscapeOrientation()
     qtbot.waitUntil(lambda: preview.orientation().name == "Landscape")
@@ -251,8 +253,9 @@ def test_print_sends_the_open_page_to_the_printer(
     monkeypatch.setattr(QPrintDialog, "exec", lambda self: QDialog.DialogCode.Accepted.value)
     controller.print_action.trigger()
     reader = PdfReader(target)
-    assert len(reader.pages) == 1
-    assert "".join(reader.pages[0].extract_text().split()).startswith("Calf")
+    texts = ["".join(page.extract_text().split()) for page in reader.pages]
+    assert texts[0].startswith("Calf")
+    assert not any(text.startswith("Back") for text in texts)
 
 
 def test_cancelling_the_print_dialog_prints_nothing(
@@ -337,9 +340,9 @@ def test_export_to_a_given_path_asks_nothing(
     monkeypatch.setattr(QFileDialog, "getSaveFileName", no_dialog)
     saved = controller.export_to(["calf", "back"], tmp_path / "for Mrs Jones")
     assert saved == tmp_path / "for Mrs Jones.pdf"
-    reader = PdfReader(saved)
-    assert len(reader.pages) == 2
-    assert "".join(reader.pages[1].extract_text().split()).startswith("Back")
+    texts = ["".join(page.extract_text().split()) for page in PdfReader(saved).pages]
+    assert texts[0].startswith("Calf")
+    assert [text.startswith("Back") for text in texts].count(True) == 1
     assert warnings.shown == []
     assert controller.settings.last_folder == str(tmp_path)
     assert controller.export_to(["calf"], tmp_path / "gone" / "calf.pdf") is None
