@@ -15,9 +15,10 @@ from PySide6.QtWidgets import QApplication
 
 from bodymap.content.model import EMERGENCY_PLACEHOLDER, SAME_DAY_PLACEHOLDER, ContentLibrary
 from bodymap.content.outline import DEFAULT_SAME_DAY, FLAG_FIELDS, FLAG_HEADINGS, FLAG_NOTES
-from bodymap.handout.compose import ClinicDetails, HandoutRequest
+from bodymap.handout.compose import HandoutRequest
 from bodymap.handout.pdf import write_pdf
-from bodymap.ui.diagram import BodyDiagram
+from bodymap.qtshared.diagram import BodyDiagram
+from bodymap.settings import ClinicDetails
 
 EMERGENCY_NUMBER = "999"
 SAME_DAY = "NHS 111 or your GP"
