@@ -186,7 +186,8 @@ def _run(folder: Path | None, region: str | None, topic: str | None) -> int:
 
 def check_main(argv: list[str]) -> int:
     args = build_check_parser().parse_args(argv)
-    from bodymap.content.checks import MAX_GRADE, check_content  # noqa: PLC0415
+    from bodymap.content.checks import MAX_GRADE  # noqa: PLC0415
+    from bodymap.content.report import check_content  # noqa: PLC0415
 
     root = content_root(args.content_dir, "bodymap check")
     if root is None:

@@ -24,7 +24,7 @@ from hypothesis import event, example, given, settings
 from hypothesis import strategies as st
 
 import bodymap.cli
-import bodymap.content.checks
+import bodymap.content.report
 import bodymap.handout.cli
 import bodymap.handout.pdf
 import bodymap.ui.app
@@ -84,8 +84,8 @@ def recorded(folders: Path) -> Iterator[Recorded]:
         load = once_per_folder(load_library)
         patch.setattr(bodymap.cli, "load_library_cached", lambda root, _cache: load(root))
         patch.setattr(bodymap.handout.cli, "load_library", load)
-        check = once_per_folder(bodymap.content.checks.check_content)
-        patch.setattr(bodymap.content.checks, "check_content", check)
+        check = once_per_folder(bodymap.content.report.check_content)
+        patch.setattr(bodymap.content.report, "check_content", check)
         yield found
 
 

@@ -45,11 +45,19 @@ from bodymap.fileio import WriteError, atomic_write_bytes, file_stamp
 from bodymap.paths import artwork_file
 
 MAGIC = b"BodyMap content cache"
-CACHE_FORMAT = 4
+CACHE_FORMAT = 5
 MAX_FIRST_LINE = 100
 # The code whose rules decide what a folder loads to: a change to it (a new check, a bug
 # fixed) must not be hidden behind an old cache, even between released versions.
-CHECKING_CODE = ("loader.py", "yamlfile.py", "model.py", "schema.py", "cache.py")
+CHECKING_CODE = (
+    "loader.py",
+    "yamlfile.py",
+    "model.py",
+    "schema.py",
+    "checks.py",
+    "outline.py",
+    "cache.py",
+)
 _PAGE_DECODER = msgspec.json.Decoder(
     RegionPage | TopicPage, dec_hook=lambda kind, value: Path(value)
 )
@@ -157,6 +165,7 @@ def _problem_row(problem: Problem, root: Path) -> list[object]:
         problem.message,
         problem.field,
         problem.severity,
+        problem.rule,
     ]
 
 
@@ -185,8 +194,8 @@ def _read_cache(cache_path: Path, root: Path, stamp: str) -> CachedLibrary | Non
     if len(rows) != len(header["pages"]):
         return None
     problems = [
-        Problem(_path(where, root), line, message, field, severity)
-        for where, line, message, field, severity in header["problems"]
+        Problem(_path(where, root), line, message, field, severity, rule)
+        for where, line, message, field, severity, rule in header["problems"]
     ]
     library = CachedLibrary(root, problems, rows, _Pages(pages, start), cache_path)
     library.region_order = tuple(str(region_id) for region_id in header["regions"])

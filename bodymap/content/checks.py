@@ -8,9 +8,11 @@ Three kinds of rule (``Problem.rule``):
 - **completeness** (``RULE_COMPLETENESS``): what every page must contain (causes, sources...).
 - **language** (``RULE_LANGUAGE``): the reading grade (textstat) and everyday words.
 
-The window and the handout commands use the same rules as ``check``:
-``safety_problems(page)`` is fast (no textstat) and is what decides whether a page may be
-printed; ``check_page(page)`` runs every rule; ``check_content(root)`` checks a whole folder.
+One rule set for the window, the handout commands and ``check``: the loader runs
+``check_page`` on every page it reads, so each rule's problems are in ``library.problems``
+(and the content cache) wherever the library goes. The window shows them, printing and
+exporting refuse a page with a safety problem (``handout.compose``), and ``check`` prints them
+(``content/report.py``). ``safety_problems(page)`` alone is fast (no textstat).
 """
 
 from __future__ import annotations
@@ -18,17 +20,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass
 
-from bodymap.content.loader import load_library
 from bodymap.content.model import (
     EMERGENCY_PLACEHOLDER,
     RULE_COMPLETENESS,
     RULE_LANGUAGE,
     RULE_SAFETY,
     SAME_DAY_PLACEHOLDER,
-    ContentLibrary,
     Page,
     Problem,
     RegionPage,
@@ -87,18 +86,6 @@ class PageReport:
         return not self.safety
 
 
-@dataclass(frozen=True)
-class Report:
-    library: ContentLibrary
-    problems: list[Problem]
-    grades: dict[str, float]
-    pages: dict[str, PageReport] = field(default_factory=dict)
-
-    @property
-    def clean(self) -> bool:
-        return not self.problems
-
-
 def safety_problems(page: Page) -> list[Problem]:
     """The medical-safety problems of one page; any of them blocks printing and exporting.
 
@@ -118,22 +105,6 @@ def check_page(page: Page) -> PageReport:
     checker.run_language()
     problems = sorted(checker.problems, key=lambda p: p.line or 0)
     return PageReport(page, tuple(problems), checker.grade)
-
-
-def check_content(root: Path) -> Report:
-    """Load a content folder and check every page (``bodymap check``)."""
-    library = load_library(root)
-    problems = list(library.problems)
-    grades: dict[str, float] = {}
-    reports: dict[str, PageReport] = {}
-    for page in library.pages.values():
-        report = check_page(page)
-        reports[page.id] = report
-        problems.extend(report.problems)
-        if report.grade is not None:
-            grades[page.id] = report.grade
-    problems.sort(key=lambda p: (str(p.path), p.line or 0))
-    return Report(library, problems, grades, reports)
 
 
 def blocking(problems: Iterable[Problem]) -> list[Problem]:

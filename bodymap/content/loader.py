@@ -14,6 +14,7 @@ from typing import Any
 import msgspec
 
 from bodymap.artwork import Artwork, ArtworkError, read_artwork
+from bodymap.content.checks import check_page
 from bodymap.content.model import (
     CONTENT_SUFFIXES,
     HOME_ID,
@@ -38,7 +39,7 @@ class ParsedFile:
     path: Path
     stamp: str  # fileio.file_stamp: unchanged stamp, unchanged file
     page: Page | None
-    problems: tuple[Problem, ...]
+    problems: tuple[Problem, ...]  # reading it, then every ``check`` rule on its page
 
 
 def load_library(root: Path, artwork: Path | None = None) -> ContentLibrary:
@@ -60,7 +61,8 @@ class LibraryLoader:
         self.root = Path(root)
         self.artwork_path = artwork or artwork_file()
         self._files: dict[Path, ParsedFile] = {}
-        self._last_good: dict[Path, Page] = {}
+        self._last_good: dict[Path, tuple[Page, tuple[Problem, ...]]] = {}
+        """The last page each file gave without errors, with what the rules said of it."""
 
     def load(self, previous: ContentLibrary | None = None) -> ContentLibrary:
         """Read the folder; ``previous`` (what is on screen) supplies last good pages too.
@@ -86,10 +88,11 @@ class LibraryLoader:
                 library.problems.extend(parsed.problems)
                 page = parsed.page
                 if page is not None:
-                    self._last_good[path] = page
-                elif (page := self._last_good.get(path) or _page_from(previous, path)) is not None:
-                    self._last_good[path] = page
+                    self._last_good[path] = (page, _rule_problems(parsed.problems))
+                elif (shown := self._shown_instead(path, previous)) is not None:
+                    page, rules = shown
                     library.problems.append(Problem(path, None, LAST_GOOD_NOTE, severity="warning"))
+                    library.problems.extend(rules)  # the page shown is held to every rule
                 else:
                     failed.add(path.stem)
                     continue
@@ -98,6 +101,17 @@ class LibraryLoader:
         self._last_good = {path: page for path, page in self._last_good.items() if path in seen}
         _check_whole(library, root, failed)
         return library
+
+    def _shown_instead(
+        self, path: Path, previous: ContentLibrary | None
+    ) -> tuple[Page, tuple[Problem, ...]] | None:
+        """The last good page of a file that now has errors, and its rule problems."""
+        if path not in self._last_good:
+            page = _page_from(previous, path)
+            if page is None:
+                return None
+            self._last_good[path] = (page, check_page(page).problems)
+        return self._last_good[path]
 
     def _artwork(self, library: ContentLibrary) -> Artwork | None:
         try:
@@ -113,6 +127,8 @@ class LibraryLoader:
             return earlier
         problems: list[Problem] = []
         page = _load_page(path, page_type, problems)
+        if page is not None:
+            problems.extend(check_page(page).problems)
         return ParsedFile(path, stamp, page, tuple(problems))
 
     @staticmethod
@@ -129,6 +145,10 @@ class LibraryLoader:
             )
             return
         library.pages[page.id] = page
+
+
+def _rule_problems(problems: tuple[Problem, ...]) -> tuple[Problem, ...]:
+    return tuple(problem for problem in problems if problem.rule)
 
 
 def _page_from(library: ContentLibrary | None, path: Path) -> Page | None:

@@ -82,8 +82,10 @@ class _Screen:
     def page(self, page: Page) -> Markup:
         colors = self.options.colors
         parts = [Markup('<html><body style="color:%s;">') % colors.text]
-        for block in outline(page):
+        for index, block in enumerate(outline(page)):
             parts.append(self.block(block))
+            if index == 0:  # under the title: nothing of the page may be trusted above it
+                parts.append(self.unsafe(page))
         parts.append(
             Markup('<p style="color:%s;">Last reviewed: %s</p></body></html>')
             % (colors.muted, f"{page.reviewed:%d %B %Y}")
@@ -133,6 +135,22 @@ class _Screen:
         if isinstance(block, Diagram):
             return Markup("")  # the map beside the page shows the region
         raise TypeError(f"no screen rendering for {block!r}")
+
+    def unsafe(self, page: Page) -> Markup:
+        """A red box naming each safety rule the page breaks (``content/checks.py``): the
+        page cannot be printed or exported until its file is fixed."""
+        found = [p for p in self.library.problems if p.blocks_output and p.path == page.path]
+        if not found:
+            return Markup("")
+        colors = self.options.colors
+        root = self.library.root
+        inner = Markup(
+            "<h2>This page breaks a safety rule</h2><p>It cannot be printed or exported until "
+            "its file is fixed. Ask the person who edits your pages to correct it:</p>%s"
+        ) % self.items([escape(problem.describe(root)) for problem in found])
+        return self.boxed(
+            inner, colors.warning_text, colors.warning_background, colors.warning_border
+        )
 
     def flag_group(self, group: FlagGroup) -> Markup:
         """One tier's box: red with an icon for emergencies, amber with an icon for the same

@@ -16,7 +16,7 @@ from pathlib import Path
 from bodymap.cli_common import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageParser, content_root
 from bodymap.content.loader import load_library
 from bodymap.content.model import ContentLibrary
-from bodymap.handout.compose import handout_page_ids
+from bodymap.handout.compose import UnsafePageError, handout_page_ids, unsafe_pages
 from bodymap.settings import PAPER_SIZES, normalise_paper_size
 
 EXIT_WRITE_FAILED = EXIT_PROBLEMS
@@ -73,6 +73,13 @@ def handout_main(argv: list[str]) -> int:
         choices = ", ".join(valid) if valid else "(none could be loaded)"
         print(f"{PROG}: error: unknown page id {names}. Valid ids: {choices}", file=sys.stderr)
         return EXIT_USAGE
+    unsafe = unsafe_pages(args.page_ids, library)
+    if unsafe:  # the same refusal as compose_handout's, said before Qt even starts
+        print(f"{PROG}: error: {UnsafePageError(unsafe, root)}", file=sys.stderr)
+        print(
+            f"{PROG}: nothing was written; run 'bodymap check' for every problem", file=sys.stderr
+        )
+        return EXIT_PROBLEMS
     try:
         return _write(args.page_ids, args.output, args.page_size, library)
     except KeyboardInterrupt:

@@ -11,15 +11,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
+from pathlib import Path
 from typing import Any
 
 from markupsafe import escape
 
 from bodymap.content import outline as outline_blocks
-from bodymap.content.model import HOME_ID, ContentLibrary, Page, RegionPage
+from bodymap.content.model import HOME_ID, ContentLibrary, Page, Problem, RegionPage
 from bodymap.content.outline import Text, Urgency, fill_values, markup, outline
 from bodymap.settings import PAPER_SIZES, ClinicDetails, normalise_paper_size
 
@@ -42,6 +43,37 @@ class UnknownPageError(ValueError):
             f"unknown page id {', '.join(repr(i) for i in self.unknown)}. "
             f"Valid ids: {', '.join(self.valid) or '(none could be loaded)'}"
         )
+
+
+class UnsafePageError(ValueError):
+    """Some requested pages break a medical-safety rule, so they are not printed or exported
+    until their files are fixed (the same rules ``check`` applies; ``content/checks.py``).
+
+    ``problems`` maps each such page's title to its safety problems; ``str()`` is the message
+    for a person: which page, which file and line, and the rule in plain words.
+    """
+
+    def __init__(self, problems: dict[str, list[Problem]], root: Path | None = None) -> None:
+        self.problems = problems
+        lines = [
+            f"The {title} page cannot be printed or exported until its file is fixed:"
+            + "".join(f"\n  {problem.describe(root)}" for problem in found)
+            for title, found in problems.items()
+        ]
+        super().__init__("\n".join(lines))
+
+
+def unsafe_pages(page_ids: Iterable[str], library: ContentLibrary) -> dict[str, list[Problem]]:
+    """The pages among ``page_ids`` that break a safety rule, by title, with their problems."""
+    unsafe: dict[str, list[Problem]] = {}
+    for page_id in page_ids:
+        page = library.get(page_id)
+        if page is None:
+            continue
+        found = [p for p in library.problems if p.blocks_output and p.path == page.path]
+        if found:
+            unsafe[page.title] = found
+    return unsafe
 
 
 @dataclass(frozen=True)
@@ -131,11 +163,18 @@ def handout_page_ids(library: ContentLibrary) -> list[str]:
 
 
 def compose_handout(request: HandoutRequest, library: ContentLibrary) -> Handout:
-    """Lay the requested pages out as blocks; raises UnknownPageError before doing any work."""
+    """Lay the requested pages out as blocks.
+
+    Raises UnknownPageError or UnsafePageError (a page breaks a safety rule) before doing
+    any work, so nothing is printed or written for such a request.
+    """
     valid = handout_page_ids(library)
     unknown = [page_id for page_id in request.page_ids if page_id not in valid]
     if unknown or not request.page_ids:
         raise UnknownPageError(unknown, valid)
+    unsafe = unsafe_pages(request.page_ids, library)
+    if unsafe:
+        raise UnsafePageError(unsafe, library.root)
     if normalise_paper_size(request.paper_size) is None:
         raise ValueError(f"paper size must be one of {', '.join(PAPER_SIZES)}")
     pages: list[Page] = []

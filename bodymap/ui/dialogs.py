@@ -102,31 +102,25 @@ class ProblemsBar(QFrame):
         )
 
     def set_problems(self, problems: list[Problem], root: Path) -> None:
-        # Errors first, then notes; each group by file and line, as an editor would walk them.
+        # Safety first (those pages cannot be printed), then files that could not be read,
+        # then the rest; each group by file and line, as an editor would walk them.
         self.problems = sorted(
-            problems, key=lambda p: (p.severity != "error", str(p.path), p.line or 0)
+            problems,
+            key=lambda p: (
+                not p.blocks_output,
+                p.severity != "error" or bool(p.rule),
+                str(p.path),
+                p.line or 0,
+            ),
         )
         self.root = root
         if not problems:
             self.hide()
             return
-        errors = sum(p.severity == "error" for p in problems)
-        notes = len(problems) - errors
+        heading = _problems_heading(problems)
         count = len(problems)
         first = [f"• {p.describe(root)}" for p in self.problems[:3]]
         more = [f"…and {count - 3} more."] if count > 3 else []
-        kept = sum(p.message == LAST_GOOD_NOTE for p in problems)
-        groups = ((errors, "problem"), (notes, "note"))
-        found = " and ".join(counted(number, noun) for number, noun in groups if number)
-        if not errors:
-            heading = f"{found} about the content files."
-        elif kept:
-            pages = "1 page shows its" if kept == 1 else f"{kept} pages show their"
-            heading = (
-                f"{found} in the content files: {pages} last good version until the file is fixed."
-            )
-        else:
-            heading = f"{found} in the content files: pages with errors are not shown."
         self.summary.setText("\n".join([heading, *first, *more]))
         self.setAccessibleName(heading)
         self.show()
@@ -146,3 +140,24 @@ class ProblemsBar(QFrame):
         layout.addWidget(buttons)
         dialog.resize(720, 360)
         dialog.exec()
+
+
+def _problems_heading(problems: list[Problem]) -> str:
+    """One sentence: how many problems and notes, and what they mean for the pages."""
+    errors = sum(p.severity == "error" for p in problems)
+    notes = len(problems) - errors
+    groups = ((errors, "problem"), (notes, "note"))
+    found = " and ".join(counted(number, noun) for number, noun in groups if number)
+    unsafe = len({p.path for p in problems if p.blocks_output})
+    unread = sum(p.severity == "error" and not p.rule for p in problems)
+    kept = sum(p.message == LAST_GOOD_NOTE for p in problems)
+    said = [f"{found} in the content files" if errors else f"{found} about the content files"]
+    if unsafe:
+        pages = "1 page breaks" if unsafe == 1 else f"{unsafe} pages break"
+        said.append(f"{pages} a safety rule and cannot be printed until fixed")
+    if kept:
+        pages = "1 page shows its" if kept == 1 else f"{kept} pages show their"
+        said.append(f"{pages} last good version until the file is fixed")
+    elif unread:
+        said.append("pages with errors are not shown")
+    return ": ".join(said[:1]) + (": " + "; ".join(said[1:]) if len(said) > 1 else "") + "."

@@ -23,7 +23,6 @@ from bodymap.content.checks import (
     TIER_FIELDS,
     TOPIC_MUST_SAY,
     Flag,
-    check_content,
     check_page,
     safety_problems,
 )
@@ -35,6 +34,7 @@ from bodymap.content.model import (
     RULE_SAFETY,
     Problem,
 )
+from bodymap.content.report import check_content
 
 Data = dict[str, Any]
 REGIONS = ("foot", "calf", "back", "neck", "chest", "stomach")
