@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bodymap.handout.paint import LogoError, load_logo
+from bodymap.handout.logo import LogoError, load_logo
 from bodymap.settings import PAPER_SIZES, ClinicDetails, Settings
 
 LOGO_FILTER = "Images (*.png *.jpg *.jpeg *.svg *.gif *.bmp *.webp);;All files (*)"

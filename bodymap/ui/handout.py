@@ -326,7 +326,7 @@ class HandoutController(QObject):
         logo = request.clinic.logo_path.strip()
         if not logo:
             return
-        from bodymap.handout.paint import LogoError, load_logo  # noqa: PLC0415
+        from bodymap.handout.logo import LogoError, load_logo  # noqa: PLC0415
 
         try:
             load_logo(logo)
