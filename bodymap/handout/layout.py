@@ -68,7 +68,7 @@ TYPE_SCALES: dict[PrintSize, TypeScale] = {
     PrintSize.LARGE: TypeScale(
         body=16.0,
         smallest=14.0,
-        title=30.0,
+        title=32.0,
         heading=21.0,
         subheading=18.0,
         columns=1,
