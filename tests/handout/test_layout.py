@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import pytest
-
 from bodymap.content.outline import Urgency
 from bodymap.handout.compose import Block, BlockKind
 from bodymap.handout.layout import (

@@ -46,7 +46,7 @@ def runs(reader: PdfReader) -> list[Run]:
     found: list[Run] = []
     for number, page in enumerate(reader.pages):
 
-        def visit(
+        def visit(  # noqa: PLR0917 - pypdf calls it so
             text: str, cm: Any, tm: Any, font: Any, size: float, number: int = number
         ) -> None:
             if not text.strip():
