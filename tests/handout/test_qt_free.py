@@ -11,7 +11,9 @@ import sys
 import bodymap.handout, bodymap.handout.cli, bodymap.fileio
 from bodymap.content.loader import load_library
 from bodymap.handout.compose import HandoutRequest, compose_handout, handout_page_ids
-from bodymap.handout.layout import Piece, Placement, SheetBody, flow_page, logo_box, split_band, stack
+from bodymap.handout.layout import (
+    Piece, Placement, SheetBody, flow_page, logo_box, split_band, stack
+)
 from bodymap.paths import content_dir
 
 class Box:
