@@ -350,13 +350,9 @@ class BlockSetter:
         title_width = title.doc.idealWidth()
         room = width - title_width - s.mm(4)
         kicker = s.text(
-            escape(self.kicker),
-            self.scale.smallest,
-            max(room, s.mm(20)),
-            bold=True,
-            colour=ACCENT,
-            caps=True,
+            escape(self.kicker), self.scale.smallest, width, bold=True, colour=ACCENT, caps=True
         )
+        # Beside the title only when it fits there on one line; else on a line of its own.
         inline = room >= kicker.doc.idealWidth()
         if inline:
             baseline = _first_ascent(title) - _first_ascent(kicker)

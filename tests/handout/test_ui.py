@@ -659,7 +659,7 @@ def test_enter_presses_the_focused_button(qtbot: QtBot, controller: HandoutContr
     qtbot.waitExposed(widget)
     widget.clear_button.setFocus()
     qtbot.keyClick(widget.clear_button, Qt.Key.Key_Return)
-    assert controller.basket.page_ids == ()
+    assert not controller.basket.page_ids
     widget.undo_button.setFocus()
     qtbot.keyClick(widget.undo_button, Qt.Key.Key_Enter)
     assert controller.basket.page_ids == ("calf",)
