@@ -34,7 +34,7 @@ def picture(path: Path, width: int, height: int, fmt: str = "PNG") -> Path:
     painter = QPainter(image)
     painter.fillRect(0, 0, width // 2, height, QColor("red"))
     painter.end()
-    assert image.save(str(path), fmt.encode("ascii"))
+    assert image.save(str(path), fmt)  # type: ignore[call-overload]  # PySide takes str
     return path
 
 
