@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from enum import Enum
 from html import escape
 from typing import Any, Generic, Protocol, TypeVar
 
@@ -27,6 +28,29 @@ LETTER_TERRITORIES = frozenset(
     {"US", "CA", "MX", "PH", "PR", "CL", "CO", "VE", "GT", "CR", "DO", "SV", "PA", "NI", "BZ"}
 )
 """Countries where Letter is the usual paper; everywhere else uses A4."""
+
+
+class PrintSize(Enum):
+    """How big a handout's type is printed (sizes in ``bodymap.handout.layout.TYPE_SCALES``).
+
+    Clear print follows RNIB's "Clear Print" guidance and the UK Association for Accessible
+    Formats (body text 12 pt at least); large print their 16-18 pt.
+    """
+
+    CLEAR = "clear"
+    LARGE = "large"
+
+    @property
+    def label(self) -> str:
+        """What a person chooses: "Clear print (12 pt)" or "Large print (16 pt)"."""
+        return "Clear print (12 pt)" if self is PrintSize.CLEAR else "Large print (16 pt)"
+
+    @classmethod
+    def read(cls, value: object) -> PrintSize | None:
+        """``"clear"`` / ``"large"`` (any case) as a PrintSize; anything else is None."""
+        if not isinstance(value, str):
+            return None
+        return next((size for size in cls if size.value == value.strip().casefold()), None)
 
 
 @dataclass(frozen=True)
@@ -141,6 +165,11 @@ def _tidy_paper_size(value: str) -> str:
     return normalise_paper_size(value) or ""
 
 
+def _print_size(value: object) -> str | None:
+    size = PrintSize.read(value)
+    return size.value if size is not None else None
+
+
 def _page_ids(value: object) -> tuple[str, ...] | None:
     """An INI file gives back an empty list as None and a one-item list as a plain string."""
     if value is None:
@@ -170,6 +199,7 @@ FOOTER_NOTE = _text_setting("handout/footer_note", "handout footer note", strip=
 PAPER_SIZE = Setting("handout/paper_size", "paper size", "", _paper_size_choice, _tidy_paper_size)
 BASKET: Setting[tuple[str, ...]] = Setting("handout/basket", "handout basket", (), _page_ids)
 LAST_FOLDER = _text_setting("handout/last_folder", "last folder used for handouts")
+PRINT_SIZE = Setting("handout/print_size", "handout print size", "clear", _print_size)
 
 SETTINGS: tuple[Setting[Any], ...] = (
     GEOMETRY,
@@ -186,6 +216,7 @@ SETTINGS: tuple[Setting[Any], ...] = (
     PAPER_SIZE,
     BASKET,
     LAST_FOLDER,
+    PRINT_SIZE,
 )
 """Every key the app stores, in the order a reset notice names them."""
 
@@ -325,3 +356,12 @@ class Settings:
     @last_folder.setter
     def last_folder(self, folder: str) -> None:
         self.set(LAST_FOLDER, folder)
+
+    @property
+    def print_size(self) -> PrintSize:
+        """The clinic's usual print size for handouts (clear print unless changed)."""
+        return PrintSize.read(self.get(PRINT_SIZE)) or PrintSize.CLEAR
+
+    @print_size.setter
+    def print_size(self, size: PrintSize) -> None:
+        self.set(PRINT_SIZE, size.value)

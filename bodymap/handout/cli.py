@@ -9,6 +9,7 @@ the window's Preferences.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import sys
 from pathlib import Path
@@ -16,8 +17,14 @@ from pathlib import Path
 from bodymap.cli_common import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageParser, content_root
 from bodymap.content.loader import load_library
 from bodymap.content.model import ContentLibrary
-from bodymap.handout.compose import UnsafePageError, handout_page_ids, unsafe_pages
-from bodymap.settings import PAPER_SIZES, normalise_paper_size
+from bodymap.handout.compose import (
+    MAX_CLIENT_NAME,
+    MAX_NOTE,
+    UnsafePageError,
+    handout_page_ids,
+    unsafe_pages,
+)
+from bodymap.settings import PAPER_SIZES, PrintSize, normalise_paper_size
 
 EXIT_WRITE_FAILED = EXIT_PROBLEMS
 PROG = "bodymap handout"
@@ -50,6 +57,32 @@ def build_handout_parser() -> argparse.ArgumentParser:
         help="paper size (default: the one set in Preferences, else this computer's country)",
     )
     parser.add_argument(
+        "--large-print",
+        action="store_true",
+        default=None,
+        help="large print: body text 16 pt, one column (default: the size set in Preferences, "
+        "else clear print, 12 pt)",
+    )
+    parser.add_argument(
+        "--clear-print",
+        dest="large_print",
+        action="store_false",
+        help="clear print: body text 12 pt, nothing below 11 pt",
+    )
+    parser.add_argument(
+        "--client",
+        default="",
+        metavar="NAME",
+        help=f"whom the handout is for, printed on its first page (up to {MAX_CLIENT_NAME} "
+        "characters; never stored by BodyMap)",
+    )
+    parser.add_argument(
+        "--note",
+        default="",
+        metavar="TEXT",
+        help=f"a short note from the therapist for the first page (up to {MAX_NOTE} characters)",
+    )
+    parser.add_argument(
         "--content-dir",
         type=Path,
         default=None,
@@ -80,8 +113,19 @@ def handout_main(argv: list[str]) -> int:
             f"{PROG}: nothing was written; run 'bodymap check' for every problem", file=sys.stderr
         )
         return EXIT_PROBLEMS
+    for value, limit, what in (
+        (args.client, MAX_CLIENT_NAME, "--client"),
+        (args.note, MAX_NOTE, "--note"),
+    ):
+        if len(value.strip()) > limit:
+            print(
+                f"{PROG}: error: {what} is {len(value.strip())} characters long; "
+                f"a handout has room for {limit}",
+                file=sys.stderr,
+            )
+            return EXIT_USAGE
     try:
-        return _write(args.page_ids, args.output, args.page_size, library)
+        return _write(args, library)
     except KeyboardInterrupt:
         return 130
 
@@ -92,9 +136,9 @@ def use_offscreen_platform() -> None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
-def _write(
-    page_ids: list[str], output: Path, page_size: str | None, library: ContentLibrary
-) -> int:
+def _write(args: argparse.Namespace, library: ContentLibrary) -> int:
+    """Write the PDF the arguments ask for; the client's name and note go only into it."""
+    output: Path = args.output
     use_offscreen_platform()
     # QApplication rather than QGuiApplication, so a caller that later needs widgets (the
     # window, or tests in the same process) can still have them.
@@ -111,7 +155,16 @@ def _write(
         app = QApplication([sys.argv[0] if sys.argv else "bodymap"])
         app.setApplicationName(APP_NAME)
         app.setOrganizationName(ORG_NAME)
-    request = handout_request(page_ids, open_settings(), page_size)
+    settings = open_settings()
+    size = settings.print_size
+    if args.large_print is not None:
+        size = PrintSize.LARGE if args.large_print else PrintSize.CLEAR
+    request = dataclasses.replace(
+        handout_request(args.page_ids, settings, args.page_size),
+        print_size=size,
+        client_name=args.client.strip(),
+        note=args.note.strip(),
+    )
     try:
         result = write_pdf(output, request, library, BodyDiagram())
     except WriteError as error:
@@ -120,5 +173,5 @@ def _write(
     for notice in result.notices:
         print(f"{PROG}: warning: {notice}", file=sys.stderr)
     pages = "1 page" if result.sheets == 1 else f"{result.sheets} pages"
-    print(f"Wrote {output} ({pages}, {request.paper_size}).")
+    print(f"Wrote {output} ({pages}, {request.paper_size}, {size.label.lower()}).")
     return EXIT_OK

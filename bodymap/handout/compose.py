@@ -21,8 +21,8 @@ from markupsafe import escape
 
 from bodymap.content import outline as outline_blocks
 from bodymap.content.model import HOME_ID, ContentLibrary, Page, Problem, RegionPage
-from bodymap.content.outline import Text, Urgency, fill_values, markup, outline
-from bodymap.settings import PAPER_SIZES, ClinicDetails, normalise_paper_size
+from bodymap.content.outline import KeyPath, Text, Urgency, fill_values, markup, outline
+from bodymap.settings import PAPER_SIZES, ClinicDetails, PrintSize, normalise_paper_size
 
 DISCLAIMER = (
     "This handout is for education only. It is not a substitute for medical advice from "
@@ -31,6 +31,24 @@ DISCLAIMER = (
 REGION_KICKER = "Muscle spasms and cramps"
 TOPIC_KICKER = "Patient information"
 MAX_FILE_STEM = 80
+MAX_CLIENT_NAME = 80
+"""Characters in a client's name on a handout."""
+MAX_NOTE = 600
+"""Characters in the therapist's note: a few sentences, so it stays on the first page."""
+NOTE_HEADING = "A note from your therapist"
+
+CHOOSABLE: dict[str, str] = {
+    "techniques": "What a massage therapist may do",
+    "self_massage.steps": "Self-massage at home",
+    "prevention": "Prevention",
+}
+"""The lists a therapist may shorten for one client (key: the field, value: its heading).
+
+Red flags and warnings are not here, and ``compose_handout`` refuses to leave them out.
+"""
+
+Choice = tuple[str, str, int]
+"""One item of a choosable list: (page id, field as in ``CHOOSABLE``, index in that list)."""
 
 
 class UnknownPageError(ValueError):
@@ -86,6 +104,13 @@ class HandoutRequest:
     emergency_number: str = "911"
     printed: dt.date = field(default_factory=dt.date.today)
     same_day: str = ""
+    print_size: PrintSize = PrintSize.CLEAR
+    client_name: str = ""
+    """Whom the handout is for ("" for nobody in particular); printed on the first page only."""
+    note: str = ""
+    """A short note from the therapist, printed on the first page."""
+    omitted: frozenset[Choice] = frozenset()
+    """Items the therapist left out for this client; only ever from the ``CHOOSABLE`` lists."""
 
 
 class BlockKind(Enum):
@@ -99,6 +124,8 @@ class BlockKind(Enum):
     LIST_ITEM = "list_item"
     RED_FLAGS = "red_flags"
     SOURCES = "sources"
+    CLIENT = "client"
+    NOTE = "note"
 
 
 @dataclass(frozen=True)
@@ -145,6 +172,7 @@ class Handout:
     paper_size: str
     printed: dt.date
     disclaimer: str = DISCLAIMER
+    print_size: PrintSize = PrintSize.CLEAR
 
     @property
     def footer_note(self) -> str:
@@ -153,6 +181,67 @@ class Handout:
     @property
     def printed_text(self) -> str:
         return f"Printed {self.printed.day} {self.printed:%B %Y}"
+
+
+class RequestError(ValueError):
+    """The request asks for something a handout cannot do; the message says what, plainly."""
+
+
+def choice_of(page_id: str, text_field: KeyPath | None) -> Choice | None:
+    """The choosable item a list item's text comes from, or None (it is always printed)."""
+    if text_field is None or len(text_field) < 2:
+        return None
+    head, second = text_field[0], text_field[1]
+    if head in ("techniques", "prevention") and isinstance(second, int):
+        return page_id, str(head), second
+    if text_field[:2] == ("self_massage", "steps") and len(text_field) > 2:
+        index = text_field[2]
+        return (page_id, "self_massage.steps", index) if isinstance(index, int) else None
+    return None
+
+
+@dataclass(frozen=True)
+class ChoiceGroup:
+    """One list a therapist may shorten: its field, heading and items (index, plain words)."""
+
+    page_id: str
+    field: str
+    heading: str
+    items: tuple[tuple[int, str], ...]
+
+
+def choosable_items(page: Page) -> list[ChoiceGroup]:
+    """The lists of ``page`` a therapist may shorten for a client, in reading order."""
+    groups: list[ChoiceGroup] = []
+    for block in outline(page):
+        if not isinstance(block, outline_blocks.Items):
+            continue
+        found = [(choice_of(page.id, item.field), item.plain) for item in block.items]
+        items = tuple((choice[2], words) for choice, words in found if choice is not None)
+        if items:
+            first = found[0][0]
+            assert first is not None
+            groups.append(ChoiceGroup(page.id, first[1], CHOOSABLE[first[1]], items))
+    return groups
+
+
+def check_request(request: HandoutRequest) -> None:
+    """RequestError for a paper size, name, note or left-out item a handout cannot take."""
+    if normalise_paper_size(request.paper_size) is None:
+        raise RequestError(f"paper size must be one of {', '.join(PAPER_SIZES)}")
+    if len(request.client_name.strip()) > MAX_CLIENT_NAME:
+        raise RequestError(f"the client's name is longer than {MAX_CLIENT_NAME} characters")
+    if len(request.note.strip()) > MAX_NOTE:
+        raise RequestError(
+            f"the note is {len(request.note.strip())} characters long; "
+            f"a handout has room for {MAX_NOTE}"
+        )
+    for _, list_field, _ in request.omitted:
+        if list_field not in CHOOSABLE:
+            raise RequestError(
+                f"'{list_field}' cannot be left out: red flags and warnings are always printed, "
+                f"and only {', '.join(CHOOSABLE)} can be shortened"
+            )
 
 
 def handout_page_ids(library: ContentLibrary) -> list[str]:
@@ -175,21 +264,50 @@ def compose_handout(request: HandoutRequest, library: ContentLibrary) -> Handout
     unsafe = unsafe_pages(request.page_ids, library)
     if unsafe:
         raise UnsafePageError(unsafe, library.root)
-    if normalise_paper_size(request.paper_size) is None:
-        raise ValueError(f"paper size must be one of {', '.join(PAPER_SIZES)}")
+    check_request(request)
     pages: list[Page] = []
     for page_id in request.page_ids:
         page = library.get(page_id)
         assert page is not None
         pages.append(page)
-    composer = _Composer(fill_values(request.emergency_number, request.same_day))
+    composer = _Composer(fill_values(request.emergency_number, request.same_day), request.omitted)
+    composed = [composer.page(page) for page in pages]
+    composed[0] = _for_client(composed[0], request)
     return Handout(
         title=handout_title(pages),
-        pages=tuple(composer.page(page) for page in pages),
+        pages=tuple(composed),
         clinic=request.clinic,
         paper_size=normalise_paper_size(request.paper_size) or "A4",
         printed=request.printed,
+        print_size=request.print_size,
     )
+
+
+def _for_client(page: HandoutPage, request: HandoutRequest) -> HandoutPage:
+    """The first page with "For: NAME" under its title and the therapist's note after the
+    warning (both escaped like any text; the note keeps its line breaks)."""
+    name = request.client_name.strip()
+    note = request.note.strip()
+    if not name and not note:
+        return page
+    blocks = list(page.blocks)
+    if name:
+        date = f"{request.printed.day} {request.printed:%B %Y}"
+        text = f"<b>For:</b> {escape(name)} \u00b7 {date}"
+        blocks.insert(
+            1 if blocks and blocks[0].kind is BlockKind.TITLE else 0,
+            Block(BlockKind.CLIENT, text=text),
+        )
+    if note:
+        lines = "<br>".join(str(escape(line.strip())) for line in note.splitlines())
+        after = [
+            i
+            for i, b in enumerate(blocks)
+            if b.kind in (BlockKind.TITLE, BlockKind.CLIENT, BlockKind.SUMMARY, BlockKind.WARNING)
+        ]
+        at = after[-1] + 1 if after else 0
+        blocks.insert(at, Block(BlockKind.NOTE, heading=NOTE_HEADING, text=lines))
+    return HandoutPage(page.page_id, page.title, page.kicker, tuple(blocks))
 
 
 def handout_title(pages: Sequence[Page]) -> str:
@@ -234,9 +352,12 @@ def _join_words(words: Sequence[str]) -> str:
 class _Composer:
     """Turns a page's outline into handout blocks; text becomes markup in ``outline.markup``."""
 
-    def __init__(self, placeholders: dict[str, str]) -> None:
+    def __init__(self, placeholders: dict[str, str], omitted: frozenset[Choice]) -> None:
         self.placeholders = placeholders
+        self.omitted = omitted
+        self.page_id = ""
         self.blocks: list[Block] = []
+        self.no_steps = False
 
     def text(self, text: Text) -> str:
         """Content text as escaped markup, the emergency number filled in (in bold)."""
@@ -245,12 +366,27 @@ class _Composer:
     def add(self, kind: BlockKind, **values: Any) -> None:
         self.blocks.append(Block(kind, **values))
 
+    def kept(self, items: Sequence[Text]) -> list[Text]:
+        """The items of a list the therapist did not leave out for this client."""
+        return [item for item in items if choice_of(self.page_id, item.field) not in self.omitted]
+
     def page(self, page: Page) -> HandoutPage:
         self.blocks = []
-        for block in outline(page):
+        self.page_id = page.id
+        blocks = outline(page)
+        # The self-massage intro introduces the steps: it goes when every step is left out.
+        self.no_steps = any(
+            isinstance(b, outline_blocks.Items)
+            and b.numbered
+            and b.items
+            and not self.kept(b.items)
+            for b in blocks
+        )
+        for block in blocks:
             self.block(block)
         kicker = REGION_KICKER if isinstance(page, RegionPage) else TOPIC_KICKER
-        return HandoutPage(page.id, str(escape(page.title)), kicker, tuple(self.blocks))
+        kept = _without_empty_sections(self.blocks)
+        return HandoutPage(page.id, str(escape(page.title)), kicker, tuple(kept))
 
     def block(self, block: outline_blocks.Block) -> None:
         if isinstance(block, outline_blocks.Title):
@@ -267,9 +403,11 @@ class _Composer:
             kind = BlockKind.SUBHEADING if block.level > 2 else BlockKind.HEADING
             self.add(kind, text=self.text(block.text), keep_with_next=True)
         elif isinstance(block, outline_blocks.Paragraph):
+            if self.no_steps and block.text.field == ("self_massage", "intro"):
+                return
             self.add(BlockKind.PARAGRAPH, text=self.text(block.text), emphasis=block.emphasis)
         elif isinstance(block, outline_blocks.Items):
-            for number, item in enumerate(block.items, start=1):
+            for number, item in enumerate(self.kept(block.items), start=1):
                 marker = f"{number}." if block.numbered else "•"
                 self.add(BlockKind.LIST_ITEM, text=self.text(item), marker=marker)
         elif isinstance(block, outline_blocks.RedFlags):
@@ -289,6 +427,25 @@ class _Composer:
             reviewed = f"Last reviewed {block.reviewed.day} {block.reviewed:%B %Y}."
             self.add(BlockKind.SOURCES, heading="Sources", items=sources, text=reviewed)
         # Related pages are links: they only make sense on screen.
+
+
+_LEVELS = {BlockKind.HEADING: 2, BlockKind.SUBHEADING: 3}
+_ENDS = {**_LEVELS, BlockKind.SOURCES: 1}
+"""What ends a section: a heading of its level or above, or the sources at the end."""
+
+
+def _without_empty_sections(blocks: Sequence[Block]) -> list[Block]:
+    """Drop each heading with nothing under it (every item of its list was left out)."""
+    kept: list[Block] = []
+    for block in reversed(blocks):
+        level = _LEVELS.get(block.kind)
+        if level is not None:
+            following = kept[-1] if kept else None
+            if following is None or _ENDS.get(following.kind, 99) <= level:
+                continue
+        kept.append(block)
+    kept.reverse()
+    return kept
 
 
 def plain_html(handout: Handout) -> str:

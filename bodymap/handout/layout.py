@@ -17,15 +17,77 @@ from dataclasses import dataclass, replace
 from typing import Generic, Protocol, TypeVar
 
 from bodymap.handout.compose import Block, BlockKind
+from bodymap.settings import PrintSize
 
-BODY_SIZES = (10.5, 10.0, 9.5, 9.0, 8.5, 8.0)
-"""Body text sizes tried until a content page fits on one sheet; 8 pt Helvetica has an x-height
-of 1.47 mm, above the 1.42 mm of the EU's 9 pt Times minimum for medicine package leaflets."""
-COMFORTABLE_SIZE = 10.0
-"""The size for a page too long for one sheet even at 8 pt: it flows onto more sheets."""
 
-BAND_KINDS = (BlockKind.TITLE, BlockKind.SUMMARY, BlockKind.WARNING)
-"""What goes in the top band of a page, beside the diagram."""
+@dataclass(frozen=True)
+class TypeScale:
+    """The type sizes of one print size, in points (Helvetica-equivalent, never smaller).
+
+    Figures: RNIB "Clear Print" guidance and the UK Association for Accessible Formats
+    ("Clear print guidelines", 2012/2024) ask for 12 pt at least (14 pt ideally) for clear
+    print and 16-18 pt for large print, in a plain sans-serif face, left-aligned, with headings
+    larger than the text and no multi-column layouts narrower than about 40 characters.
+    """
+
+    body: float
+    """Paragraphs, list items, warning boxes."""
+    smallest: float
+    """The floor for everything else: sources, footer, captions, labels, the clinic header."""
+    title: float
+    heading: float
+    subheading: float
+    columns: int
+    """Text columns on a portrait A4 or Letter sheet (the red flags always span the page)."""
+    figure_mm: float
+    """The body diagram's width, beside the title."""
+    band: tuple[BlockKind, ...]
+    """What goes beside the diagram at the top of a page; the rest flows below it."""
+    logo_scale: float
+    """How much larger than clear print the clinic's logo is drawn."""
+
+
+TYPE_SCALES: dict[PrintSize, TypeScale] = {
+    PrintSize.CLEAR: TypeScale(
+        body=12.0,
+        smallest=11.0,
+        title=24.0,
+        heading=15.5,
+        subheading=13.0,
+        columns=2,
+        figure_mm=44.0,
+        band=(
+            BlockKind.TITLE,
+            BlockKind.CLIENT,
+            BlockKind.SUMMARY,
+            BlockKind.WARNING,
+            BlockKind.NOTE,
+        ),
+        logo_scale=1.0,
+    ),
+    PrintSize.LARGE: TypeScale(
+        body=16.0,
+        smallest=14.0,
+        title=32.0,
+        heading=21.0,
+        subheading=18.0,
+        columns=1,
+        figure_mm=62.0,
+        band=(BlockKind.TITLE, BlockKind.CLIENT, BlockKind.SUMMARY),
+        logo_scale=1.25,
+    ),
+}
+"""The sizes of each print size; ``tests/handout/test_print_size.py`` reads them back from the
+PDF with pypdf."""
+
+BAND_KINDS = (
+    BlockKind.TITLE,
+    BlockKind.CLIENT,
+    BlockKind.SUMMARY,
+    BlockKind.WARNING,
+    BlockKind.NOTE,
+)
+"""What goes in the top band of a page, beside the diagram (in clear print)."""
 
 
 class Measured(Protocol):
@@ -108,10 +170,21 @@ class SheetBody:
         """The height of a whole continued sheet's columns."""
         return self.bottom - self.continued_top
 
+    @property
+    def width(self) -> float:
+        """Across all the columns and the gutters between them."""
+        return self.columns * self.column_width + (self.columns - 1) * self.gutter
 
-def split_band(blocks: Sequence[Block]) -> tuple[list[Block], Block | None, list[Block]]:
+    def spanning(self) -> SheetBody:
+        """The same body as one column across the page (for the red-flag panel)."""
+        return replace(self, columns=1, column_width=self.width)
+
+
+def split_band(
+    blocks: Sequence[Block], kinds: Sequence[BlockKind] = BAND_KINDS
+) -> tuple[list[Block], Block | None, list[Block]]:
     """The top band's blocks (title, summary, physician warning), the diagram, and the rest."""
-    head = [b for b in blocks if b.kind in BAND_KINDS]
+    head = [b for b in blocks if b.kind in kinds]
     diagram = next((b for b in blocks if b.kind is BlockKind.DIAGRAM), None)
     rest = [b for b in blocks if b not in head and b is not diagram]
     return head, diagram, rest
@@ -133,39 +206,35 @@ def flow_page(
     band: Sequence[Placement[M]],
     blocks: Sequence[Block],
     measure: Callable[[Block], M],
-    measure_span: Callable[[tuple[Block, ...]], M],
-) -> tuple[list[list[Placement[M]]], float]:
+    measure_span: Callable[[tuple[Block, ...]], Sequence[M]],
+) -> list[list[Placement[M]]]:
     """Band first; then column runs, with the red flags as a full-width panel between.
 
-    ``band`` is placed relative to the top of the body; ``measure`` sets a block at the column
-    width and ``measure_span`` a run of blocks across the full width. Returns what goes on each
-    sheet and how many sheets the page takes, as a fraction (1.5 is one and a half), which says
-    how much smaller the type must be for it to fit on one.
+    ``band`` is placed relative to the top of the body (it may be empty); ``measure`` sets a
+    block at the column width and ``measure_span`` the parts of a red-flag panel (its heading,
+    then one box per urgency) across the full width. The panel flows like the columns: its
+    heading stays with the first box, and a box goes whole onto the next sheet when it does not
+    fit. Returns what goes on each sheet.
     """
     sheet = [Placement(placed.piece, placed.x, placed.y + body.top) for placed in band]
     sheets = [sheet]
-    y = max(p.y + p.piece.height for p in sheet)
+    y = max((p.y + p.piece.height for p in sheet), default=body.top)
     for segment in segments(blocks):
         if isinstance(segment, list):
+            target = body
             flow = [Piece.flowing(measure(b)) for b in segment]
-            y += flow[0].space_before if flow else 0.0
-            while flow:
-                flow, y = fill_sheet(body, sheet, flow, y)
-                if flow:
-                    sheet = []
-                    sheets.append(sheet)
-                    y = body.continued_top
-            continue
-        laid = measure_span(segment)
-        y += laid.space_before
-        if y + laid.height > body.bottom:
-            sheet = []
-            sheets.append(sheet)
-            y = body.continued_top
-        sheet.append(Placement(Piece(laid), 0, y))
-        y += laid.height
-    top = body.continued_top if len(sheets) > 1 else body.top
-    return sheets, len(sheets) - 1 + (y - top) / (body.bottom - top)
+        else:
+            target = body.spanning()
+            flow = [Piece.flowing(part) for part in measure_span(segment)]
+        if sheet and flow:
+            y += flow[0].space_before
+        while flow:
+            flow, y = fill_sheet(target, sheet, flow, y)
+            if flow:
+                sheet = []
+                sheets.append(sheet)
+                y = body.continued_top
+    return sheets
 
 
 def fill_sheet(
@@ -195,33 +264,6 @@ def fill_sheet(
             sheet.append(Placement(piece, x, top + y))
             used = max(used, top + y + piece.height)
     return rest, used
-
-
-def choose_body_size(attempt: Callable[[float], tuple[int, float]]) -> float:
-    """The largest body size at which a page fits on one sheet, else ``COMFORTABLE_SIZE``.
-
-    ``attempt(size)`` lays the page out and says how many sheets it took and how many it filled
-    (a fraction); the caller keeps what it laid out, and the size returned has been attempted.
-    Text area grows with the square of the type size, so the first try's overflow says roughly
-    which size will fit; that size is checked and corrected one step at a time.
-    """
-    largest = BODY_SIZES[0]
-    sheets, filled = attempt(largest)
-    if sheets == 1:
-        return largest
-    guess = largest / filled**0.5
-    index = next((i for i, size in enumerate(BODY_SIZES) if size <= guess * 1.02), -1)
-    index = index % len(BODY_SIZES)
-    if attempt(BODY_SIZES[index])[0] == 1:
-        while index > 1 and attempt(BODY_SIZES[index - 1])[0] == 1:
-            index -= 1
-        return BODY_SIZES[index]
-    for size in BODY_SIZES[index + 1 :]:
-        if attempt(size)[0] == 1:
-            return size
-    # Too long for one sheet even at the smallest size: flow at a comfortable size.
-    attempt(COMFORTABLE_SIZE)
-    return COMFORTABLE_SIZE
 
 
 def segments(blocks: Sequence[Block]) -> list[list[Block] | tuple[Block, ...]]:
@@ -332,3 +374,48 @@ def cut_at(piece: Piece[M], height: float) -> float:
     if position >= 0 and cuts[position] > piece.start:
         return cuts[position]
     return limit
+
+
+MAX_LOGO_ASPECT = 30.0
+"""The widest logo (width over height) that still prints legibly across a page."""
+MIN_LOGO_ASPECT = 1 / 6
+"""The tallest logo that still prints legibly in the header."""
+LOGO_AREA_MM2 = 30.0 * 14.0
+"""A logo takes about the room of a 30 x 14 mm box, whatever its shape."""
+LOGO_HEIGHT_MM = (8.0, 24.0)
+"""The shortest and tallest a logo beside the clinic's name is printed."""
+LOGO_BESIDE_MM = 60.0
+"""A logo wider than this goes on its own row above the clinic's details."""
+LOGO_ROW_HEIGHT_MM = 13.0
+"""How tall a wide logo on its own row is printed, unless that would be wider than the page."""
+
+
+@dataclass(frozen=True)
+class LogoBox:
+    """Where the logo goes in the header, in mm: beside the clinic's details, or across the
+    top on its own row (a wide banner); always in the logo's own proportions."""
+
+    width: float
+    height: float
+    own_row: bool
+
+
+def logo_box(aspect: float, page_width_mm: float, scale: float = 1.0) -> LogoBox:
+    """The printed size of a logo ``aspect`` times as wide as it is tall (mm).
+
+    Every shape gets about the same area (``LOGO_AREA_MM2``) so a square, a wide and a tall
+    logo look equally important; a tall one stays between ``LOGO_HEIGHT_MM``, and one too wide
+    for the side of the header takes a row of its own, as wide as the page allows, so a
+    2000 x 100 px banner prints 9 mm tall across an A4 page instead of as a 1.5 mm strip.
+    ``scale`` enlarges everything (large print).
+    """
+    low, high = (value * scale for value in LOGO_HEIGHT_MM)
+    height = min(max((LOGO_AREA_MM2 * scale * scale / aspect) ** 0.5, low), high)
+    width = height * aspect
+    if width <= LOGO_BESIDE_MM * scale:
+        return LogoBox(width, height, own_row=False)
+    height = LOGO_ROW_HEIGHT_MM * scale
+    width = height * aspect
+    if width > page_width_mm:
+        width, height = page_width_mm, page_width_mm / aspect
+    return LogoBox(width, height, own_row=True)

@@ -7,67 +7,41 @@ QPrinter (for Print and Print Preview), so the preview is exactly what prints.
 from __future__ import annotations
 
 from html import escape
-from pathlib import Path
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QImage, QImageReader, QPainter, QPainterPath, QPen, QTransform
-from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QTransform
 
 from bodymap.handout.compose import Handout
-from bodymap.handout.layout import Placement
+from bodymap.handout.layout import Placement, TypeScale, logo_box
+from bodymap.handout.logo import Logo, LogoError, load_logo
 from bodymap.handout.typeset import ACCENT, INK, MUTED, Laid, Text, Typesetter
 from bodymap.qtshared.diagram import BodyDiagram
 from bodymap.settings import ClinicDetails
-
-RUNNING_TITLE_MM = 6.0
-"""Room for "CALF (CONTINUED)" at the top of a page's later sheets."""
-LOGO_BOX_MM = (30.0, 11.0)
-"""The most room the clinic logo takes in the header (width, height)."""
 
 RULE = QColor("#9aa3ad")
 HIGHLIGHT_FILL = QColor("#7fa7c6")
 HIGHLIGHT_LINE = QColor("#0f2f4a")
 
 
-class LogoError(Exception):
-    """The clinic logo is set but cannot be used; the handout is made without it."""
-
-
-def load_logo(path: str) -> QImage | QSvgRenderer:
-    """The clinic's logo, or LogoError saying in plain words why it cannot be used."""
-    file = Path(path).expanduser()
-    if not file.exists():
-        raise LogoError(f"The logo file {file} does not exist.")
-    if not file.is_file():
-        raise LogoError(f"The logo {file} is a folder, not an image file.")
-    try:
-        with file.open("rb"):
-            pass
-    except OSError as exc:
-        raise LogoError(f"The logo file {file} cannot be read ({exc.strerror}).") from exc
-    if file.suffix.casefold() == ".svg":
-        renderer = QSvgRenderer(str(file))
-        if renderer.isValid():
-            return renderer
-        raise LogoError(f"The logo file {file} is not an SVG image BodyMap can read.")
-    reader = QImageReader(str(file))
-    image = reader.read()
-    if image.isNull():
-        raise LogoError(
-            f"The logo file {file} is not an image BodyMap can read ({reader.errorString()}). "
-            "Use a PNG, JPEG or SVG file."
-        )
-    return image
-
-
 class PageFrame:
-    """The clinic header and the footer around every sheet, measured once for a handout."""
+    """The clinic header and the footer around every sheet, measured once for a handout.
 
-    def __init__(self, setter: Typesetter, handout: Handout) -> None:
+    Everything in them is set at the print size's smallest size or larger (the clinic's name
+    larger still), so nothing on the sheet is below the clear-print minimum.
+    """
+
+    def __init__(self, setter: Typesetter, handout: Handout, scale: TypeScale) -> None:
         self.s = setter
         self.handout = handout
+        self.scale = scale
+        self.small = scale.smallest
         self.notices: list[str] = []
         self.logo = self._logo(handout.clinic)
+        self.logo_box = (
+            logo_box(self.logo.aspect, setter.px_to_mm(setter.width), scale.logo_scale)
+            if self.logo is not None
+            else None
+        )
         self.header_parts: list[tuple[Text, float, float]] = []
         self.header_height = self._measure_header()
         self.footer_height = self._measure_footer()
@@ -75,9 +49,9 @@ class PageFrame:
 
     def body_top(self, continued: bool) -> float:
         """Below the clinic header (on every sheet) and, on a continued sheet, its running title."""
-        return self.header_height + (RUNNING_TITLE_MM * self.s.dpi / 25.4 if continued else 0.0)
+        return self.header_height + (self.s.pt(self.small * 1.8) if continued else 0.0)
 
-    def _logo(self, clinic: ClinicDetails) -> QImage | QSvgRenderer | None:
+    def _logo(self, clinic: ClinicDetails) -> Logo | None:
         if not clinic.logo_path.strip():
             return None
         try:
@@ -91,82 +65,90 @@ class PageFrame:
         clinic = self.handout.clinic
         if not clinic.is_set:
             return 0.0
-        height, self.header_parts = self._header_parts(clinic)
-        logo = s.mm(LOGO_BOX_MM[1]) if self.logo is not None else 0.0
-        return max(logo, height) + s.mm(4)
+        box = self.logo_box
+        top = s.mm(box.height + 2.5) if box is not None and box.own_row else 0.0
+        height, self.header_parts = self._header_parts(clinic, top)
+        beside = s.mm(box.height) if box is not None and not box.own_row else 0.0
+        return max(beside, top + height) + s.mm(4)
 
-    def _header_parts(self, clinic: ClinicDetails) -> tuple[float, list[tuple[Text, float, float]]]:
+    def _header_parts(
+        self, clinic: ClinicDetails, top: float
+    ) -> tuple[float, list[tuple[Text, float, float]]]:
+        """The clinic's name, address and contact below ``top``; their height below it."""
         s = self.s
-        logo_width = s.mm(LOGO_BOX_MM[0]) if self.logo is not None else 0.0
-        text_left = logo_width + (s.mm(5) if logo_width else 0)
-        right_width = s.mm(60)
+        box = self.logo_box
+        beside = box is not None and not box.own_row
+        text_left = s.mm(box.width + 5) if box is not None and beside else 0.0
+        name, address, contact = clinic.header_markup()
+        right_width = 0.0
+        if contact:
+            natural = s.text(contact, self.small, s.width).doc.idealWidth()
+            right_width = min(natural + s.mm(1), s.width * 0.45)
         left_width = s.width - text_left - right_width - s.mm(4)
         parts: list[tuple[Text, float, float]] = []
-        name, address, contact = clinic.header_markup()
-        y = 0.0
+        y = top
         if name:
-            title = s.text(name, 11.5, left_width, bold=True, colour=ACCENT)
+            title = s.text(name, self.small + 3.5, left_width, bold=True, colour=ACCENT)
             parts.append((title, text_left, y))
             y += title.height + s.pt(1)
         if address:
-            lines = s.text(address, 8, left_width, colour=MUTED, leading=1.25)
+            lines = s.text(address, self.small, left_width, colour=MUTED, leading=1.25)
             parts.append((lines, text_left, y))
             y += lines.height
-        right_y = 0.0
+        right_y = top
         if contact:
             block = s.text(
-                contact, 8, right_width, colour=INK, align=Qt.AlignmentFlag.AlignRight, leading=1.3
+                contact,
+                self.small,
+                right_width,
+                colour=INK,
+                align=Qt.AlignmentFlag.AlignRight,
+                leading=1.3,
             )
-            parts.append((block, s.width - right_width, s.pt(2)))
-            right_y = block.height + s.pt(2)
-        return max(y, right_y), parts
+            parts.append((block, s.width - right_width, top + s.pt(2)))
+            right_y = top + block.height + s.pt(2)
+        return max(y, right_y) - top, parts
 
     def paint_header(self, painter: QPainter, running_title: str) -> None:
         s = self.s
         if running_title:
-            title = s.text(running_title, 7.5, s.width, colour=MUTED, caps=True)
+            title = s.text(running_title, self.small, s.width, colour=MUTED, caps=True)
             title.draw(painter, 0, self.header_height)
         if not self.handout.clinic.is_set:
             return
         for text, x, y in self.header_parts:
             text.draw(painter, x, y)
-        if self.logo is not None:
-            self._paint_logo(painter, QRectF(0, 0, s.mm(LOGO_BOX_MM[0]), s.mm(LOGO_BOX_MM[1])))
+        if self.logo is not None and self.logo_box is not None:
+            box = self.logo_box
+            self._paint_logo(painter, QRectF(0, 0, s.mm(box.width), s.mm(box.height)))
         rule_y = self.header_height - s.mm(2.2)
         painter.setPen(QPen(ACCENT, s.pt(1.1)))
         painter.drawLine(QLineF(0, rule_y, s.width, rule_y))
 
-    def _paint_logo(self, painter: QPainter, box: QRectF) -> None:
+    def _paint_logo(self, painter: QPainter, target: QRectF) -> None:
         logo = self.logo
-        if isinstance(logo, QSvgRenderer):
-            size = logo.defaultSize()
-            natural = QRectF(0, 0, max(size.width(), 1), max(size.height(), 1))
-        else:
-            assert logo is not None
-            natural = QRectF(0, 0, max(logo.width(), 1), max(logo.height(), 1))
-        scale = min(box.width() / natural.width(), box.height() / natural.height())
-        target = QRectF(box.left(), box.top(), natural.width() * scale, natural.height() * scale)
-        target.moveTop(box.top() + (box.height() - target.height()) / 2)
-        if isinstance(logo, QSvgRenderer):
-            logo.render(painter, target)
-        else:
-            assert logo is not None
-            # Keep the PDF small: no more pixels than 300 dpi needs at the printed size.
-            limit = int(self.s.px_to_mm(target.width()) / 25.4 * 300) + 1
-            image = logo
-            if logo.width() > limit:
-                image = logo.scaledToWidth(limit, Qt.TransformationMode.SmoothTransformation)
-            painter.drawImage(target, image)
+        assert logo is not None
+        if logo.drawing is not None:
+            logo.drawing.render(painter, target)
+            return
+        assert logo.image is not None
+        # Keep the PDF small: no more pixels than 300 dpi needs at the printed size.
+        limit = int(self.s.px_to_mm(target.width()) / 25.4 * 300) + 1
+        image = logo.image
+        if image.width() > limit:
+            image = image.scaledToWidth(limit, Qt.TransformationMode.SmoothTransformation)
+        painter.drawImage(target, image)
 
     def _measure_footer(self) -> float:
         s = self.s
-        right = s.mm(38)
+        widest = f"<b>Page 99 of 99</b><br>{escape(self.handout.printed_text)}"
+        right = s.text(widest, self.small, s.width, leading=1.25).doc.idealWidth() + s.mm(1)
         left_width = s.width - right - s.mm(6)
         note = self.handout.footer_note
         html = escape(self.handout.disclaimer) + (f"<br><b>{note}</b>" if note else "")
-        self.footer_left = s.text(html, 6.8, left_width, colour=MUTED, leading=1.25)
+        self.footer_left = s.text(html, self.small, left_width, colour=MUTED, leading=1.25)
         self.footer_right_width = right
-        height = max(self.footer_left.height, s.pt(6.8 * 1.25 * 2))
+        height = max(self.footer_left.height, s.pt(self.small * 1.25 * 2))
         return height + s.mm(4.5)
 
     def paint_footer(self, painter: QPainter, number: int, total: int) -> None:
@@ -178,7 +160,7 @@ class PageFrame:
         html = f"<b>Page {number} of {total}</b><br>{escape(self.handout.printed_text)}"
         right = s.text(
             html,
-            6.8,
+            self.small,
             self.footer_right_width,
             colour=MUTED,
             align=Qt.AlignmentFlag.AlignRight,
@@ -215,26 +197,35 @@ def paint_placement(painter: QPainter, placed: Placement[Laid]) -> None:
 
 
 def diagram_figure(
-    s: Typesetter, diagram: BodyDiagram, region_id: str, title: str, *, width: float, band: float
+    s: Typesetter,
+    diagram: BodyDiagram,
+    region_id: str,
+    title: str,
+    *,
+    width: float,
+    band: float,
+    small: float,
 ) -> Laid:
     """The body figure with the region shaded, front and back labels and a caption.
 
-    It is as tall as the ``band`` beside it allows, but never shorter than 32 mm.
+    It is as tall as the ``band`` beside it allows (``band`` 0: as tall as ``width`` makes it),
+    but never shorter than 40 mm; labels and caption are set at ``small`` points.
     """
     caption = s.text(
         f"Shaded area: {title.lower()}",  # already escaped
-        7,
+        small,
         width,
         colour=MUTED,
         align=Qt.AlignmentFlag.AlignCenter,
     )
-    label_height = s.pt(8.5)
+    label_height = s.pt(small * 1.3)
     box = diagram.view_box
-    figure_height = min(width * box.height() / box.width(), band - caption.height - label_height)
-    figure_height = max(figure_height, s.mm(32))
+    natural = width * box.height() / box.width()
+    room = band - caption.height - label_height if band > 0 else natural
+    figure_height = max(min(natural, room), s.mm(40))
     height = figure_height + label_height + caption.height
     labels = [
-        s.text(n, 7, width / 2, colour=MUTED, align=Qt.AlignmentFlag.AlignCenter, caps=True)
+        s.text(n, small, width / 2, colour=MUTED, align=Qt.AlignmentFlag.AlignCenter, caps=True)
         for n in ("Front", "Back")
     ]
 

@@ -6,10 +6,10 @@ needs no Qt): a heading stays with what follows it and a warning box, a list ite
 text never straddles a column or a page. Only a block taller than a whole column is split, and
 then only between lines. ``paint`` draws the sheets: header, blocks, diagram, footer.
 
-Each content page starts on a new sheet, in the largest body size from 10.5 pt down to 8 pt
-(Helvetica-equivalent, see ``typeset.REFERENCE_X_HEIGHT``) at which it fits on one sheet; a
-page too long even at 8 pt flows onto more sheets at 10 pt. The region pages are long (about
-6,000 characters with the red flags), so on A4 they come out at 8.5-9.5 pt.
+Each content page starts on a new sheet and is set in its print size (``layout.TYPE_SCALES``):
+clear print (body 12 pt, nothing below 11 pt, two columns) by default, or large print (body
+16 pt, nothing below 14 pt, one column, a large diagram). A page flows onto as many sheets as it
+needs; the type never shrinks to fit.
 
 The same ``paint_handout`` draws on a QPdfWriter (for ``Export PDF`` and ``bodymap handout``)
 and on a QPrinter (for Print and Print Preview), so the preview is exactly what prints.
@@ -27,12 +27,20 @@ from PySide6.QtGui import QPagedPaintDevice, QPageLayout, QPageSize, QPainter, Q
 
 from bodymap.content.model import ContentLibrary
 from bodymap.fileio import atomic_write_bytes
-from bodymap.handout.compose import Block, Handout, HandoutPage, HandoutRequest, compose_handout
+from bodymap.handout.compose import (
+    Block,
+    BlockKind,
+    Handout,
+    HandoutPage,
+    HandoutRequest,
+    compose_handout,
+)
 from bodymap.handout.layout import (
+    TYPE_SCALES,
     Piece,
     Placement,
     SheetBody,
-    choose_body_size,
+    TypeScale,
     flow_page,
     split_band,
     stack,
@@ -54,6 +62,8 @@ class HandoutResult:
     notices: list[str] = field(default_factory=list)
     body_sizes: list[float] = field(default_factory=list)
     """The body text size each content page was set in (points, Helvetica-equivalent)."""
+    page_sheets: list[int] = field(default_factory=list)
+    """How many sheets each content page took, in order."""
 
 
 Painted = TypeVar("Painted")
@@ -125,12 +135,14 @@ def paint_handout(
 def paint_composed(
     device: QPagedPaintDevice, handout: Handout, diagram: BodyDiagram
 ) -> HandoutResult:
+    """Paint a composed handout, sheet after sheet, in its print size."""
     device.setPageMargins(MARGINS_MM, QPageLayout.Unit.Millimeter)
     dpi = device.logicalDpiY()
     area = device.pageLayout().paintRectPixels(dpi)
     setter = Typesetter(device, area.width(), area.height())
-    frame = PageFrame(setter, handout)
-    pages = _Pages(setter, frame, diagram)
+    scale = TYPE_SCALES[handout.print_size]
+    frame = PageFrame(setter, handout, scale)
+    pages = _Pages(setter, frame, diagram, scale)
     sheets = pages.sheets(handout)
     painter = QPainter()
     if not painter.begin(device):
@@ -143,19 +155,24 @@ def paint_composed(
             sheet.paint(painter, number, len(sheets))
     finally:
         painter.end()
-    return HandoutResult(len(sheets), frame.notices, pages.body_sizes)
+    return HandoutResult(len(sheets), frame.notices, pages.body_sizes, pages.page_sheets)
 
 
 class _Pages:
-    """Turns the content pages of a handout into sheets for one device and paper size."""
+    """Turns the content pages of a handout into sheets for one device, paper and print size."""
 
-    def __init__(self, setter: Typesetter, frame: PageFrame, diagram: BodyDiagram) -> None:
+    def __init__(
+        self, setter: Typesetter, frame: PageFrame, diagram: BodyDiagram, scale: TypeScale
+    ) -> None:
         self.setter = setter
         self.frame = frame
         self.diagram = diagram
+        self.scale = scale
         self.body_sizes: list[float] = []
-        columns = 3 if setter.px_to_mm(setter.width) > 240 else 2
-        gutter = setter.mm(5.5)
+        self.page_sheets: list[int] = []
+        # Landscape paper has room for one more column.
+        columns = scale.columns + (1 if setter.px_to_mm(setter.width) > 240 else 0)
+        gutter = setter.mm(7)
         self.body = SheetBody(
             top=frame.body_top(continued=False),
             continued_top=frame.body_top(continued=True),
@@ -169,52 +186,53 @@ class _Pages:
     def sheets(self, handout: Handout) -> list[Sheet]:
         sheets: list[Sheet] = []
         for page in handout.pages:
-            sheets.extend(self._fit_page(page))
+            page_sheets = self._set_page(page)
+            self.body_sizes.append(self.scale.body)
+            self.page_sheets.append(len(page_sheets))
+            sheets.extend(page_sheets)
         return sheets
 
-    def _fit_page(self, page: HandoutPage) -> list[Sheet]:
-        """The page set at the largest body size at which it fits on one sheet."""
-        tried: dict[float, tuple[list[Sheet], float]] = {}
-
-        def attempt(size: float) -> tuple[int, float]:
-            if size not in tried:
-                tried[size] = self._set_page(page, size)
-            sheets, filled = tried[size]
-            return len(sheets), filled
-
-        size = choose_body_size(attempt)
-        self.body_sizes.append(size)
-        return tried[size][0]
-
-    def _set_page(self, page: HandoutPage, size: float) -> tuple[list[Sheet], float]:
-        """The page's sheets at one body size, and how many sheets' worth it filled."""
-        blocks = BlockSetter(self.setter, size, page.kicker)
+    def _set_page(self, page: HandoutPage) -> list[Sheet]:
+        """The page's sheets: the band beside the diagram, then the blocks in columns."""
+        blocks = BlockSetter(self.setter, self.scale, page.kicker)
         band, rest = self._band(page, blocks)
         column_width = self.body.column_width
-        placements, filled = flow_page(
-            self.body, band, rest, lambda block: blocks.laid(block, column_width), blocks.span
-        )
+        # The warning and the note go first, across the page, when they are not in the band.
+        lead = 0
+        while lead < len(rest) and rest[lead].kind in (BlockKind.WARNING, BlockKind.NOTE):
+            lead += 1
+
+        def measure(block: Block) -> Laid:
+            return blocks.laid(block, self.body.width if block in rest[:lead] else column_width)
+
+        placements = flow_page(self.body, band, rest, measure, blocks.span)
         continued = f"{page.title} (continued)"
-        sheets = [
+        return [
             Sheet(self.frame, continued if number else "", placed)
             for number, placed in enumerate(placements)
         ]
-        return sheets, filled
 
     def _band(
         self, page: HandoutPage, blocks: BlockSetter
     ) -> tuple[list[Placement[Laid]], list[Block]]:
         """The top band: title, summary and physician warning, with the diagram beside them."""
         s = self.setter
-        head, diagram, rest = split_band(page.blocks)
-        figure_width = s.mm(34) if diagram is not None else 0.0
+        head, diagram, rest = split_band(page.blocks, self.scale.band)
+        figure_width = s.mm(self.scale.figure_mm) if diagram is not None else 0.0
         left_width = s.width - (figure_width + s.mm(6) if figure_width else 0.0)
         laid = [blocks.laid(block, left_width) for block in head]
         tops, height = stack(laid)
         band = [Placement(Piece(part), 0, top) for part, top in zip(laid, tops, strict=True)]
         if diagram is not None and diagram.region_id is not None:
             figure = diagram_figure(
-                s, self.diagram, diagram.region_id, diagram.text, width=figure_width, band=height
+                s,
+                self.diagram,
+                diagram.region_id,
+                diagram.text,
+                width=figure_width,
+                # Beside a full band it takes the band's height; in large print its own.
+                band=height if self.scale.columns > 1 else 0,
+                small=self.scale.smallest,
             )
             band.append(Placement(Piece(figure), s.width - figure_width, 0))
         return band, rest

@@ -5,13 +5,16 @@ the target device) and becomes a ``Laid``: its height, the bottoms of its lines 
 taller than a column may be cut) and how to draw it at any position. ``layout`` decides where
 it goes; ``paint`` draws the sheets.
 
-Sizes are for a face with Helvetica's x-height (``REFERENCE_X_HEIGHT``): others are scaled so
-the print looks the same size whichever clear sans-serif face is installed.
+Sizes (``layout.TYPE_SCALES``) are for a face with Helvetica's x-height
+(``REFERENCE_X_HEIGHT``): a face with a smaller x-height is set larger so the print looks the
+same size whichever clear sans-serif face is installed, and none is ever set smaller than the
+size asked for, so the PDF's own font sizes never fall below the clear-print minimum.
 """
 
 from __future__ import annotations
 
 import functools
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from html import escape
@@ -35,7 +38,7 @@ from PySide6.QtSvg import QSvgRenderer
 
 from bodymap.content.outline import Urgency
 from bodymap.handout.compose import Block, BlockKind
-from bodymap.handout.layout import balance, stack
+from bodymap.handout.layout import TypeScale, balance
 from bodymap.paths import resource
 
 REFERENCE_X_HEIGHT = 0.52
@@ -80,7 +83,12 @@ class BoxStyle:
     marked: bool  # the coloured bar down the left and the warning icon
 
 
+NOTE_BORDER = QColor("#1d4f73")
+NOTE_FILL = QColor("#eef4f9")
+
 EMERGENCY_BOX = BoxStyle(WARNING_BORDER, 1.5, WARNING_FILL, WARNING_INK, marked=True)
+NOTE_BOX = BoxStyle(NOTE_BORDER, 1.0, NOTE_FILL, INK, marked=False)
+"""The therapist's note to this client: framed, in the accent colour, never like a warning."""
 BOX_STYLES = {
     Urgency.EMERGENCY: EMERGENCY_BOX,
     Urgency.TODAY: BoxStyle(CAUTION_BORDER, 1.2, CAUTION_FILL, INK, marked=True),
@@ -90,27 +98,41 @@ BOX_STYLES = {
 
 @dataclass(frozen=True)
 class _TextStyle:
-    """Size relative to the body text (points), space before (in body sizes) and after (pt)."""
+    """Size (picked from the print size's scale, points), space before (in body sizes) and
+    after (pt)."""
 
-    grow: float = 0.0
+    size: Callable[[TypeScale], float] = lambda scale: scale.body
     bold: bool = False
     colour: str = INK.name()
-    leading: float = 1.15
+    leading: float = 1.3
     before: float = 0.3
     after: float = 0.0
     keep_with_next: bool = False
 
 
 TEXT_STYLES = {
-    BlockKind.SUMMARY: _TextStyle(grow=1.0, leading=1.22, before=0.3),
+    BlockKind.SUMMARY: _TextStyle(size=lambda scale: scale.body * 1.1, leading=1.3, before=0.3),
+    BlockKind.CLIENT: _TextStyle(before=0.2, after=2.0),
     BlockKind.HEADING: _TextStyle(
-        grow=2.0, bold=True, colour=ACCENT.name(), before=0.8, after=1.5, keep_with_next=True
+        size=lambda scale: scale.heading,
+        bold=True,
+        colour=ACCENT.name(),
+        leading=1.2,
+        before=0.9,
+        after=2.0,
+        keep_with_next=True,
     ),
     BlockKind.SUBHEADING: _TextStyle(
-        grow=0.4, bold=True, leading=1.2, before=0.55, after=0.5, keep_with_next=True
+        size=lambda scale: scale.subheading,
+        bold=True,
+        leading=1.2,
+        before=0.6,
+        after=1.0,
+        keep_with_next=True,
     ),
     BlockKind.PARAGRAPH: _TextStyle(),
 }
+"""Leading 1.3: clear-print guidance asks for generous space between lines."""
 
 
 @functools.cache
@@ -129,14 +151,17 @@ def layout_device(dpi_x: int, dpi_y: int) -> QImage:
 
 
 def optical_scale(family: str, device: QPaintDevice) -> float:
-    """How much to scale sizes so ``family`` looks as big as Helvetica at the same size."""
+    """How much to enlarge sizes so ``family`` looks as big as Helvetica (1.0 to 1.15).
+
+    Never below 1: a face with a large x-height is not set smaller than the size asked for,
+    so clear print's minimum holds in the PDF's own numbers."""
     font = QFont(family)
     font.setPointSizeF(100)
     metrics = QFontMetricsF(font, device)
     ratio = metrics.xHeight() / (100 * device.logicalDpiY() / 72)
     if ratio <= 0:
         return 1.0
-    return min(max(REFERENCE_X_HEIGHT / ratio, 0.85), 1.15)
+    return min(max(REFERENCE_X_HEIGHT / ratio, 1.0), 1.15)
 
 
 def handout_font_family() -> str:
@@ -234,7 +259,9 @@ class Typesetter:
         doc.setUseDesignMetrics(True)
         doc.setDocumentMargin(0)
         font = QFont(self.family)
-        font.setPointSizeF(size * self.optical)
+        # Whole device pixels, rounded up: Qt rounds a point size to the nearest pixel, which
+        # would set 11 pt as 10.98 pt at 1200 dpi, below the clear-print minimum.
+        font.setPixelSize(math.ceil(size * self.optical * self.dpi / 72 - 1e-6))
         font.setBold(bold)
         # No "fi"/"fl" ligatures: the PDF's text must search and copy as the letters typed.
         font.setFeature(QFont.Tag("liga"), 0)
@@ -255,12 +282,15 @@ class Typesetter:
 
 
 class BlockSetter:
-    """Sets the blocks of one content page at one body size (points) into ``Laid`` parts."""
+    """Sets the blocks of one content page in one print size's ``scale`` into ``Laid`` parts."""
 
-    def __init__(self, setter: Typesetter, size: float, kicker: str) -> None:
+    def __init__(self, setter: Typesetter, scale: TypeScale, kicker: str) -> None:
         self.s = setter
-        self.size = size
+        self.scale = scale
+        self.size = scale.body
         self.kicker = kicker
+        self.room = scale.body / 10
+        """Paddings and indents grow with the type (they were drawn for 10 pt)."""
 
     def laid(self, block: Block, width: float, columns: int = 1) -> Laid:
         """``block`` set at ``width``; a box's items go in ``columns`` (two across the page)."""
@@ -270,11 +300,13 @@ class BlockSetter:
             return self._title(block, width)
         if kind is BlockKind.LIST_ITEM:
             return self._list_item(block, width)
-        if kind in (BlockKind.WARNING, BlockKind.RED_FLAGS):
+        if kind in (BlockKind.WARNING, BlockKind.RED_FLAGS, BlockKind.NOTE):
             box = EMERGENCY_BOX
             if kind is BlockKind.RED_FLAGS:
                 box = BOX_STYLES[block.urgency or Urgency.SOON]
-            space = s.pt(6 if kind is BlockKind.WARNING else 3.5)
+            elif kind is BlockKind.NOTE:
+                box = NOTE_BOX
+            space = s.pt(self.size * (0.5 if kind is BlockKind.RED_FLAGS else 0.7))
             return self._box(block, width, box, space, columns)
         if kind is BlockKind.SOURCES:
             laid = self._sources(block, width)
@@ -283,10 +315,9 @@ class BlockSetter:
         if block.emphasis:
             return self._caution(block, width)
         style = TEXT_STYLES.get(kind, TEXT_STYLES[BlockKind.PARAGRAPH])
-        html = block.text
         text = s.text(
-            html,
-            self.size + style.grow,
+            block.text,
+            style.size(self.scale),
             width,
             bold=style.bold,
             colour=QColor(style.colour),
@@ -300,11 +331,11 @@ class BlockSetter:
     def _caution(self, block: Block, width: float) -> Laid:
         """A paragraph that must not be missed: a rule beside it and its first sentence bold."""
         s = self.s
-        rule = s.pt(2.2)
-        indent = rule + s.mm(2)
+        rule = s.pt(2.2 * self.room)
+        indent = rule + s.mm(2 * self.room)
         first, stop, rest = block.text.partition(". ")
         html = f"<b>{first}{stop}</b>{rest}" if stop else f"<b>{block.text}</b>"
-        text = s.text(html, self.size, width - indent)
+        text = s.text(html, self.size, width - indent, leading=1.3)
 
         def draw(painter: QPainter, x: float, y: float) -> None:
             painter.fillRect(QRectF(x, y, rule, text.height), WARNING_BORDER)
@@ -315,12 +346,13 @@ class BlockSetter:
     def _title(self, block: Block, width: float) -> Laid:
         """The page title, with what kind of page it is in small capitals on the same line."""
         s = self.s
-        title = s.text(block.text, self.size * 2.1, width, bold=True, leading=1.1)
+        title = s.text(block.text, self.scale.title, width, bold=True, leading=1.1)
         title_width = title.doc.idealWidth()
         room = width - title_width - s.mm(4)
         kicker = s.text(
-            escape(self.kicker), 7.5, max(room, s.mm(20)), bold=True, colour=ACCENT, caps=True
+            escape(self.kicker), self.scale.smallest, width, bold=True, colour=ACCENT, caps=True
         )
+        # Beside the title only when it fits there on one line; else on a line of its own.
         inline = room >= kicker.doc.idealWidth()
         if inline:
             baseline = _first_ascent(title) - _first_ascent(kicker)
@@ -340,15 +372,15 @@ class BlockSetter:
     def _list_item(self, block: Block, width: float) -> Laid:
         s = self.s
         numbered = block.marker != "•"
-        indent = s.mm(4.6 if numbered else 3.4)
-        body = s.text(block.text, self.size, width - indent)
+        indent = s.mm((4.6 if numbered else 3.4) * self.room)
+        body = s.text(block.text, self.size, width - indent, leading=1.3)
         marker = s.text(escape(block.marker), self.size, indent, bold=numbered, colour=ACCENT)
 
         def draw(painter: QPainter, x: float, y: float) -> None:
             marker.draw(painter, x, y)
             body.draw(painter, x + indent, y)
 
-        return Laid(body.height, draw, body.line_bottoms(), s.pt(self.size * 0.16))
+        return Laid(body.height, draw, body.line_bottoms(), s.pt(self.size * 0.3))
 
     def _box(
         self, block: Block, width: float, style: BoxStyle, space: float, columns: int = 1
@@ -359,19 +391,20 @@ class BlockSetter:
         """
         s = self.s
         size = self.size
-        pad = s.mm(2.0)
+        room = self.room
+        pad = s.mm(2.0 * room)
         marked = style.marked
-        bar = s.mm(1.2) if marked else 0.0
+        bar = s.mm(1.2 * room) if marked else 0.0
         inner_left = bar + pad
         inner = width - inner_left - pad
-        icon = s.mm(4.4) if marked else 0.0
-        heading_left = inner_left + (icon + s.mm(1.6) if marked else 0.0)
+        icon = s.mm(4.4 * room) if marked else 0.0
+        heading_left = inner_left + (icon + s.mm(1.6 * room) if marked else 0.0)
         parts: list[tuple[Text, float, float, bool]] = []
         y = pad
         heading_colour = style.ink
         heading = s.text(
             block.heading,
-            size + 0.6,
+            size + 1,
             width - heading_left - pad,
             bold=True,
             colour=heading_colour,
@@ -379,12 +412,12 @@ class BlockSetter:
         )
         parts.append((heading, heading_left, y, False))
         icon_top = y + max((_first_line_height(heading) - icon) / 2, -s.mm(0.4))
-        y += max(heading.height, icon) + s.pt(2)
+        y += max(heading.height, icon) + s.pt(2 * room)
         if block.text:
-            text = s.text(block.text, size, inner)
+            text = s.text(block.text, size, inner, leading=1.3)
             parts.append((text, inner_left, y, False))
             y += text.height
-        bullet_indent = s.mm(3.2)
+        bullet_indent = s.mm(3.2 * room)
         items, items_bottom = self._box_items(block.items, inner_left, y, inner, columns)
         parts.extend(items)
         height = items_bottom + pad
@@ -418,11 +451,11 @@ class BlockSetter:
     ) -> tuple[list[tuple[Text, float, float, bool]], float]:
         """Bulleted items in ``columns`` balanced columns: where each goes, and the bottom."""
         s = self.s
-        indent = s.mm(3.2)
+        indent = s.mm(3.2 * self.room)
         gap = s.mm(5)
         column_width = (width - gap * (columns - 1)) / columns
-        spacing = s.pt(self.size * 0.14)
-        texts = [s.text(item, self.size, column_width - indent) for item in items]
+        spacing = s.pt(self.size * 0.25)
+        texts = [s.text(item, self.size, column_width - indent, leading=1.3) for item in items]
         heights = [t.height + (spacing if i else 0.0) for i, t in enumerate(texts)]
         parts: list[tuple[Text, float, float, bool]] = []
         bottom = top
@@ -436,18 +469,11 @@ class BlockSetter:
             bottom = max(bottom, y)
         return parts, bottom
 
-    def span(self, blocks: tuple[Block, ...]) -> Laid:
-        """The full-width red-flag panel: its heading and boxes, items in two columns."""
-        laids = [self.laid(block, self.s.width, columns=2) for block in blocks]
-        tops, height = stack(laids)
-        parts = list(zip(laids, tops, strict=True))
-
-        def draw(painter: QPainter, x: float, top: float) -> None:
-            for laid, dy in parts:
-                laid.draw(painter, x, top + dy)
-
-        cuts = sorted(dy + c for laid, dy in parts for c in laid.cuts)
-        return Laid(height, draw, cuts, laids[0].space_before)
+    def span(self, blocks: tuple[Block, ...]) -> list[Laid]:
+        """The full-width red-flag panel's parts: its heading, then each box with its items in
+        two columns (one in a single-column print size)."""
+        columns = min(self.scale.columns, 2)
+        return [self.laid(block, self.s.width, columns=columns) for block in blocks]
 
     def _sources(self, block: Block, width: float) -> Laid:
         s = self.s
@@ -456,7 +482,7 @@ class BlockSetter:
             if block.items
             else block.text
         )
-        text = s.text(html, 6.6, width, colour=MUTED, leading=1.25)
+        text = s.text(html, self.scale.smallest, width, colour=MUTED, leading=1.3)
         return _text_laid(text)
 
 

@@ -1,6 +1,8 @@
 """The handout basket in its dock: the pages in print order, with buttons to reorder them.
 
-Made when the dock is first shown (an empty basket keeps the dock closed at start-up).
+Pages can be dragged into a new order; Clear, Remove and moves can be undone (Ctrl+Z in the
+basket, or the Undo button); Enter presses the focused button. Made when the dock is first
+shown (an empty basket keeps the dock closed at start-up).
 """
 
 from __future__ import annotations
@@ -8,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QAction, QKeyEvent
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -26,10 +28,29 @@ from bodymap.ui.roles import PAGE_ID_ROLE
 
 
 class _BasketList(QListWidget):
-    """In the list, Delete removes and Ctrl+Up / Ctrl+Down reorder, like the buttons."""
+    """In the list, Delete removes and Ctrl+Up / Ctrl+Down reorder, like the buttons; pages
+    can be dragged into a new order (``reordered`` gives the page ids after a drop moved one)."""
 
     removeRequested = Signal()
     moveRequested = Signal(int)
+    reordered = Signal(list)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setDragEnabled(True)
+        self.viewport().setAcceptDrops(True)
+        self.setDropIndicatorShown(True)
+        # A drop moves the row in the model; the list is otherwise only ever rebuilt.
+        self.model().rowsMoved.connect(self._moved)
+
+    @Slot()
+    def _moved(self) -> None:
+        self.reordered.emit(self.page_ids())
+
+    def page_ids(self) -> list[str]:
+        return [str(self.item(row).data(PAGE_ID_ROLE)) for row in range(self.count())]
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         control = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
@@ -76,7 +97,16 @@ class BasketWidget(QWidget):
         self.remove_button = self._button(
             "&Remove", "Remove the selected page from the handout", self.remove_selected
         )
-        self.clear_button = self._button("C&lear", "Remove every page", self.basket.clear)
+        self.clear_button = self._button(
+            "C&lear", "Remove every page (Undo puts them back)", self.basket.clear
+        )
+        self.undo_action = basket.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
+        self.undo_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.addAction(self.undo_action)
+        self.undo_button = self._action_button(self.undo_action)
+        self.undo_button.setObjectName("handout-basket-undo")
+        basket.undo_stack.undoTextChanged.connect(self._undo_text)
         self.print_button = self._action_button(print_action)
         self.preview_button = self._action_button(preview_action)
         self.export_button = self._action_button(export_action)
@@ -86,6 +116,7 @@ class BasketWidget(QWidget):
         edit.addWidget(self.down_button, 0, 1)
         edit.addWidget(self.remove_button, 1, 0)
         edit.addWidget(self.clear_button, 1, 1)
+        edit.addWidget(self.undo_button, 2, 0, 1, 2)
         output = QVBoxLayout()
         for button in (self.print_button, self.preview_button, self.export_button):
             output.addWidget(button)
@@ -97,6 +128,7 @@ class BasketWidget(QWidget):
         layout.addLayout(output)
 
         self.list.removeRequested.connect(self.remove_selected)
+        self.list.reordered.connect(self._dropped)
         self.list.moveRequested.connect(self._move)
         self.list.currentRowChanged.connect(self._update_buttons)
         self.basket.changed.connect(self._reload)
@@ -105,6 +137,7 @@ class BasketWidget(QWidget):
 
     def _button(self, text: str, tip: str, slot: Callable[[], object]) -> QPushButton:
         button = QPushButton(text)
+        button.setAutoDefault(True)  # Enter presses the focused button, as Space does
         button.setToolTip(tip)
         button.setAccessibleName(text.replace("&", ""))
         button.clicked.connect(slot)
@@ -112,6 +145,7 @@ class BasketWidget(QWidget):
 
     def _action_button(self, action: QAction) -> QPushButton:
         button = QPushButton(action.text())
+        button.setAutoDefault(True)
         button.setAccessibleName(action.text().replace("&", "").rstrip("…"))
         button.setToolTip(action.toolTip())
         button.clicked.connect(action.trigger)
@@ -162,6 +196,21 @@ class BasketWidget(QWidget):
         target = self.basket.move(row, step)
         self._reload(select=target)
         self.list.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @Slot(str)
+    def _undo_text(self, change: str) -> None:
+        """The Undo button names what it undoes ("Undo Clear Handout")."""
+        text = f"&Undo {change}" if change else "&Undo"
+        self.undo_button.setText(text)
+        self.undo_button.setAccessibleName(text.replace("&", ""))
+
+    @Slot(list)
+    def _dropped(self, page_ids: list[str]) -> None:
+        moved = self.list.currentItem()
+        page_id = moved.data(PAGE_ID_ROLE) if moved is not None else None
+        self.basket.reorder(page_ids)
+        if page_id in page_ids:
+            self._reload(select=page_ids.index(page_id))
 
     @Slot()
     def remove_selected(self) -> None:

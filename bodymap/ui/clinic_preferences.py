@@ -1,10 +1,16 @@
-"""The clinic's details for printed handouts, as a part of the Preferences dialog."""
+"""The clinic's details for printed handouts, as a part of the Preferences dialog.
+
+The logo is read as the handout reads it (upright, any size) and shown in a preview with what
+it is ("JPEG picture, 4032 x 3024 pixels, turned upright"); a file that cannot be used is
+named with the reason, in full (the message wraps, never cut off).
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import QSize, Qt, Signal, Slot
+from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -18,10 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bodymap.handout.paint import LogoError, load_logo
-from bodymap.settings import PAPER_SIZES, ClinicDetails, Settings
+from bodymap.handout.logo import Logo, LogoError, load_logo
+from bodymap.settings import PAPER_SIZES, ClinicDetails, PrintSize, Settings
+from bodymap.ui.handout_options import add_print_sizes
 
-LOGO_FILTER = "Images (*.png *.jpg *.jpeg *.svg *.gif *.bmp *.webp);;All files (*)"
+LOGO_FILTER = "Images (*.png *.jpg *.jpeg *.svg *.gif *.bmp *.webp *.tif *.tiff);;All files (*)"
+PREVIEW_BOX = QSize(240, 72)
+"""The most room the logo preview takes in Preferences (pixels)."""
 
 
 class ClinicPreferencesWidget(QWidget):
@@ -41,6 +50,39 @@ class ClinicPreferencesWidget(QWidget):
         self.address.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
         self.phone = self._line("Clinic phone number", "clinic-phone")
         self.website = self._line("Clinic website", "clinic-website")
+        logo_row = self._logo_widgets()
+        self.paper = QComboBox()
+        self.paper.setObjectName("handout-paper-size")
+        self.paper.setAccessibleName("Default paper size")
+        self.paper.addItem(f"This computer's default ({settings.system_paper_size})", "")
+        for size in PAPER_SIZES:
+            self.paper.addItem(size, size)
+        self.print_size = QComboBox()
+        self.print_size.setObjectName("handout-default-print-size")
+        self.print_size.setAccessibleName("Default print size")
+        add_print_sizes(self.print_size, settings.print_size)
+        self.footer_note = self._line("Footer note", "clinic-footer-note")
+        self.footer_note.setMaxLength(160)
+        self.footer_note.setPlaceholderText("For example: Questions? Call us Monday to Friday.")
+
+        form = QFormLayout(self)
+        form.addRow("Clinic &name:", self.name)
+        form.addRow("&Address:", self.address)
+        form.addRow("P&hone:", self.phone)
+        form.addRow("&Website:", self.website)
+        logo_label = QLabel("&Logo:")
+        logo_label.setBuddy(self.logo)
+        form.addRow(logo_label, logo_row)
+        form.addRow("", self.logo_preview)
+        form.addRow("", self.logo_about)
+        form.addRow(self.logo_error)
+        form.addRow("Paper si&ze:", self.paper)
+        form.addRow("P&rint size:", self.print_size)
+        form.addRow("&Footer note:", self.footer_note)
+        self.load()
+
+    def _logo_widgets(self) -> QHBoxLayout:
+        """The logo's file name, Browse and No logo buttons, its preview and any problem."""
         self.logo = self._line("Logo image file", "clinic-logo")
         self.logo.setPlaceholderText("No logo")
         self.logo.textChanged.connect(self._check)
@@ -58,30 +100,22 @@ class ClinicPreferencesWidget(QWidget):
         self.logo_error = QLabel()
         self.logo_error.setObjectName("clinic-logo-error")
         self.logo_error.setWordWrap(True)
-        self.logo_error.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.logo_error.setTextFormat(Qt.TextFormat.PlainText)
+        self.logo_error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Grows to every line of the message (a Maximum policy cut off its first and last).
+        self.logo_error.setSizePolicy(
+            QSizePolicy.Policy.Preferred, QSizePolicy.Policy.MinimumExpanding
+        )
         self.logo_error.hide()
-        self.paper = QComboBox()
-        self.paper.setObjectName("handout-paper-size")
-        self.paper.setAccessibleName("Default paper size")
-        self.paper.addItem(f"This computer's default ({settings.system_paper_size})", "")
-        for size in PAPER_SIZES:
-            self.paper.addItem(size, size)
-        self.footer_note = self._line("Footer note", "clinic-footer-note")
-        self.footer_note.setMaxLength(160)
-        self.footer_note.setPlaceholderText("For example: Questions? Call us Monday to Friday.")
-
-        form = QFormLayout(self)
-        form.addRow("Clinic &name:", self.name)
-        form.addRow("&Address:", self.address)
-        form.addRow("P&hone:", self.phone)
-        form.addRow("&Website:", self.website)
-        logo_label = QLabel("&Logo:")
-        logo_label.setBuddy(self.logo)
-        form.addRow(logo_label, logo_row)
-        form.addRow("", self.logo_error)
-        form.addRow("Paper si&ze:", self.paper)
-        form.addRow("&Footer note:", self.footer_note)
-        self.load()
+        self.logo_preview = QLabel()
+        self.logo_preview.setObjectName("clinic-logo-preview")
+        self.logo_preview.setAccessibleName("Logo preview")
+        self.logo_preview.setMinimumHeight(PREVIEW_BOX.height())
+        self.logo_preview.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.logo_about = QLabel()
+        self.logo_about.setObjectName("clinic-logo-about")
+        self.logo_about.setWordWrap(True)
+        return logo_row
 
     def _line(self, accessible: str, name: str) -> QLineEdit:
         line = QLineEdit()
@@ -99,11 +133,15 @@ class ClinicPreferencesWidget(QWidget):
         self.footer_note.setText(clinic.footer_note)
         index = self.paper.findData(self.settings.paper_size_choice)
         self.paper.setCurrentIndex(max(index, 0))
+        self.print_size.setCurrentIndex(
+            max(self.print_size.findData(self.settings.print_size.value), 0)
+        )
         self._check()
 
     def save(self) -> None:
         self.settings.clinic = self.details()
         self.settings.paper_size_choice = str(self.paper.currentData() or "")
+        self.settings.print_size = PrintSize.read(self.print_size.currentData()) or PrintSize.CLEAR
         self.settings.sync()
 
     def details(self) -> ClinicDetails:
@@ -116,24 +154,33 @@ class ClinicPreferencesWidget(QWidget):
             footer_note=self.footer_note.text().strip(),
         )
 
-    def logo_problem(self) -> str | None:
+    def read_logo(self) -> tuple[Logo | None, str | None]:
+        """The chosen logo, or why it cannot be used (both None when no logo is chosen)."""
         path = self.logo.text().strip()
         if not path:
-            return None
+            return None, None
         try:
-            load_logo(path)
+            return load_logo(path), None
         except LogoError as error:
-            return str(error)
-        return None
+            return None, str(error)
+
+    def logo_problem(self) -> str | None:
+        return self.read_logo()[1]
 
     def is_valid(self) -> bool:
         return self.logo_problem() is None
 
     @Slot()
     def _check(self) -> None:
-        problem = self.logo_problem()
+        logo, problem = self.read_logo()
         self.logo_error.setText(problem or "")
         self.logo_error.setVisible(problem is not None)
+        self.logo_preview.setPixmap(logo_pixmap(logo, PREVIEW_BOX) if logo else QPixmap())
+        self.logo_preview.setVisible(logo is not None)
+        self.logo_about.setText(
+            f"{logo.description}. On handouts it keeps this shape." if logo else ""
+        )
+        self.logo_about.setVisible(logo is not None)
         self.validityChanged.emit(problem is None)
 
     @Slot()
@@ -142,3 +189,22 @@ class ClinicPreferencesWidget(QWidget):
         path, _ = QFileDialog.getOpenFileName(self, "Choose the clinic logo", start, LOGO_FILTER)
         if path:
             self.logo.setText(path)
+
+
+def logo_pixmap(logo: Logo, box: QSize) -> QPixmap:
+    """The logo as it will print (upright, in proportion), fitted into ``box`` pixels."""
+    size = logo.size.toSize().scaled(box, Qt.AspectRatioMode.KeepAspectRatio)
+    size = size.expandedTo(QSize(1, 1))
+    if logo.image is not None:
+        return QPixmap.fromImage(
+            logo.image.scaled(
+                size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+            )
+        )
+    pixmap = QPixmap(size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    assert logo.drawing is not None
+    painter = QPainter(pixmap)
+    logo.drawing.render(painter)
+    painter.end()
+    return pixmap

@@ -27,10 +27,15 @@ from bodymap.ui.library_model import LibraryModel
 if TYPE_CHECKING:
     # The composer, printing, the PDF typesetter and the basket's widgets load on first use,
     # so they never delay the first frame.
-    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+    from PySide6.QtPrintSupport import QPrinter
 
     from bodymap.handout.compose import HandoutRequest
     from bodymap.ui.basket import BasketWidget
+    from bodymap.ui.handout_dialogs import (
+        ExportHandoutDialog,
+        HandoutPreviewDialog,
+        SavedMessage,
+    )
 
 
 def warn(parent: QWidget, title: str, text: str) -> None:
@@ -71,8 +76,10 @@ class HandoutController(QObject):
         self.settings = settings
         self.current_page = current_page
         self.valid_ids = printable_ids(library.library)
-        self.preview_dialog: QPrintPreviewDialog | None = None
+        self.preview_dialog: HandoutPreviewDialog | None = None
         self.preview_printer: QPrinter | None = None
+        self.export_dialog: ExportHandoutDialog | None = None
+        self.saved_message: SavedMessage | None = None
         key = QKeySequence
 
         self.print_action = self._action(
@@ -84,10 +91,30 @@ class HandoutController(QObject):
         )
         self.add_to_basket_action = self._action("&Add to Handout", self.add_current)
         self.add_to_basket_action.setToolTip("Add this page to the handout basket")
-        self.print_basket_action = self._action("Print Handout…", self.print_basket)
-        self.preview_basket_action = self._action("Preview Handout…", self.preview_basket)
-        self.export_basket_action = self._action("Export Handout as PDF…", self.export_basket)
-        window.addActions([self.print_action, self.export_action])
+        self.print_basket_action = self._action(
+            "Print Hando&ut…", self.print_basket, [key("Ctrl+Shift+P")]
+        )
+        self.preview_basket_action = self._action(
+            "Previe&w Handout…", self.preview_basket, [key("Ctrl+Shift+V")]
+        )
+        self.export_basket_action = self._action(
+            "Export Handout as P&DF…", self.export_basket, [key("Ctrl+Shift+X")]
+        )
+        for action, tip in (
+            (self.print_basket_action, "Print the pages in the handout basket"),
+            (self.preview_basket_action, "Preview the pages in the handout basket"),
+            (self.export_basket_action, "Save the pages in the handout basket as one PDF"),
+        ):
+            action.setToolTip(tip)
+        window.addActions(
+            [
+                self.print_action,
+                self.export_action,
+                self.print_basket_action,
+                self.preview_basket_action,
+                self.export_basket_action,
+            ]
+        )
 
         self.basket = HandoutBasket(settings, self.valid_ids, self)
         self._basket_widget: BasketWidget | None = None
@@ -223,13 +250,17 @@ class HandoutController(QObject):
 
     def print_pages(self, page_ids: Sequence[str]) -> bool:
         """The system print dialog, then print; False when cancelled."""
+        return self.print_request(self.request(page_ids))
+
+    def print_request(self, request: HandoutRequest, printer: QPrinter | None = None) -> bool:
+        """Ask the printer and copies (system dialog), then print ``request``; False when
+        cancelled or when printing failed (said in a message)."""
         from PySide6.QtPrintSupport import QPrintDialog  # noqa: PLC0415
 
         from bodymap.handout.pdf import paint_handout  # noqa: PLC0415
 
-        request = self.request(page_ids)
         self._check_logo(request)
-        printer = self.make_printer(request)
+        printer = printer or self.make_printer(request)
         dialog = QPrintDialog(printer, self.window)
         dialog.setWindowTitle("Print Handout")
         if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -246,23 +277,23 @@ class HandoutController(QObject):
             return False
         return True
 
-    def preview_pages(self, page_ids: Sequence[str]) -> QPrintPreviewDialog:
-        """A preview with zoom, paging and portrait/landscape; printing from it prints this."""
-        from PySide6.QtPrintSupport import QPrintPreviewDialog  # noqa: PLC0415
-
+    def preview_pages(self, page_ids: Sequence[str]) -> HandoutPreviewDialog:
+        """The preview at a readable fit, with the client's choices beside it; Print and Export
+        in it print or save what it shows."""
         from bodymap.handout.pdf import paint_handout  # noqa: PLC0415
+        from bodymap.ui.handout_dialogs import HandoutPreviewDialog  # noqa: PLC0415
 
         request = self.request(page_ids)
         self._check_logo(request)
         printer = self.make_printer(request)
-        dialog = QPrintPreviewDialog(printer, self.window)
-        dialog.setWindowTitle("Print Preview")
+
+        def paint(target: QPrinter, chosen: HandoutRequest) -> None:
+            paint_handout(target, chosen, self.library, self.diagram)
+
+        dialog = HandoutPreviewDialog(printer, request, self.library, paint, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-
-        def paint(target: QPrinter) -> None:
-            paint_handout(target, request, self.library, self.diagram)
-
-        dialog.paintRequested.connect(paint)
+        dialog.printRequested.connect(lambda chosen: self.print_request(chosen, printer))
+        dialog.exportRequested.connect(self.export_request)
         dialog.destroyed.connect(self._forget_preview)
         self.preview_dialog = dialog
         self.preview_printer = printer  # the dialog only borrows it: keep it while it is open
@@ -275,12 +306,26 @@ class HandoutController(QObject):
         self.preview_printer = None
 
     def export_pages(self, page_ids: Sequence[str]) -> Path | None:
-        """Ask where, then save; errors are shown naming the file and the reason."""
+        """The Export dialog (print size, client, what to include), then where to save."""
+        from bodymap.ui.handout_dialogs import ExportHandoutDialog  # noqa: PLC0415
+
+        dialog = ExportHandoutDialog(self.request(page_ids), self.library, self.window)
+        self.export_dialog = dialog
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return None
+            return self.export_request(dialog.request())
+        finally:
+            self.export_dialog = None
+            dialog.deleteLater()
+
+    def export_request(self, request: HandoutRequest) -> Path | None:
+        """Ask where (the last folder, else Documents), save, and say where it went."""
         from PySide6.QtWidgets import QFileDialog  # noqa: PLC0415
 
         from bodymap.handout.compose import default_file_name  # noqa: PLC0415
 
-        name = default_file_name(page_ids, self.library)
+        name = default_file_name(request.page_ids, self.library)
         path_text, _ = QFileDialog.getSaveFileName(
             self.window,
             "Export Handout as PDF",
@@ -289,13 +334,19 @@ class HandoutController(QObject):
         )
         if not path_text:
             return None
-        return self.export_to(page_ids, Path(path_text))
+        saved = self.save(request, Path(path_text))
+        if saved is not None:
+            self.show_saved(saved)
+        return saved
 
     def export_to(self, page_ids: Sequence[str], path: Path) -> Path | None:
-        """Save as ``path`` (".pdf" added) without asking: Export after its dialog, and the soak."""
+        """Save as ``path`` (".pdf" added) without asking: the soak, and scripts."""
+        return self.save(self.request(page_ids), path)
+
+    def save(self, request: HandoutRequest, path: Path) -> Path | None:
+        """Write the PDF (".pdf" added); errors are shown naming the file and the reason."""
         from bodymap.handout.pdf import write_pdf  # noqa: PLC0415 - first use only
 
-        request = self.request(page_ids)
         if path.suffix.casefold() != ".pdf":
             path = path.with_name(path.name + ".pdf")
         self._check_logo(request)
@@ -312,6 +363,19 @@ class HandoutController(QObject):
         self.settings.sync()
         return path
 
+    def show_saved(self, path: Path) -> None:
+        """ "Saved as …" with Open and Show in Folder (not modal: work goes on)."""
+        from bodymap.ui.handout_dialogs import SavedMessage  # noqa: PLC0415
+
+        message = SavedMessage(path, self.window)
+        message.destroyed.connect(self._forget_saved)
+        self.saved_message = message
+        message.open()
+
+    @Slot()
+    def _forget_saved(self) -> None:
+        self.saved_message = None
+
     def _export_folder(self) -> Path:
         remembered = Path(self.settings.last_folder) if self.settings.last_folder else None
         if remembered is not None and remembered.is_dir():
@@ -326,7 +390,7 @@ class HandoutController(QObject):
         logo = request.clinic.logo_path.strip()
         if not logo:
             return
-        from bodymap.handout.paint import LogoError, load_logo  # noqa: PLC0415
+        from bodymap.handout.logo import LogoError, load_logo  # noqa: PLC0415
 
         try:
             load_logo(logo)

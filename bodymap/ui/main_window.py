@@ -243,6 +243,13 @@ class MainWindow(QMainWindow):
         )
         file_menu.addSeparator()
         file_menu.addAction(self.handout.add_to_basket_action)
+        file_menu.addActions(
+            [
+                self.handout.print_basket_action,
+                self.handout.preview_basket_action,
+                self.handout.export_basket_action,
+            ]
+        )
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
         edit_menu = menus.addMenu("&Edit")

@@ -6,14 +6,19 @@ import datetime as dt
 
 import msgspec
 import pytest
+from markupsafe import escape
 
 from bodymap.content.model import ContentLibrary, PhysicianWarning, RegionPage
 from bodymap.content.outline import Urgency
 from bodymap.handout.compose import (
+    CHOOSABLE,
     DISCLAIMER,
+    Block,
     BlockKind,
     HandoutRequest,
+    RequestError,
     UnknownPageError,
+    choosable_items,
     compose_handout,
     default_file_name,
     handout_page_ids,
@@ -157,3 +162,101 @@ def test_printed_date_and_plain_text(shipped_library: ContentLibrary) -> None:
     region = shipped_library.region("neck")
     assert isinstance(region, RegionPage)
     assert region.causes[0].name in html and DISCLAIMER in html
+
+
+# -- made for this client -----------------------------------------------------------------
+
+
+def blocks_of(library: ContentLibrary, request: HandoutRequest) -> list[Block]:
+    return [block for page in compose_handout(request, library).pages for block in page.blocks]
+
+
+def test_the_client_name_and_note_go_on_the_first_page_escaped(
+    shipped_library: ContentLibrary,
+) -> None:
+    request = HandoutRequest(
+        ("calf", "back"),
+        printed=dt.date(2026, 11, 21),
+        client_name="Ana <Silva> & Co",
+        note="Walk daily.\n<script>alert(1)</script>",
+    )
+    first, second = compose_handout(request, shipped_library).pages
+    kinds = [block.kind for block in first.blocks]
+    assert kinds[:2] == [BlockKind.TITLE, BlockKind.CLIENT]
+    assert kinds.index(BlockKind.WARNING) < kinds.index(BlockKind.NOTE)  # warnings first
+    client = first.blocks[1].text
+    assert "Ana &lt;Silva&gt; &amp; Co" in client and "21 November 2026" in client
+    (note,) = [block for block in first.blocks if block.kind is BlockKind.NOTE]
+    assert note.heading == "A note from your therapist"
+    assert note.text == "Walk daily.<br>&lt;script&gt;alert(1)&lt;/script&gt;"
+    assert not {BlockKind.CLIENT, BlockKind.NOTE} & {block.kind for block in second.blocks}
+
+
+def test_left_out_steps_and_techniques_are_not_printed_and_steps_renumber(
+    shipped_library: ContentLibrary,
+) -> None:
+    calf = shipped_library.region("calf")
+    assert calf is not None
+    omitted = frozenset(
+        {("calf", "techniques", 0), ("calf", "self_massage.steps", 0), ("calf", "prevention", 1)}
+    )
+    blocks = blocks_of(shipped_library, HandoutRequest(("calf",), omitted=omitted))
+    text = " ".join(block.text for block in blocks)
+    assert calf.techniques[0].name not in text
+    assert calf.techniques[1].name in text
+    assert escape(calf.prevention[1]) not in text and escape(calf.prevention[0]) in text
+    steps = [block for block in blocks if block.marker.endswith(".")]
+    assert [block.marker for block in steps] == [f"{n}." for n in range(1, len(steps) + 1)]
+    assert len(steps) == len(calf.self_massage.steps) - 1
+    assert steps[0].text == escape(calf.self_massage.steps[1])
+
+
+def test_a_section_with_every_item_left_out_loses_its_heading(
+    shipped_library: ContentLibrary,
+) -> None:
+    calf = shipped_library.region("calf")
+    assert calf is not None
+    omitted = frozenset(
+        [("calf", "self_massage.steps", i) for i in range(len(calf.self_massage.steps))]
+        + [("calf", "prevention", i) for i in range(len(calf.prevention))]
+    )
+    blocks = blocks_of(shipped_library, HandoutRequest(("calf",), omitted=omitted))
+    headings = [
+        block.text for block in blocks if block.kind in (BlockKind.HEADING, BlockKind.SUBHEADING)
+    ]
+    assert "Self-massage at home" not in headings and "Prevention" not in headings
+    assert "What a massage therapist may do" in headings
+    assert calf.self_massage.intro is not None
+    assert all(escape(calf.self_massage.intro) not in block.text for block in blocks)
+    assert BlockKind.SOURCES in {block.kind for block in blocks}
+
+
+@pytest.mark.parametrize("field", ["red_flags.emergency", "warning", "red_flags", "causes"])
+def test_red_flags_and_warnings_can_never_be_left_out(
+    shipped_library: ContentLibrary, field: str
+) -> None:
+    request = HandoutRequest(("calf",), omitted=frozenset({("calf", field, 0)}))
+    with pytest.raises(RequestError, match="cannot be left out"):
+        compose_handout(request, shipped_library)
+
+
+def test_every_choosable_item_is_offered_and_red_flags_are_not(
+    shipped_library: ContentLibrary,
+) -> None:
+    calf = shipped_library.region("calf")
+    assert calf is not None
+    groups = {group.field: group for group in choosable_items(calf)}
+    assert set(groups) == set(CHOOSABLE)
+    assert [words for _, words in groups["self_massage.steps"].items] == list(
+        calf.self_massage.steps
+    )
+    assert len(groups["techniques"].items) == len(calf.techniques)
+    offered = " ".join(words for group in groups.values() for _, words in group.items)
+    assert calf.red_flags.emergency[0] not in offered
+
+
+def test_a_note_too_long_for_the_page_is_refused_in_words(
+    shipped_library: ContentLibrary,
+) -> None:
+    with pytest.raises(RequestError, match="room for 600"):
+        compose_handout(HandoutRequest(("calf",), note="x" * 601), shipped_library)

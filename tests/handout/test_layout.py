@@ -4,18 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import pytest
-
 from bodymap.content.outline import Urgency
 from bodymap.handout.compose import Block, BlockKind
 from bodymap.handout.layout import (
-    BODY_SIZES,
-    COMFORTABLE_SIZE,
     Piece,
     Placement,
     SheetBody,
     balance,
-    choose_body_size,
     fill,
     fill_sheet,
     flow_page,
@@ -103,46 +98,38 @@ def test_a_span_that_does_not_fit_starts_the_next_sheet_below_the_running_title(
     body = SheetBody(10, 20, 200, columns=2, column_width=50, gutter=10, tolerance=1)
     band = [Placement(Piece(Box(30)), 0, 0)]
     heights = {PARAGRAPH: 100.0}
-    sheets, filled = flow_page(
+    sheets = flow_page(
         body,
         band,
         [PARAGRAPH, HEADING, FLAGS],
         lambda block: Box(heights[block]),
-        lambda span: Box(150.0),
+        lambda span: [Box(10.0, keep_with_next=True), Box(140.0)],
     )
     assert len(sheets) == 2
     assert [p.y for p in sheets[0]] == [10, 40]
-    (panel,) = sheets[1]
-    assert (panel.x, panel.y, panel.piece.height) == (0, 20, 150)
-    assert filled == pytest.approx(1 + 150 / 180)
+    heading, panel = sheets[1]
+    assert (heading.x, heading.y, heading.piece.height) == (0, 20, 10)
+    assert (panel.x, panel.y, panel.piece.height) == (0, 30, 140)
+    assert heading.piece.laid.height == 10  # the heading went with its box
+
+
+def test_the_boxes_of_a_red_flag_panel_each_go_whole_onto_the_sheet_they_fit() -> None:
+    body = SheetBody(0, 0, 100, columns=2, column_width=45, gutter=10, tolerance=1)
+    sheets = flow_page(
+        body,
+        [],
+        [HEADING, FLAGS, SOON],
+        lambda block: Box(10.0),
+        lambda span: [Box(10.0, keep_with_next=True), Box(60.0), Box(60.0)],
+    )
+    assert [[(p.y, p.piece.height, p.piece.whole) for p in sheet] for sheet in sheets] == [
+        [(0, 10.0, True), (10, 60.0, True)],
+        [(0, 60.0, True)],
+    ]
+    assert all(p.x == 0 for sheet in sheets for p in sheet)  # across the page
 
 
 def test_item_columns_in_a_box_are_as_short_as_they_can_be() -> None:
     assert balance([10, 10, 10, 10], 2) == [(0, 2), (2, 4)]
     assert balance([30, 10, 10, 10], 2) == [(0, 1), (1, 4)]
     assert balance([10, 10], 1) == [(0, 2)]
-
-
-def test_the_largest_size_that_fits_on_one_sheet_is_chosen() -> None:
-    tried: list[float] = []
-
-    def attempt(size: float) -> tuple[int, float]:
-        tried.append(size)
-        filled = (size / 9.0) ** 2  # text area grows with the square of the size
-        return (1 if size <= 9.0 else 2), filled
-
-    assert choose_body_size(attempt) == 9.0
-    assert tried[0] == BODY_SIZES[0]
-    assert 9.5 in tried  # the next size up was checked and did not fit
-
-
-def test_a_page_too_long_at_the_smallest_size_flows_at_a_comfortable_size() -> None:
-    tried: list[float] = []
-
-    def attempt(size: float) -> tuple[int, float]:
-        tried.append(size)
-        return 3, 2.6
-
-    assert choose_body_size(attempt) == COMFORTABLE_SIZE
-    assert tried[-1] == COMFORTABLE_SIZE  # so the caller has its sheets
-    assert BODY_SIZES[-1] in tried

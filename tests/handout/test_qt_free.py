@@ -10,7 +10,9 @@ import sys
 import bodymap.handout, bodymap.handout.cli, bodymap.fileio
 from bodymap.content.loader import load_library
 from bodymap.handout.compose import HandoutRequest, compose_handout, handout_page_ids
-from bodymap.handout.layout import Piece, Placement, SheetBody, flow_page, split_band, stack
+from bodymap.handout.layout import (
+    Piece, Placement, SheetBody, flow_page, logo_box, split_band, stack
+)
 from bodymap.paths import content_dir
 
 class Box:
@@ -25,10 +27,11 @@ for page in handout.pages:
     head, diagram, rest = split_band(page.blocks)
     parts = [Box(len(b.text) / 5 + 12) for b in head]
     band = [Placement(Piece(p), 0, top) for p, top in zip(parts, stack(parts)[0])]
-    sheets, filled = flow_page(
-        body, band, rest, lambda b: Box(len(b.text) / 5 + 12), lambda s: Box(40.0 * len(s))
+    sheets = flow_page(
+        body, band, rest, lambda b: Box(len(b.text) / 5 + 12), lambda s: [Box(40.0)] * len(s)
     )
-    assert sheets[0] and filled > 0, page.page_id
+    assert sheets[0], page.page_id
+assert logo_box(20.0, 188.0).own_row
 print(sorted(m for m in sys.modules if m.startswith(("PySide6", "shiboken6"))))
 """
 

@@ -10,10 +10,18 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QImage, QKeySequence
+from PySide6.QtCore import QModelIndex, QStandardPaths, Qt, QUrl
+from PySide6.QtGui import QAction, QColor, QDesktopServices, QImage, QKeySequence
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewWidget
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QFileDialog,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from bodymap import fileio
@@ -24,6 +32,8 @@ from bodymap.qtshared.settings import open_settings
 from bodymap.settings import ClinicDetails
 from bodymap.ui.clinic_preferences import ClinicPreferencesWidget
 from bodymap.ui.handout import HandoutController, printable_ids
+from bodymap.ui.handout_dialogs import ExportHandoutDialog
+from bodymap.ui.handout_options import CHOICE_ROLE
 from bodymap.ui.library_model import LibraryModel
 
 
@@ -82,9 +92,25 @@ def warnings(monkeypatch: pytest.MonkeyPatch) -> Warnings:
     return Warnings(monkeypatch)
 
 
+Choose = Callable[[ExportHandoutDialog], None]
+
+
+def export_with(monkeypatch: pytest.MonkeyPatch, choose: Choose | None = None) -> None:
+    """Answer the Export dialog: make ``choose``'s choices in it, then press Export…."""
+
+    def run(dialog: ExportHandoutDialog) -> int:
+        if choose is not None:
+            choose(dialog)
+        return QDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(ExportHandoutDialog, "exec", run)
+
+
 def save_as(monkeypatch: pytest.MonkeyPatch, answer: str) -> list[str]:
-    """Answer the save dialog with ``answer``; returns the suggested paths it was shown."""
+    """Answer the Export dialog with its defaults and the save dialog with ``answer``; returns
+    the suggested paths the save dialog was shown."""
     suggested: list[str] = []
+    export_with(monkeypatch)
 
     def ask(parent: QWidget, caption: str, directory: str, filter: str) -> tuple[str, str]:
         suggested.append(directory)
@@ -205,9 +231,7 @@ def test_the_print_preview_opens_with_every_page(
     qtbot.waitExposed(dialog)
     preview = dialog.findChild(QPrintPreviewWidget)
     assert preview is not None
-    qtbot.waitUntil(
-        lambda: preview.pageCount() >= 2
-    )  # calf, then back (a region may take more sheets)
+    qtbot.waitUntil(lambda: preview.pageCount() >= 4)  # calf and back, clear print
     assert dialog.windowTitle() == "Print Preview"
     preview.setLandscapeOrientation()
     qtbot.waitUntil(lambda: preview.orientation().name == "Landscape")
@@ -253,9 +277,8 @@ def test_print_sends_the_open_page_to_the_printer(
     monkeypatch.setattr(QPrintDialog, "exec", lambda self: QDialog.DialogCode.Accepted.value)
     controller.print_action.trigger()
     reader = PdfReader(target)
-    texts = ["".join(page.extract_text().split()) for page in reader.pages]
-    assert texts[0].startswith("Calf")
-    assert not any(text.startswith("Back") for text in texts)
+    assert len(reader.pages) >= 2
+    assert "".join(reader.pages[0].extract_text().split()).startswith("Calf")
 
 
 def test_cancelling_the_print_dialog_prints_nothing(
@@ -340,9 +363,9 @@ def test_export_to_a_given_path_asks_nothing(
     monkeypatch.setattr(QFileDialog, "getSaveFileName", no_dialog)
     saved = controller.export_to(["calf", "back"], tmp_path / "for Mrs Jones")
     assert saved == tmp_path / "for Mrs Jones.pdf"
-    texts = ["".join(page.extract_text().split()) for page in PdfReader(saved).pages]
-    assert texts[0].startswith("Calf")
-    assert [text.startswith("Back") for text in texts].count(True) == 1
+    reader = PdfReader(saved)
+    texts = ["".join(page.extract_text().split()) for page in reader.pages]
+    assert texts[0].startswith("Calf") and any(text.startswith("Back") for text in texts)
     assert warnings.shown == []
     assert controller.settings.last_folder == str(tmp_path)
     assert controller.export_to(["calf"], tmp_path / "gone" / "calf.pdf") is None
@@ -371,7 +394,7 @@ def test_a_missing_logo_is_explained_not_a_crash(
 
 def test_clinic_preferences_load_and_save(qtbot: QtBot, tmp_path: Path) -> None:
     logo = tmp_path / "logo.png"
-    image = QImage(40, 20, QImage.Format.Format_RGB32)
+    image = QImage(400, 200, QImage.Format.Format_RGB32)
     image.fill(QColor("teal"))
     assert image.save(str(logo))
     settings = open_settings()
@@ -413,9 +436,11 @@ def test_an_unreadable_logo_is_flagged_in_preferences(qtbot: QtBot, tmp_path: Pa
         form.logo.setText(str(tmp_path / "missing.png"))
     assert signal.args == [False]
     assert form.logo_error.isVisible()
-    assert form.logo_error.text() == f"The logo file {tmp_path / 'missing.png'} does not exist."
+    assert form.logo_error.text().startswith(
+        f"The logo file {tmp_path / 'missing.png'} does not exist."
+    )
     form.logo.setText(str(not_image))
-    assert "is not an image BodyMap can read" in form.logo_error.text()
+    assert "is a text file, not a picture" in form.logo_error.text()
     assert not form.is_valid()
     form.logo.clear()
     assert not form.logo_error.isVisible()
@@ -429,3 +454,284 @@ def test_the_window_offers_exactly_the_pages_a_handout_can_hold(
 
     assert printable_ids(shipped_library) == set(handout_page_ids(shipped_library))
     assert "home" not in printable_ids(shipped_library)
+
+
+# -- made for this client, in the preview and the export dialog ------------------------------
+
+
+def test_the_preview_opens_at_a_readable_fit(qtbot: QtBot, controller: HandoutController) -> None:
+    dialog = controller.preview_pages(["calf"])
+    dialog.resize(1280, 800)  # a common laptop screen, less its panel and title bars
+    qtbot.waitExposed(dialog)
+    preview = dialog.preview
+    qtbot.waitUntil(lambda: preview.pageCount() >= 2)
+    assert preview.zoomMode() == QPrintPreviewWidget.ZoomMode.FitToWidth
+    readable = preview.zoomFactor()
+    assert readable >= 0.9  # 12 pt body text at 14 screen pixels or more
+    preview.fitInView()  # the whole page, as QPrintPreviewDialog opened it (41% zoom)
+    assert readable > preview.zoomFactor() * 1.3
+    assert dialog.page_label.text().strip() == f"Page 1 of {preview.pageCount()}"
+    dialog.close()
+
+
+def test_choices_in_the_preview_change_the_pages_and_what_prints(
+    qtbot: QtBot, controller: HandoutController, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dialog = controller.preview_pages(["neck"])
+    qtbot.waitExposed(dialog)
+    preview = dialog.preview
+    qtbot.waitUntil(lambda: preview.pageCount() >= 1)
+    clear_pages = preview.pageCount()
+    options = dialog.options
+    options.size_choice.setCurrentIndex(options.size_choice.findData("large"))
+    options.client.setText("Ana Silva")
+    options.note.setPlainText("See you Tuesday.")
+    qtbot.waitUntil(lambda: preview.pageCount() > clear_pages)  # large print takes more
+
+    target = tmp_path / "printed.pdf"
+    printer = controller.preview_printer
+    assert printer is not None
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(target))
+    monkeypatch.setattr(QPrintDialog, "exec", lambda self: QDialog.DialogCode.Accepted.value)
+    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+    first = "".join(PdfReader(target).pages[0].extract_text().split())
+    assert "For:AnaSilva" in first and "SeeyouTuesday." in first
+    dialog.close()
+
+
+def test_a_note_too_long_stops_print_and_export_until_shortened(
+    qtbot: QtBot, controller: HandoutController
+) -> None:
+    dialog = controller.preview_pages(["neck"])
+    dialog.options.note.setPlainText("word " * 150)
+    assert not dialog.print_button.isEnabled() and not dialog.export_button.isEnabled()
+    assert "too long" in dialog.options.note_count.text()
+    dialog.options.note.setPlainText("Short.")
+    assert dialog.print_button.isEnabled()
+    dialog.close()
+
+
+class Opened:
+    """Records the addresses QDesktopServices was asked to open."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.urls: list[QUrl] = []
+        monkeypatch.setattr(QDesktopServices, "openUrl", self.open)
+
+    def open(self, url: QUrl) -> bool:
+        self.urls.append(url)
+        return True
+
+
+def test_export_for_a_client_then_open_it_or_show_its_folder(
+    qtbot: QtBot,
+    controller: HandoutController,
+    shipped_library: ContentLibrary,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calf = shipped_library.region("calf")
+    assert calf is not None
+
+    def choose(dialog: ExportHandoutDialog) -> None:
+        options = dialog.options
+        options.size_choice.setCurrentIndex(options.size_choice.findData("large"))
+        options.client.setText("Ana Silva")
+        technique = next(
+            item for item in options.choice_items() if item.data(0, CHOICE_ROLE)[1] == "techniques"
+        )
+        technique.setCheckState(0, Qt.CheckState.Unchecked)
+
+    export_with(monkeypatch, choose)
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *args: (str(tmp_path / "ana.pdf"), "")
+    )
+    opened = Opened(monkeypatch)
+    assert controller.export_pages(["calf"]) == tmp_path / "ana.pdf"
+    text = "".join("".join(p.extract_text().split()) for p in PdfReader(tmp_path / "ana.pdf").pages)
+    assert "For:AnaSilva" in text
+    assert "".join(calf.techniques[0].text.split()) not in text
+    assert "".join(calf.techniques[1].text.split()) in text
+    assert "".join(calf.red_flags.emergency[0].split()[:4]) in text
+
+    message = controller.saved_message
+    assert message is not None
+    qtbot.waitExposed(message)
+    assert "ana.pdf" in message.text() and str(tmp_path) in message.informativeText()
+    qtbot.mouseClick(message.open_button, Qt.MouseButton.LeftButton)
+    assert opened.urls[-1] == QUrl.fromLocalFile(str(tmp_path / "ana.pdf"))
+    controller.show_saved(tmp_path / "ana.pdf")
+    assert controller.saved_message is not None
+    qtbot.mouseClick(controller.saved_message.folder_button, Qt.MouseButton.LeftButton)
+    assert opened.urls[-1] == QUrl.fromLocalFile(str(tmp_path))
+
+
+def test_the_first_export_suggests_the_documents_folder(
+    controller: HandoutController, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    documents = Path(
+        QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    )
+    documents.mkdir(parents=True, exist_ok=True)
+    monkeypatch.chdir(tmp_path)  # the program's folder is never offered
+    suggested = save_as(monkeypatch, "")
+    controller.export_current()
+    assert Path(suggested[0]).parent == documents
+    assert Path(suggested[0]).parent != tmp_path
+
+
+def test_the_default_print_size_comes_from_preferences(
+    controller: HandoutController,
+) -> None:
+    from bodymap.settings import PrintSize
+
+    controller.settings.print_size = PrintSize.LARGE
+    dialog = ExportHandoutDialog(controller.request(["calf"]), controller.library)
+    assert dialog.request().print_size is PrintSize.LARGE
+    assert dialog.options.size_choice.currentText() == "Large print (16 pt)"
+    dialog.deleteLater()
+
+
+# -- handling the basket ------------------------------------------------------------------------
+
+
+def test_clear_can_be_undone_by_button_and_by_ctrl_z(
+    qtbot: QtBot, controller: HandoutController
+) -> None:
+    for page_id in ("calf", "back", "neck"):
+        controller.basket.add(page_id)
+    widget = controller.basket_widget
+    widget.show()
+    qtbot.waitExposed(widget)
+    qtbot.mouseClick(widget.clear_button, Qt.MouseButton.LeftButton)
+    assert widget.titles() == []
+    assert widget.undo_button.isEnabled() and widget.undo_button.text() == "&Undo Clear Handout"
+    qtbot.mouseClick(widget.undo_button, Qt.MouseButton.LeftButton)
+    assert widget.titles() == ["Calf", "Back", "Neck"]
+    assert open_settings().basket == ["calf", "back", "neck"]
+
+
+def test_ctrl_z_in_the_basket_undoes_clear_in_the_window(
+    qtbot: QtBot, shipped_library: ContentLibrary, diagram: BodyDiagram
+) -> None:
+    from bodymap.ui.main_window import MainWindow
+
+    store = open_settings()
+    store.basket = ["calf", "back"]
+    store.sync()
+    window = MainWindow(shipped_library, diagram, open_settings())
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitActive(window)
+    widget = window.handout.basket_widget
+    assert widget.isVisible()
+    qtbot.mouseClick(widget.clear_button, Qt.MouseButton.LeftButton)
+    assert widget.titles() == []
+    # Ctrl+Z while the focus is in the basket (not in the search box, whose own undo it is).
+    undo = widget.undo_action
+    assert QKeySequence("Ctrl+Z") in undo.shortcuts() and undo in widget.actions()
+    assert undo.shortcutContext() == Qt.ShortcutContext.WidgetWithChildrenShortcut
+    undo.trigger()
+    assert widget.titles() == ["Calf", "Back"]
+    assert open_settings().basket == ["calf", "back"]
+
+
+def test_pages_can_be_dragged_into_a_new_order(qtbot: QtBot, controller: HandoutController) -> None:
+    for page_id in ("calf", "back", "neck"):
+        controller.basket.add(page_id)
+    widget = controller.basket_widget
+    assert widget.list.dragDropMode() == QAbstractItemView.DragDropMode.InternalMove
+    # What a drop of the last row above the first does to the list's model:
+    assert widget.list.model().moveRow(QModelIndex(), 2, QModelIndex(), 0)
+    assert controller.basket.page_ids == ("neck", "calf", "back")
+    assert widget.titles() == ["Neck", "Calf", "Back"]
+    assert open_settings().basket == ["neck", "calf", "back"]
+    widget.undo_action.trigger()
+    assert controller.basket.page_ids == ("calf", "back", "neck")
+
+
+def test_enter_presses_the_focused_button(qtbot: QtBot, controller: HandoutController) -> None:
+    controller.basket.add("calf")
+    widget = controller.basket_widget
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.clear_button.setFocus()
+    qtbot.keyClick(widget.clear_button, Qt.Key.Key_Return)
+    assert not controller.basket.page_ids
+    widget.undo_button.setFocus()
+    qtbot.keyClick(widget.undo_button, Qt.Key.Key_Enter)
+    assert controller.basket.page_ids == ("calf",)
+
+
+def test_the_basket_is_printed_previewed_and_exported_from_the_file_menu(
+    qtbot: QtBot, shipped_library: ContentLibrary, diagram: BodyDiagram
+) -> None:
+    from bodymap.ui.main_window import MainWindow
+
+    window = MainWindow(shipped_library, diagram, open_settings())
+    qtbot.addWidget(window)
+    file_menu = window.menuBar().actions()[0].menu()
+    assert isinstance(file_menu, QMenu)
+    shortcuts = {
+        action.text().replace("&", ""): action.shortcut().toString()
+        for action in file_menu.actions()
+    }
+    assert shortcuts["Print Handout…"] == "Ctrl+Shift+P"
+    assert shortcuts["Preview Handout…"] == "Ctrl+Shift+V"
+    assert shortcuts["Export Handout as PDF…"] == "Ctrl+Shift+X"
+    every = [s for action in window.findChildren(QAction) for s in action.shortcuts()]
+    for key in ("Ctrl+Shift+P", "Ctrl+Shift+V", "Ctrl+Shift+X"):
+        assert every.count(QKeySequence(key)) == 1, key
+
+
+# -- preferences: print size and the logo ---------------------------------------------------
+
+
+def test_preferences_keep_the_print_size(qtbot: QtBot) -> None:
+    from bodymap.settings import PrintSize
+
+    form = ClinicPreferencesWidget(open_settings())
+    qtbot.addWidget(form)
+    assert form.print_size.currentData() == "clear"
+    form.print_size.setCurrentIndex(form.print_size.findData("large"))
+    form.save()
+    assert open_settings().print_size is PrintSize.LARGE
+
+
+def test_preferences_preview_the_logo_upright_and_in_proportion(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from tests.handout.test_logo import phone_photo, picture
+
+    form = ClinicPreferencesWidget(open_settings())
+    qtbot.addWidget(form)
+    form.show()
+    form.logo.setText(str(picture(tmp_path / "banner.png", 2000, 100)))
+    shown = form.logo_preview.pixmap()
+    assert form.logo_preview.isVisible() and not shown.isNull()
+    assert shown.width() == pytest.approx(shown.height() * 20, rel=0.1)
+    assert "PNG picture, 2000 x 100 pixels" in form.logo_about.text()
+    form.logo.setText(str(phone_photo(tmp_path)))
+    shown = form.logo_preview.pixmap()
+    assert shown.height() > shown.width()  # upright, as the phone showed it
+    assert "turned upright" in form.logo_about.text()
+
+
+def test_a_logo_problem_is_shown_in_full(qtbot: QtBot, tmp_path: Path) -> None:
+    from bodymap.ui.preferences import PreferencesDialog
+
+    dialog = PreferencesDialog(open_settings())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    pdf = tmp_path / "a rather long folder name for the clinic logo" / "logo.pdf"
+    pdf.parent.mkdir()
+    pdf.write_bytes(b"%PDF-1.7 not a picture")
+    dialog.clinic.logo.setText(str(pdf))
+    label = dialog.clinic.logo_error
+    qtbot.waitUntil(lambda: label.height() >= label.heightForWidth(label.width()))
+    assert "is a PDF document, not a picture" in label.text()
+    assert label.heightForWidth(label.width()) > label.fontMetrics().lineSpacing() * 2
+    assert not dialog.clinic.logo_preview.isVisible()

@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from bodymap import APP_NAME, ORG_NAME
 from bodymap.content.model import ContentLibrary
 from bodymap.qtshared.settings import open_settings, open_store
-from bodymap.settings import SETTINGS, ClinicDetails, Settings
+from bodymap.settings import SETTINGS, ClinicDetails, PrintSize, Settings
 from bodymap.ui.app import build_window
 from bodymap.ui.settings_recovery import STALE_TEMP_SECONDS, check_settings
 from tests.children import ChildPython
@@ -202,6 +202,7 @@ def test_every_setting_the_app_saves_is_checked_and_passes(settings_file: Path) 
     )  # fmt: skip
     clinic.paper_size_choice = "Letter"
     clinic.last_folder = "/home/clinic"
+    clinic.print_size = PrintSize.LARGE
     for basket in ([], ["calf"], ["calf", "foot", "neck"]):
         clinic.basket = basket
         settings.sync()

@@ -1,0 +1,198 @@
+"""Made for this client: the print size, whom it is for, the date, a note and what to include.
+
+One panel, shown beside the print preview and in the Export dialog. What is typed here lives
+only in the panel and the request it makes: it is never written to the settings, the basket,
+a cache or the log (``tests/handout/test_privacy.py`` searches every file the app wrote).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Sequence
+
+from PySide6.QtCore import QDate, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QTreeWidgetItemIterator,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bodymap.content.model import ContentLibrary
+from bodymap.handout.compose import (
+    MAX_CLIENT_NAME,
+    MAX_NOTE,
+    Choice,
+    HandoutRequest,
+    choosable_items,
+)
+from bodymap.settings import PrintSize
+
+CHOICE_ROLE = Qt.ItemDataRole.UserRole + 40
+
+
+def add_print_sizes(combo: QComboBox, chosen: PrintSize) -> None:
+    """Fill ``combo`` with the print sizes, ``chosen`` selected (Preferences uses it too)."""
+    for size in PrintSize:
+        combo.addItem(size.label, size.value)
+    combo.setCurrentIndex(max(combo.findData(chosen.value), 0))
+
+
+class HandoutOptionsPanel(QWidget):
+    """The choices for one handout; ``changed`` whenever one of them changes."""
+
+    changed = Signal()
+
+    def __init__(
+        self,
+        library: ContentLibrary,
+        page_ids: Sequence[str],
+        print_size: PrintSize,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("handout-options")
+        self.size_choice = QComboBox()
+        self.size_choice.setObjectName("handout-print-size")
+        self.size_choice.setAccessibleName("Print size")
+        add_print_sizes(self.size_choice, print_size)
+        self.client = QLineEdit()
+        self.client.setObjectName("handout-client")
+        self.client.setAccessibleName("Client's name")
+        self.client.setPlaceholderText("Optional: printed as “For: …”")
+        self.client.setMaxLength(MAX_CLIENT_NAME)
+        self.date = QDateEdit(QDate.currentDate())
+        self.date.setObjectName("handout-date")
+        self.date.setAccessibleName("Date on the handout")
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("d MMMM yyyy")
+        self.note = QPlainTextEdit()
+        self.note.setObjectName("handout-note")
+        self.note.setAccessibleName("A note from the therapist")
+        self.note.setPlaceholderText("Optional: a few words for this client")
+        self.note.setTabChangesFocus(True)
+        self.note.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 14)
+        self.note_count = QLabel()
+        self.note_count.setObjectName("handout-note-count")
+        self.items = QTreeWidget()
+        self.items.setObjectName("handout-items")
+        self.items.setAccessibleName("What to include")
+        self.items.setHeaderHidden(True)
+        self.items.setMinimumHeight(180)
+        self._fill_items(library, page_ids)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(self._label("Print si&ze:", self.size_choice), self.size_choice)
+        form.addRow(self._label("&For:", self.client), self.client)
+        form.addRow(self._label("&Date:", self.date), self.date)
+        form.addRow(self._label("&Note:", self.note), self.note)
+        form.addRow("", self.note_count)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(form)
+        layout.addWidget(self._label("&Include:", self.items))
+        layout.addWidget(self.items, 1)
+
+        self.size_choice.currentIndexChanged.connect(self.changed)
+        self.client.textChanged.connect(self.changed)
+        self.date.dateChanged.connect(self.changed)
+        self.note.textChanged.connect(self._note_changed)
+        self.items.itemChanged.connect(self.changed)
+        self._note_changed()
+
+    @staticmethod
+    def _label(text: str, buddy: QWidget) -> QLabel:
+        label = QLabel(text)
+        label.setBuddy(buddy)
+        return label
+
+    def _fill_items(self, library: ContentLibrary, page_ids: Sequence[str]) -> None:
+        """Each page's choosable lists, every item ticked; red flags shown as always printed."""
+        for page_id in page_ids:
+            page = library.get(page_id)
+            if page is None:
+                continue
+            groups = choosable_items(page)
+            if not groups:
+                continue
+            top = QTreeWidgetItem(self.items, [page.title])
+            top.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            always = QTreeWidgetItem(top, ["Warnings and red flags (always printed)"])
+            always.setFlags(Qt.ItemFlag.NoItemFlags)
+            always.setCheckState(0, Qt.CheckState.Checked)
+            for group in groups:
+                heading = QTreeWidgetItem(top, [group.heading])
+                heading.setFlags(
+                    Qt.ItemFlag.ItemIsEnabled
+                    | Qt.ItemFlag.ItemIsUserCheckable
+                    | Qt.ItemFlag.ItemIsAutoTristate
+                )
+                for index, words in group.items:
+                    item = QTreeWidgetItem(heading, [_short(words)])
+                    item.setToolTip(0, words)
+                    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+                    item.setCheckState(0, Qt.CheckState.Checked)
+                    item.setData(0, CHOICE_ROLE, (group.page_id, group.field, index))
+                heading.setExpanded(False)
+            top.setExpanded(True)
+
+    def choice_items(self) -> list[QTreeWidgetItem]:
+        """Every item that can be ticked or not, top to bottom."""
+        found: list[QTreeWidgetItem] = []
+        iterator = QTreeWidgetItemIterator(self.items)
+        while (item := iterator.value()) is not None:
+            if item.data(0, CHOICE_ROLE) is not None:
+                found.append(item)
+            iterator += 1
+        return found
+
+    def omitted(self) -> frozenset[Choice]:
+        """What the therapist unticked."""
+        return frozenset(
+            item.data(0, CHOICE_ROLE)
+            for item in self.choice_items()
+            if item.checkState(0) != Qt.CheckState.Checked
+        )
+
+    def is_valid(self) -> bool:
+        """Whether the note fits (a longer one would be refused, not cut mid-sentence)."""
+        return len(self.note.toPlainText().strip()) <= MAX_NOTE
+
+    def print_size(self) -> PrintSize:
+        return PrintSize.read(self.size_choice.currentData()) or PrintSize.CLEAR
+
+    def apply(self, request: HandoutRequest) -> HandoutRequest:
+        """``request`` made for this client, with these choices."""
+        date = self.date.date()
+        return dataclasses.replace(
+            request,
+            print_size=self.print_size(),
+            client_name=self.client.text().strip(),
+            note=self.note.toPlainText().strip(),
+            printed=dt.date(date.year(), date.month(), date.day()),
+            omitted=self.omitted(),
+        )
+
+    @Slot()
+    def _note_changed(self) -> None:
+        length = len(self.note.toPlainText().strip())
+        self.note_count.setText(
+            f"{length} of {MAX_NOTE} characters"
+            if length <= MAX_NOTE
+            else f"{length - MAX_NOTE} characters too long: shorten the note to print it"
+        )
+        self.changed.emit()
+
+
+def _short(words: str, limit: int = 70) -> str:
+    """The first words of an item, to tick it by (the whole text is its tooltip)."""
+    return words if len(words) <= limit else words[:limit].rsplit(" ", 1)[0] + "…"
