@@ -205,15 +205,23 @@ class Settings:
 
     ``territory`` is the computer's two-letter country code (paper size) and
     ``local_emergency_number`` the number for that country; both come from the system, which
-    only the Qt side can ask.
+    only the Qt side can ask. ``local_same_day`` is whom that country's readers contact the
+    same day ("" lets the page say the plain default).
     """
 
     def __init__(
-        self, store: SettingsStore, *, territory: str = "", local_emergency_number: str = "112"
+        self,
+        store: SettingsStore,
+        *,
+        territory: str = "",
+        local_emergency_number: str = "112",
+        local_same_day: str = "",
     ) -> None:
         self.store = store
         self.territory = territory
         self.default_emergency_number = local_emergency_number
+        self.same_day = local_same_day
+        """Whom pages tell a reader to contact the same day (``{same_day}``)."""
 
     def get(self, setting: Setting[T]) -> T:
         """The stored value, or the default when it is missing or unusable."""

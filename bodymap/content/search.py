@@ -22,6 +22,7 @@ import sqlite3
 import tempfile
 import time
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,7 +30,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from bodymap.content.model import ContentLibrary, Page
-from bodymap.content.outline import page_texts
+from bodymap.content.outline import filled, page_texts
 
 log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())  # silent unless the app opens its log file (errorlog)
@@ -117,6 +118,16 @@ STOPWORDS = frozenset(
     ]
 )
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_MARKS = f"[{HIGHLIGHT_START}{HIGHLIGHT_END}]"
+_PLACEHOLDER = re.compile(
+    rf"\{{(?P<mark>{HIGHLIGHT_START})?(?P<name>[a-z_]+){HIGHLIGHT_END}?\}}"
+)
+"""A placeholder in a snippet, perhaps highlighted inside its braces."""
+_CUT_PLACEHOLDERS = (
+    re.compile(rf"^(?P<before>…?{_MARKS}?)(?P<name>[a-z_]+)(?P<after>{_MARKS}?)\}}"),
+    re.compile(rf"\{{(?P<before>{_MARKS}?)(?P<name>[a-z_]+)(?P<after>{_MARKS}?…?)$"),
+)
+"""A placeholder cut by the snippet's start (``…emergency}``) or end (``{emergency…``)."""
 
 
 @dataclass(frozen=True)
@@ -126,6 +137,31 @@ class SearchResult:
     region: str | None
     score: float
     snippet: str  # plain text; highlighted words sit between HIGHLIGHT_START and HIGHLIGHT_END
+
+    def filled(self, values: Mapping[str, str]) -> SearchResult:
+        """This result with the content's placeholders filled by ``values``
+        (``outline.fill_values``), in the title and in the snippet, where a placeholder may
+        carry the highlight (``{emergency}`` found by "emergency") or be cut by the snippet's
+        edge (``…emergency} now``)."""
+
+        def value_of(name: str) -> str | None:
+            return values.get("{" + name + "}")
+
+        def whole(match: re.Match[str]) -> str:
+            value = value_of(match["name"])
+            if value is None:
+                return match[0]
+            return f"{HIGHLIGHT_START}{value}{HIGHLIGHT_END}" if match["mark"] else value
+
+        def cut(match: re.Match[str]) -> str:
+            value = value_of(match["name"])
+            return match[0] if value is None else match["before"] + value + match["after"]
+
+        snippet = _PLACEHOLDER.sub(whole, self.snippet)
+        for pattern in _CUT_PLACEHOLDERS:
+            snippet = pattern.sub(cut, snippet)
+        title = filled(self.title, values)
+        return SearchResult(self.id, title, self.region, self.score, snippet)
 
     def snippet_parts(self) -> list[tuple[str, bool]]:
         """The snippet as (text, highlighted) runs, for drawing without any markup."""

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal, Slot
 
 from bodymap.content.model import ContentLibrary
+from bodymap.content.outline import fill_values, filled
 
 if TYPE_CHECKING:
     from bodymap.content.loader import LibraryLoader
@@ -24,6 +25,8 @@ class LibraryModel(QObject):
     """The shown content library; emits ``reloaded`` after it has been read again."""
 
     reloaded = Signal()
+    valuesChanged = Signal()
+    """The placeholder values changed (the emergency number or same-day route in Preferences)."""
 
     def __init__(
         self,
@@ -35,10 +38,23 @@ class LibraryModel(QObject):
         self.library = library
         self.loader = loader  # the one that loaded ``library``, so a reload re-reads only edits
         self.revision = 0
+        self.values: dict[str, str] = fill_values("", "")
         self.region_titles = self._region_titles()
 
+    def set_values(self, emergency_number: str, same_day: str) -> None:
+        """The clinic's values for the content's placeholders (``outline.fill_values``)."""
+        values = fill_values(emergency_number, same_day)
+        if values != self.values:
+            self.values = values
+            self.region_titles = self._region_titles()
+            self.valuesChanged.emit()
+
+    def shown(self, text: str) -> str:
+        """Content text as a person reads it: ``{emergency}`` and ``{same_day}`` filled."""
+        return filled(text, self.values)
+
     def _region_titles(self) -> dict[str, str]:
-        return {page.id: page.title for page in self.library.regions}
+        return {page.id: self.shown(page.title) for page in self.library.regions}
 
     @Slot()
     def reload(self) -> None:

@@ -34,6 +34,7 @@ from bodymap.ui.dialogs import AboutDialog, ProblemsBar
 from bodymap.ui.go_menu import GoMenus
 from bodymap.ui.handout import HandoutController
 from bodymap.ui.library_model import LibraryModel
+from bodymap.ui.literal import window_title
 from bodymap.ui.navigation import Navigator
 from bodymap.ui.page_view import PageView
 from bodymap.ui.search_panel import SearchPanel
@@ -52,6 +53,9 @@ def open_search_index(library: ContentLibrary) -> SearchIndex:
     from bodymap.content.search import SearchIndex  # noqa: PLC0415
 
     return SearchIndex.open(library, search_cache(library.root))
+
+
+UNAVAILABLE_MESSAGE_MS = 15_000
 
 
 class MainWindow(QMainWindow):
@@ -73,6 +77,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.model = LibraryModel(library, loader, self)
         self.settings = settings
+        self.model.set_values(settings.emergency_number, settings.same_day)
         self.theme = theme_for(settings.appearance)
         self.navigator = Navigator(self.model, self)
         self._themed_actions: dict[QAction, str] = {}
@@ -102,6 +107,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
 
         self.body_map.regionActivated.connect(self.navigator.open)
+        self.body_map.regionUnavailable.connect(self.explain_unavailable)
         self.page_view.pageRequested.connect(self.navigator.open)
         self.topics.pageRequested.connect(self.navigator.open)
         self.navigator.pageChanged.connect(self._on_page_changed)
@@ -254,6 +260,7 @@ class MainWindow(QMainWindow):
         self.go_menus = GoMenus(self.model, go_menu, self)
         self.go_menus.pageRequested.connect(self.navigator.open)
         self.go_menus.topicsListWanted.connect(self._focus_topics)
+        self.go_menus.regionUnavailable.connect(self.explain_unavailable)
         self.regions_menu = self.go_menus.regions_menu
         self.topics_menu = self.go_menus.topics_menu
 
@@ -306,10 +313,21 @@ class MainWindow(QMainWindow):
         page = self.library.get(page_id)
         if page is None:
             return
-        self.page_view.show_page(page, self.library, self.settings.emergency_number)
+        self.page_view.show_page(
+            page, self.library, self.settings.emergency_number, self.settings.same_day
+        )
         self.body_map.set_selected(page.region_id)
-        self.setWindowTitle(f"{page.title} — {APP_NAME}")
+        self.setWindowTitle(window_title(f"{self.model.shown(page.title)} — {APP_NAME}"))
         self.topics.show_open_page(page_id)
+
+    @Slot(str, str)
+    def explain_unavailable(self, region_id: str, why: str) -> None:
+        """A region whose page cannot be opened was picked: say why in the status bar (and
+        to a screen reader), and leave the open page as it is."""
+        title = region_id.title()
+        text = f"{title} cannot be opened: {why}"
+        self.statusBar().showMessage(text, UNAVAILABLE_MESSAGE_MS)
+        self.statusBar().setAccessibleDescription(text)
 
     @Slot()
     def _update_history_actions(self) -> None:
@@ -325,8 +343,10 @@ class MainWindow(QMainWindow):
         from bodymap.ui.preferences import PreferencesDialog  # noqa: PLC0415 - when first asked
 
         dialog = PreferencesDialog(self.settings, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted and self.navigator.current:
-            self._on_page_changed(self.navigator.current)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.model.set_values(self.settings.emergency_number, self.settings.same_day)
+            if self.navigator.current:
+                self._on_page_changed(self.navigator.current)
 
     def set_appearance(self, appearance: str) -> None:
         self.settings.appearance = appearance
@@ -367,7 +387,10 @@ class MainWindow(QMainWindow):
         self._watch_side_buttons()  # nothing can be clicked before the first frame
         # A click on the map should show its page within a frame, the first time too.
         self.page_view.prepare_later(
-            self.library.regions, self.library, self.settings.emergency_number
+            self.library.regions,
+            self.library,
+            self.settings.emergency_number,
+            self.settings.same_day,
         )
 
     @Slot()

@@ -41,6 +41,7 @@ class _PageDocument:
 
     page: Page
     emergency_number: str
+    same_day: str
     document: QTextDocument
 
 
@@ -67,7 +68,7 @@ class PageView(QTextBrowser):
         # The library (and its revision) the kept documents come from.
         self._made_from: tuple[ContentLibrary, int] | None = None
         self._on_screen: QTextDocument | None = None  # the shown one, when it is one of ours
-        self._waiting: list[tuple[Page, ContentLibrary, str]] = []
+        self._waiting: list[tuple[Page, ContentLibrary, str, str]] = []
         self.page_id: str | None = None
         self.setObjectName("page-view")
         self.setAccessibleName("Page")
@@ -96,10 +97,16 @@ class PageView(QTextBrowser):
         self.document().setDefaultStyleSheet(self._style_sheet)
         self.forget_documents()  # they were parsed with the old colours
 
-    def show_page(self, page: Page, library: ContentLibrary, emergency_number: str) -> None:
-        """Show ``page`` from the top; the same page shown again (a reload) keeps its place."""
+    def show_page(
+        self, page: Page, library: ContentLibrary, emergency_number: str, same_day: str = ""
+    ) -> None:
+        """Show ``page`` from the top; the same page shown again (a reload) keeps its place.
+
+        ``emergency_number`` and ``same_day`` fill the content's placeholders (``""`` gives
+        the plain-words default of ``outline.fill_values``).
+        """
         scrolled = self.verticalScrollBar().value() if page.id == self.page_id else 0
-        document = self._document_for(page, library, emergency_number)
+        document = self._document_for(page, library, emergency_number, same_day)
         current = self.document()
         if document is not current:
             if document.defaultFont() != current.defaultFont():  # zoomed since it was made
@@ -114,10 +121,14 @@ class PageView(QTextBrowser):
         self.horizontalScrollBar().setValue(0)
 
     def prepare_later(
-        self, pages: Sequence[Page], library: ContentLibrary, emergency_number: str
+        self,
+        pages: Sequence[Page],
+        library: ContentLibrary,
+        emergency_number: str,
+        same_day: str = "",
     ) -> None:
         """Make these pages' documents when the app is idle, one per turn of the event loop."""
-        self._waiting = [(page, library, emergency_number) for page in pages]
+        self._waiting = [(page, library, emergency_number, same_day) for page in pages]
         QTimer.singleShot(0, self, self._prepare_next)
 
     @Slot()
@@ -128,7 +139,7 @@ class PageView(QTextBrowser):
             QTimer.singleShot(0, self, self._prepare_next)
 
     def _document_for(
-        self, page: Page, library: ContentLibrary, emergency_number: str
+        self, page: Page, library: ContentLibrary, emergency_number: str, same_day: str = ""
     ) -> QTextDocument:
         # Compared here rather than on the model's ``reloaded``, so the reloaded page is never
         # shown from a kept document, whichever view hears of the reload first.
@@ -138,10 +149,16 @@ class PageView(QTextBrowser):
             self.forget_documents()
             self._made_from = (library, revision)
         kept = self._documents.get(page.id)
-        if kept is not None and kept.page is page and kept.emergency_number == emergency_number:
+        if (
+            kept is not None
+            and kept.page is page
+            and (kept.emergency_number, kept.same_day) == (emergency_number, same_day)
+        ):
             self._documents.move_to_end(page.id)
             return kept.document
-        options = RenderOptions(colors=self.theme.page, emergency_number=emergency_number)
+        options = RenderOptions(
+            colors=self.theme.page, emergency_number=emergency_number, same_day=same_day
+        )
         document = QTextDocument(self)  # its images are asked of this view (loadResource)
         document.setDocumentMargin(DOCUMENT_MARGIN)
         document.setDefaultFont(self.document().defaultFont())
@@ -150,7 +167,7 @@ class PageView(QTextBrowser):
         document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, page.title)
         if kept is not None:
             self._discard(kept.document)
-        self._documents[page.id] = _PageDocument(page, emergency_number, document)
+        self._documents[page.id] = _PageDocument(page, emergency_number, same_day, document)
         while len(self._documents) > KEPT_DOCUMENTS:
             self._discard(self._documents.popitem(last=False)[1].document)
         return document

@@ -76,6 +76,7 @@ class SearchPanel(QObject):
         self._return_focus: QWidget | None = None
         self._popup: ResultsPopup | None = None
         library.reloaded.connect(self.content_changed)
+        library.valuesChanged.connect(self._values_changed)
         self.field = SearchField()
         self.field.textChanged.connect(self.run_query)
         self.field.navigate.connect(self._move)
@@ -91,7 +92,9 @@ class SearchPanel(QObject):
         if self._popup is None:
             from bodymap.ui.search_results import ResultsPopup  # noqa: PLC0415
 
-            self._popup = ResultsPopup(self.window, self.library.region_titles)
+            self._popup = ResultsPopup(
+                self.window, self.library.region_titles, self.library.values
+            )
             self._popup.view.clicked.connect(self._activate)
             self.window.installEventFilter(self)  # to follow the window while it shows
         return self._popup
@@ -124,6 +127,15 @@ class SearchPanel(QObject):
             self._index.close()
             self._index = None
         if self._popup is not None:
+            self._popup.model.region_titles = self.library.region_titles
+            if self._popup.isVisible():
+                self.run_query(self.field.text())
+
+    @Slot()
+    def _values_changed(self) -> None:
+        """New placeholder values (Preferences): shown results say them at once."""
+        if self._popup is not None:
+            self._popup.model.values = self.library.values
             self._popup.model.region_titles = self.library.region_titles
             if self._popup.isVisible():
                 self.run_query(self.field.text())
