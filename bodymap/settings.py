@@ -100,7 +100,14 @@ class Setting(Generic[T]):
 
 
 def _text(value: object) -> str | None:
-    return value if isinstance(value, str) else None
+    """Text, read as the person meant it: an INI file gives back a hand-written value with a
+    comma (``address=12 High Street, Springfield``) as a list of its parts, so a list of texts
+    is joined again with ", "."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list) and all(isinstance(part, str) for part in value):
+        return ", ".join(part.strip() for part in value)
+    return None
 
 
 def _stripped(value: str) -> str:
@@ -127,7 +134,10 @@ def _qt_bytes(value: object) -> object:
 
 
 def _appearance(value: object) -> str | None:
-    return value if isinstance(value, str) and value in APPEARANCES else None
+    """One of APPEARANCES, whatever its case or spaces (``Dark`` by hand is ``dark``)."""
+    text = _text(value)
+    choice = text.strip().casefold() if text is not None else None
+    return choice if choice in APPEARANCES else None
 
 
 def _paper_size_choice(value: object) -> str | None:
@@ -148,7 +158,7 @@ def _page_ids(value: object) -> tuple[str, ...] | None:
     if isinstance(value, str):
         return (value,) if value else ()
     if isinstance(value, list) and all(isinstance(item, str) for item in value):
-        return tuple(value)
+        return tuple(item.strip() for item in value if item.strip())
     return None
 
 
