@@ -22,6 +22,11 @@ T = TypeVar("T")
 APPEARANCES: tuple[str, ...] = ("system", "light", "dark")
 """Follow the system's light or dark appearance, or always one of them."""
 
+TEXT_SIZES: tuple[int, ...] = (80, 90, 100, 110, 125, 150, 175, 200)
+"""The text sizes offered by Larger and Smaller Text, in percent of the usual size: the
+smallest is the floor and the largest the ceiling (WCAG 1.4.4 asks for up to 200%)."""
+NORMAL_TEXT_SIZE = 100
+
 PAPER_SIZES: tuple[str, ...] = ("A4", "Letter")
 LETTER_TERRITORIES = frozenset(
     {"US", "CA", "MX", "PH", "PR", "CL", "CO", "VE", "GT", "CR", "DO", "SV", "PA", "NI", "BZ"}
@@ -140,6 +145,19 @@ def _appearance(value: object) -> str | None:
     return choice if choice in APPEARANCES else None
 
 
+def _text_size(value: object) -> int | None:
+    """A percentage such as ``125`` (or ``"125%"`` by hand), brought inside TEXT_SIZES'
+    floor and ceiling; None when it is not a number at all."""
+    text = _text(value) if not isinstance(value, int) else str(value)
+    if text is None:
+        return None
+    try:
+        number = round(float(text.strip().rstrip("%").strip()))
+    except ValueError:
+        return None
+    return min(max(number, TEXT_SIZES[0]), TEXT_SIZES[-1])
+
+
 def _paper_size_choice(value: object) -> str | None:
     """ "" (follow the computer) or one of PAPER_SIZES, whatever its case."""
     if not isinstance(value, str):
@@ -170,6 +188,7 @@ GEOMETRY = Setting("window/geometry", "window size and position", b"", _blob)
 SPLITTER = Setting("window/splitter", "window layout", b"", _blob)
 LAST_PAGE = _text_setting("navigation/last_page", "last page opened")
 APPEARANCE = Setting("view/appearance", "appearance", "system", _appearance)
+TEXT_SIZE = Setting("view/text_size", "text size", NORMAL_TEXT_SIZE, _text_size)
 EMERGENCY_NUMBER = _text_setting("clinic/emergency_number", "emergency number", strip=True)
 CLINIC_NAME = _text_setting("handout/name", "clinic name", strip=True)
 CLINIC_ADDRESS = _text_setting("handout/address", "clinic address", strip=True)
@@ -186,6 +205,7 @@ SETTINGS: tuple[Setting[Any], ...] = (
     SPLITTER,
     LAST_PAGE,
     APPEARANCE,
+    TEXT_SIZE,
     EMERGENCY_NUMBER,
     CLINIC_NAME,
     CLINIC_ADDRESS,
@@ -281,6 +301,15 @@ class Settings:
     @appearance.setter
     def appearance(self, value: str) -> None:
         self.set(APPEARANCE, value)
+
+    @property
+    def text_size(self) -> int:
+        """The text size in percent of the usual, within TEXT_SIZES' floor and ceiling."""
+        return self.get(TEXT_SIZE)
+
+    @text_size.setter
+    def text_size(self, percent: int) -> None:
+        self.set(TEXT_SIZE, min(max(int(percent), TEXT_SIZES[0]), TEXT_SIZES[-1]))
 
     @property
     def emergency_number_override(self) -> str:

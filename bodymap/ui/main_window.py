@@ -27,7 +27,7 @@ from bodymap import APP_NAME
 from bodymap.content.model import ContentLibrary
 from bodymap.paths import search_cache
 from bodymap.qtshared.diagram import BodyDiagram
-from bodymap.settings import APPEARANCES, Settings
+from bodymap.settings import APPEARANCES, NORMAL_TEXT_SIZE, TEXT_SIZES, Settings
 from bodymap.ui.body_map import BodyMapWidget
 from bodymap.ui.content_watch import ContentWatcher
 from bodymap.ui.dialogs import AboutDialog, ProblemsBar
@@ -56,6 +56,7 @@ def open_search_index(library: ContentLibrary) -> SearchIndex:
 
 
 UNAVAILABLE_MESSAGE_MS = 15_000
+TEXT_SIZE_MESSAGE_MS = 2_000
 
 
 class MainWindow(QMainWindow):
@@ -276,15 +277,19 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.basket_dock.toggleViewAction())
         view_menu.addAction(self.reload_action)
         view_menu.addSeparator()
-        zoom_in = self._action(
-            "Larger text",
-            [key(key.StandardKey.ZoomIn), key("Ctrl+=")],
-            lambda: self.page_view.zoomIn(1),
+        self.zoom_in_action = self._action(
+            "&Larger Text",
+            [key(key.StandardKey.ZoomIn), key("Ctrl+="), key("Ctrl++")],
+            lambda: self.step_text_size(1),
         )
-        zoom_out = self._action(
-            "Smaller text", [key(key.StandardKey.ZoomOut)], lambda: self.page_view.zoomOut(1)
+        self.zoom_out_action = self._action(
+            "&Smaller Text", [key(key.StandardKey.ZoomOut)], lambda: self.step_text_size(-1)
         )
-        view_menu.addActions([zoom_in, zoom_out])
+        self.zoom_reset_action = self._action(
+            "&Usual Text Size", [key("Ctrl+0")], lambda: self.set_text_size(NORMAL_TEXT_SIZE)
+        )
+        view_menu.addActions([self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action])
+        self.set_text_size(self.settings.text_size, announce=False)
 
         help_menu = menus.addMenu("&Help")
         how_to = help_menu.addAction("How to use BodyMap")
@@ -320,6 +325,32 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(window_title(f"{self.model.shown(page.title)} — {APP_NAME}"))
         self.topics.show_open_page(page_id)
 
+    def step_text_size(self, steps: int) -> None:
+        """One size larger (1) or smaller (-1) of TEXT_SIZES; nothing past the floor or ceiling."""
+        current = self.settings.text_size
+        position = min(range(len(TEXT_SIZES)), key=lambda i: abs(TEXT_SIZES[i] - current))
+        target = max(0, min(len(TEXT_SIZES) - 1, position + steps))
+        self.set_text_size(TEXT_SIZES[target])
+
+    def set_text_size(self, percent: int, announce: bool = True) -> None:
+        """Show the page, the lists, the search results and the handout basket at ``percent``
+        of the usual text size (kept between runs); ``announce`` says the size in the
+        status bar."""
+        self.settings.text_size = percent
+        percent = self.settings.text_size  # within the floor and ceiling
+        scale = percent / NORMAL_TEXT_SIZE
+        self.page_view.set_text_scale(scale)
+        font = QApplication.font()
+        font.setPointSizeF(font.pointSizeF() * scale)
+        for widget in (self.topics, self.basket_dock):
+            widget.setFont(font)
+        self.search.set_text_font(font)
+        self.zoom_in_action.setEnabled(percent < TEXT_SIZES[-1])
+        self.zoom_out_action.setEnabled(percent > TEXT_SIZES[0])
+        self.zoom_reset_action.setEnabled(percent != NORMAL_TEXT_SIZE)
+        if announce:
+            self.statusBar().showMessage(f"Text size {percent}%", TEXT_SIZE_MESSAGE_MS)
+
     @Slot(str, str)
     def explain_unavailable(self, region_id: str, why: str) -> None:
         """A region whose page cannot be opened was picked: say why in the status bar (and
@@ -354,6 +385,11 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             apply_theme(app, self.theme)
+        # A widget with a style sheet keeps the palette it was polished with; setting its
+        # sheet again polishes it with the new one (the topics list kept its old colours).
+        for widget in self.findChildren(QWidget):
+            if widget.styleSheet():
+                widget.setStyleSheet(widget.styleSheet())
         self.body_map.set_theme(self.theme)
         self.page_view.set_theme(self.theme)
         self.problems_bar.set_theme(self.theme)

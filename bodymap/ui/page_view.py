@@ -76,6 +76,8 @@ class PageView(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.anchorClicked.connect(self._on_anchor_clicked)
         self.document().setDocumentMargin(DOCUMENT_MARGIN)
+        self._base_point_size = max(self.font().pointSizeF() * 1.2, 11.0)
+        self.text_scale = 1.0
         self._apply_theme()
 
     def set_theme(self, theme: Theme) -> None:
@@ -85,7 +87,7 @@ class PageView(QTextBrowser):
     def _apply_theme(self) -> None:
         colors = self.theme.page
         font = self.font()
-        font.setPointSizeF(max(font.pointSizeF() * 1.2, 11.0))
+        font.setPointSizeF(self._base_point_size * self.text_scale)
         self._style_sheet = (
             f"a {{ color: {colors.link}; text-decoration: underline; }}"
             "h1 { font-size: xx-large; margin-bottom: 4px; }"
@@ -96,6 +98,13 @@ class PageView(QTextBrowser):
         self.document().setDefaultFont(font)
         self.document().setDefaultStyleSheet(self._style_sheet)
         self.forget_documents()  # they were parsed with the old colours
+
+    def set_text_scale(self, scale: float) -> None:
+        """Set the page text at ``scale`` times its usual size (1.0 is about 12 pt)."""
+        self.text_scale = scale
+        font = self.document().defaultFont()
+        font.setPointSizeF(self._base_point_size * scale)
+        self.document().setDefaultFont(font)
 
     def show_page(
         self, page: Page, library: ContentLibrary, emergency_number: str, same_day: str = ""

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, Signal, Slot
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QListView, QWidget
 
 from bodymap.ui.roles import PAGE_ID_ROLE, SUGGESTION_ROLE
@@ -75,6 +75,7 @@ class SearchPanel(QObject):
         self._index: SearchIndex | None = None
         self._return_focus: QWidget | None = None
         self._popup: ResultsPopup | None = None
+        self._font: QFont | None = None
         library.reloaded.connect(self.content_changed)
         library.valuesChanged.connect(self._values_changed)
         self.field = SearchField()
@@ -96,6 +97,8 @@ class SearchPanel(QObject):
                 self.window, self.library.region_titles, self.library.values
             )
             self._popup.view.clicked.connect(self._activate)
+            if self._font is not None:
+                self._popup.view.setFont(self._font)
             self.window.installEventFilter(self)  # to follow the window while it shows
         return self._popup
 
@@ -130,6 +133,15 @@ class SearchPanel(QObject):
             self._popup.model.region_titles = self.library.region_titles
             if self._popup.isVisible():
                 self.run_query(self.field.text())
+
+    def set_text_font(self, font: QFont) -> None:
+        """The font the field and the results list use (View → Larger/Smaller Text)."""
+        self._font = font
+        self.field.setFont(font)
+        if self._popup is not None:
+            self._popup.view.setFont(font)
+            if self._popup.isVisible():
+                self._show_popup()
 
     @Slot()
     def _values_changed(self) -> None:

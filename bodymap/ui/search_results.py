@@ -124,7 +124,7 @@ class ResultDelegate(QStyledItemDelegate):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._sizes: dict[tuple[str, int], QSize] = {}
+        self._sizes: dict[tuple[str, int, float], QSize] = {}
 
     def _document(self, option: QStyleOptionViewItem, index: AnyIndex) -> QTextDocument:
         document = QTextDocument()
@@ -162,7 +162,7 @@ class ResultDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
         """Measured once per text and width: typing re-shows many of the same results."""
-        key = (str(index.data(MARKUP_ROLE) or ""), self._width(option))
+        key = (str(index.data(MARKUP_ROLE) or ""), self._width(option), option.font.pointSizeF())
         size = self._sizes.get(key)
         if size is None:
             if len(self._sizes) > 1000:
