@@ -380,4 +380,7 @@ class BodyMapWidget(QWidget):
             left = self._transform.map(QPointF(box.left() + share * index, 0)).x()
             right = self._transform.map(QPointF(box.left() + share * (index + 1), 0)).x()
             label = QRect(int(left), int(top), int(right - left), LABEL_SPACE - 4)
-            painter.drawText(label, Qt.AlignmentFlag.AlignCenter, f"{view_label(view)} view")
+            text = f"{view_label(view)} view"
+            if painter.fontMetrics().horizontalAdvance(text) > label.width() - 6:
+                text = view_label(view)  # a narrow map: "Front", "Back"
+            painter.drawText(label, Qt.AlignmentFlag.AlignCenter, text)

@@ -42,7 +42,7 @@ from bodymap.ui.theme import apply_theme, theme_for, themed_icon
 from bodymap.ui.topics import TopicsList
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QShowEvent, QWindow
+    from PySide6.QtGui import QResizeEvent, QShowEvent, QWindow
 
     from bodymap.content.loader import LibraryLoader
     from bodymap.content.search import SearchIndex
@@ -57,6 +57,13 @@ def open_search_index(library: ContentLibrary) -> SearchIndex:
 
 UNAVAILABLE_MESSAGE_MS = 15_000
 TEXT_SIZE_MESSAGE_MS = 2_000
+TOOLBAR_ROOM = 40  # the two toolbars' handles and margins, in px
+
+
+def _toolbar_width(toolbar: QToolBar) -> int:
+    """How wide ``toolbar`` wants to be with its buttons as they are now, in px."""
+    widgets = (toolbar.widgetForAction(action) for action in toolbar.actions())
+    return sum(widget.sizeHint().width() for widget in widgets if widget is not None)
 
 
 class MainWindow(QMainWindow):
@@ -224,11 +231,21 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         toolbar.addAction(self.handout.add_to_basket_action)
         toolbar.addAction(self.handout.print_action)
+        self.addToolBar(toolbar)
+        self.navigation_toolbar = toolbar
+        # The search field has a toolbar of its own, so a narrow window puts it on a row of
+        # its own (see _fit_toolbars) instead of hiding it in the overflow menu, where
+        # Ctrl+F could not reach it.
+        search_bar = QToolBar("Search")
+        search_bar.setObjectName("search-toolbar")
+        search_bar.setMovable(False)
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        toolbar.addWidget(spacer)
-        toolbar.addWidget(self.search.field)
-        self.addToolBar(toolbar)
+        search_bar.addWidget(spacer)
+        search_bar.addWidget(self.search.field)
+        self.addToolBar(search_bar)
+        self.search_toolbar = search_bar
+        self._search_on_own_row = False
         self.find_action = self._action(
             "&Find…", [key(key.StandardKey.Find), key("Ctrl+F")], self.search.focus
         )
@@ -404,6 +421,32 @@ class MainWindow(QMainWindow):
             if candidate and self.navigator.open(candidate):
                 return
         self.navigator.home()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_toolbars()
+
+    def _fit_toolbars(self) -> None:
+        """Keep every toolbar control on screen: in a narrow window the buttons lose their
+        words (icons and tooltips stay), then the search field takes a row of its own."""
+        toolbar = self.navigation_toolbar
+        width = self.width()
+        field = self.search.field.minimumWidth() + TOOLBAR_ROOM
+        for style in (
+            Qt.ToolButtonStyle.ToolButtonTextBesideIcon,
+            Qt.ToolButtonStyle.ToolButtonIconOnly,
+        ):
+            if toolbar.toolButtonStyle() != style:
+                toolbar.setToolButtonStyle(style)  # the buttons' size hints follow at once
+            if _toolbar_width(toolbar) + TOOLBAR_ROOM + field <= width:
+                break
+        own_row = _toolbar_width(toolbar) + TOOLBAR_ROOM + field > width
+        if own_row != self._search_on_own_row:
+            self._search_on_own_row = own_row
+            if own_row:
+                self.insertToolBarBreak(self.search_toolbar)
+            else:
+                self.removeToolBarBreak(self.search_toolbar)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QRectF, QTimer, QUrl, Signal, Slot
-from PySide6.QtGui import QColor, QImage, QPainter, QTextDocument
+from PySide6.QtGui import QColor, QImage, QPainter, QTextDocument, QTextOption
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
@@ -20,6 +20,9 @@ from bodymap.ui.library_model import LibraryModel
 from bodymap.ui.theme import Theme
 
 ICON_PIXELS = 96
+READING_CHARACTERS = 22
+"""The page pane is never narrower than this many average characters of its text: a
+narrow window or an open handout basket cannot squeeze the page to a sliver."""
 DOCUMENT_MARGIN = 18
 KEPT_DOCUMENTS = 24  # pages recently shown or about to be; older ones are made again if needed
 
@@ -79,6 +82,8 @@ class PageView(QTextBrowser):
         self._base_point_size = max(self.font().pointSizeF() * 1.2, 11.0)
         self.text_scale = 1.0
         self._apply_theme()
+        self.setWordWrapMode(QTextOption.WrapMode.WordWrap)
+        self._fit_minimum_width()
 
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme
@@ -105,6 +110,12 @@ class PageView(QTextBrowser):
         font = self.document().defaultFont()
         font.setPointSizeF(self._base_point_size * scale)
         self.document().setDefaultFont(font)
+        self._fit_minimum_width()
+
+    def _fit_minimum_width(self) -> None:
+        average = self.fontMetrics().averageCharWidth() * self._base_point_size
+        per_character = average / max(self.font().pointSizeF(), 1.0) * self.text_scale
+        self.setMinimumWidth(int(per_character * READING_CHARACTERS))
 
     def show_page(
         self, page: Page, library: ContentLibrary, emergency_number: str, same_day: str = ""
@@ -122,6 +133,7 @@ class PageView(QTextBrowser):
                 document.setDefaultFont(current.defaultFont())
             previous = self._on_screen  # None while Qt's own first document is shown
             self.setDocument(document)
+            self.setWordWrapMode(QTextOption.WrapMode.WordWrap)  # the view's, per document
             self._on_screen = document
             if previous is not None and not self._keeps(previous):
                 previous.deleteLater()
@@ -172,6 +184,7 @@ class PageView(QTextBrowser):
         document.setDocumentMargin(DOCUMENT_MARGIN)
         document.setDefaultFont(self.document().defaultFont())
         document.setDefaultStyleSheet(self._style_sheet)
+        self._wrap_at_words(document)
         document.setHtml(render_page(page, library, options))
         document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, page.title)
         if kept is not None:
@@ -180,6 +193,14 @@ class PageView(QTextBrowser):
         while len(self._documents) > KEPT_DOCUMENTS:
             self._discard(self._documents.popitem(last=False)[1].document)
         return document
+
+    @staticmethod
+    def _wrap_at_words(document: QTextDocument) -> None:
+        """Lines break between words only. QTextEdit's default also breaks inside a word
+        that does not fit, which split "Warning" in the boxed heading at large sizes."""
+        option = document.defaultTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WordWrap)
+        document.setDefaultTextOption(option)
 
     def forget_documents(self) -> None:
         """Drop the kept pages (new colours, or reloaded content whose links may have changed)."""

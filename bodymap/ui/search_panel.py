@@ -34,7 +34,7 @@ class SearchField(QLineEdit):
         self.setPlaceholderText("Search, e.g. “charley horse” (Ctrl+F)")
         self.setAccessibleName("Search topics")
         self.setClearButtonEnabled(True)
-        self.setMinimumWidth(260)
+        self.setMinimumWidth(200)
         self.setMaxLength(500)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -153,6 +153,10 @@ class SearchPanel(QObject):
                 self.run_query(self.field.text())
 
     def focus(self) -> None:
+        """Ctrl+F: into the field, wherever it is (its toolbar is shown if it was hidden)."""
+        bar = self.field.parentWidget()
+        if not self.field.isVisibleTo(self.window) and bar is not None:
+            bar.show()
         self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.field.selectAll()
         if self.field.text().strip():

@@ -69,3 +69,62 @@ def test_text_size_is_remembered_between_runs(qtbot: QtBot, make_window: WindowF
     assert second.settings.text_size == chosen
     first_size = first.page_view.document().defaultFont().pointSizeF()
     assert second.page_view.document().defaultFont().pointSizeF() == first_size
+
+
+def test_ctrl_f_reaches_the_search_field_in_a_640_px_window(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    for width in (640, 500, 420):
+        window.resize(width, 450)
+        qtbot.waitUntil(lambda width=width: window.width() <= max(width, window.minimumWidth()))
+        qtbot.keyClick(window.page_view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+        field = window.search.field
+        assert field.isVisible() and field.hasFocus()
+        assert window.rect().contains(field.mapTo(window, field.rect().bottomRight()))
+        qtbot.keyClicks(field, "calf")
+        assert field.text() == "calf"  # the typed words are not lost
+        window.search.cancel()
+        window.page_view.setFocus()
+
+
+def test_the_handout_panel_never_squeezes_the_page_to_a_sliver(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.basket_dock.show()
+    window.navigator.open("chest")
+    for size in (100, 200):
+        window.set_text_size(size)
+        window.resize(500, 450)
+        qtbot.wait(20)
+        page = window.page_view
+        characters = page.width() / page.fontMetrics().averageCharWidth()
+        assert characters >= 20 * size / 100  # at least 20 characters of its own text
+
+
+def _lines_starting_mid_word(window: MainWindow) -> list[str]:
+    document = window.page_view.document()
+    broken = []
+    block = document.begin()
+    while block.isValid():
+        layout = block.layout()
+        text = block.text()
+        for number in range(1, layout.lineCount()):
+            start = layout.lineAt(number).textStart()
+            if 0 < start < len(text) and text[start - 1].isalnum() and text[start].isalnum():
+                broken.append(text)
+        block = block.next()
+    return broken
+
+
+def test_headings_never_break_inside_a_word_in_a_narrow_window_at_large_sizes(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.set_text_size(TEXT_SIZES[-1])
+    window.resize(640, 600)
+    for page_id in ("chest", "stomach", "home"):
+        window.navigator.open(page_id)
+        qtbot.wait(20)
+        window.page_view.document().adjustSize()
+        assert _lines_starting_mid_word(window) == [], page_id
