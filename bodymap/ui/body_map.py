@@ -201,7 +201,8 @@ class BodyMapWidget(QWidget):
             if button.isVisibleTo(self):
                 self.shown_buttons.append(button)
         if self.shown_buttons:
-            self.setFocusProxy(self.shown_buttons[0])
+            selected = self.button_for(self.selected) if self.selected is not None else None
+            self.setFocusProxy(selected or self.shown_buttons[0])
         self.update()
 
     # -- state, driven by the selection controller -----------------------------------------
@@ -213,6 +214,9 @@ class BodyMapWidget(QWidget):
             self.update_region(self.selected)
             self.selected = region_id
             self.update_region(region_id)
+        selected = self.button_for(region_id) if region_id is not None else None
+        if selected is not None or self.shown_buttons:
+            self.setFocusProxy(selected or self.shown_buttons[0])  # Tab into the map lands here
         focused = self.focused_button()
         if focused is not None:
             self.focus_selected(focused)

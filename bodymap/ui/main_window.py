@@ -128,6 +128,8 @@ class MainWindow(QMainWindow):
         if settings.geometry is not None:
             self.restoreGeometry(settings.geometry)
         self.page_view.setFocus(Qt.FocusReason.OtherFocusReason)
+        # The Home page says "Press Tab to move into the map".
+        self.page_view.tab_out_first(self.body_map)
         if settings.splitter is not None:
             self.splitter.restoreState(settings.splitter)
 

@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QRectF, QTimer, QUrl, Signal, Slot
-from PySide6.QtGui import QColor, QImage, QPainter, QTextDocument, QTextOption
+from PySide6.QtCore import QRectF, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QTextDocument, QTextOption
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
@@ -73,6 +73,7 @@ class PageView(QTextBrowser):
         self._on_screen: QTextDocument | None = None  # the shown one, when it is one of ours
         self._waiting: list[tuple[Page, ContentLibrary, str, str]] = []
         self.page_id: str | None = None
+        self._first_tab: QWidget | None = None
         self.setObjectName("page-view")
         self.setAccessibleName("Page")
         self.setOpenLinks(False)
@@ -103,6 +104,23 @@ class PageView(QTextBrowser):
         self.document().setDefaultFont(font)
         self.document().setDefaultStyleSheet(self._style_sheet)
         self.forget_documents()  # they were parsed with the old colours
+
+    def tab_out_first(self, target: QWidget) -> None:
+        """The next Tab goes to ``target`` rather than into the page's links (at start the
+        page has the focus, and the Home page says Tab moves into the map); a click in the
+        page, or that Tab, ends it."""
+        self._first_tab = target
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 - Qt's name
+        target, self._first_tab = self._first_tab, None
+        if next and target is not None and target.isVisible():
+            target.setFocus(Qt.FocusReason.TabFocusReason)
+            return True
+        return super().focusNextPrevChild(next)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._first_tab = None
+        super().mousePressEvent(event)
 
     def set_text_scale(self, scale: float) -> None:
         """Set the page text at ``scale`` times its usual size (1.0 is about 12 pt)."""

@@ -128,3 +128,54 @@ def test_headings_never_break_inside_a_word_in_a_narrow_window_at_large_sizes(
         qtbot.wait(20)
         window.page_view.document().adjustSize()
         assert _lines_starting_mid_word(window) == [], page_id
+
+
+def _active(qtbot: QtBot, window: MainWindow) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+
+
+def test_the_first_tab_reaches_the_map_as_the_home_page_says(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    window = make_window()
+    _active(qtbot, window)
+    assert "Press Tab to move into the map" in window.page_view.toPlainText()
+    focused = window.focusWidget()
+    assert focused is window.page_view
+    qtbot.keyClick(focused, Qt.Key.Key_Tab)
+    assert window.body_map.focused_button() is not None
+
+
+def test_the_focus_ring_follows_the_selection_after_ctrl_number(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    _active(qtbot, window)
+    neck = window.body_map.button_for("neck", "front")
+    assert neck is not None
+    neck.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(neck.hasFocus)
+    number = window.library.region_order.index("stomach") + 1
+    qtbot.keyClick(neck, Qt.Key(Qt.Key.Key_0 + number), Qt.KeyboardModifier.ControlModifier)
+    assert window.navigator.current == "stomach"
+    focused = window.body_map.focused_button()
+    assert focused is not None and focused.region_id == "stomach"
+
+
+def test_the_focus_ring_follows_the_selection_after_a_search(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    _active(qtbot, window)
+    neck = window.body_map.button_for("neck", "front")
+    assert neck is not None
+    neck.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(neck.hasFocus)
+    qtbot.keyClick(neck, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    field = window.search.field
+    assert field.hasFocus()
+    qtbot.keyClicks(field, "charley horse")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert window.navigator.current == "calf"
+    qtbot.keyClick(field, Qt.Key.Key_Escape)
+    focused = window.body_map.focused_button()
+    assert focused is not None and focused.region_id == "calf"
