@@ -21,6 +21,17 @@ if TYPE_CHECKING:
     from bodymap.content.loader import LibraryLoader
 
 
+def _same_content(fresh: ContentLibrary, shown: ContentLibrary) -> bool:
+    """Whether a fresh load shows exactly what is on screen (unchanged pages are the same
+    objects, so this compares little more than the page ids)."""
+    return (
+        fresh.root == shown.root
+        and fresh.region_order == shown.region_order
+        and fresh.problems == shown.problems
+        and fresh.pages == shown.pages
+    )
+
+
 class LibraryModel(QObject):
     """The shown content library; emits ``reloaded`` after it has been read again."""
 
@@ -58,7 +69,7 @@ class LibraryModel(QObject):
 
     @Slot()
     def reload(self) -> None:
-        """Read the content folder again and tell every view.
+        """Read the content folder again and tell every view (when anything changed).
 
         The YAML reader is loaded with the first reload: the window may well have opened from
         the content cache without it.
@@ -67,7 +78,10 @@ class LibraryModel(QObject):
             from bodymap.content.loader import LibraryLoader  # noqa: PLC0415 - first reload
 
             self.loader = LibraryLoader(self.library.root)
-        self.library.take(self.loader.load(previous=self.library))
+        fresh = self.loader.load(previous=self.library)
+        if _same_content(fresh, self.library):
+            return  # a touch, a swap file, a checkout back and forth: nothing to show anew
+        self.library.take(fresh)
         self.revision += 1
         # Worked out once here for the map and the search results alike.
         self.region_titles = self._region_titles()
