@@ -287,7 +287,10 @@ class SearchIndex:
         if not words or sum(map(len, words)) < MIN_QUERY_LETTERS:
             return SearchResponse(query, [], [])
         spellings = [[word, *self._near_spellings(word)] for word in words]
-        terms = ["(" + " OR ".join(_fts_terms(options)) + ")" for options in spellings]
+        terms = [
+            "(" + " OR ".join(_fts_terms(options, self._whole_word(options[0]))) + ")"
+            for options in spellings
+        ]
         typed = _Typed(words_of(query[:MAX_QUERY_CHARS]), spellings)
         fetch = max(limit * 2, 24)  # room for the title and term bonuses to reorder the top
         # A word on most pages ("massage") adds almost nothing to bm25 but costs the most to
@@ -339,6 +342,8 @@ class SearchIndex:
         """The closest words the content knows, for "Did you mean ...?"."""
         found: list[str] = []
         for word in words:
+            if is_english_word(word):
+                continue  # "wrist" is not a misspelt "brisk"
             for match, _score, _ in process.extract(
                 word, self.vocabulary, scorer=DamerauLevenshtein.normalized_similarity, limit=limit
             ):
@@ -355,8 +360,12 @@ class SearchIndex:
         return (meaningful or longer)[:MAX_WORDS]
 
     def _near_spellings(self, word: str) -> list[str]:
-        """Words the content knows that are one or two typos away, when ``word`` is unknown."""
-        if self._known_prefix(word):
+        """Words the content knows that are one or two typos away, when ``word`` is unknown.
+
+        A real English word the content does not use ("lats", "wrist") is not a typo: it
+        keeps its meaning and is not matched to a word it merely looks like ("lasts").
+        """
+        if self._known_prefix(word) or is_english_word(word):
             return []
         distance = 1 if len(word) <= 5 else 2
         found = process.extract(
@@ -367,6 +376,11 @@ class SearchIndex:
             limit=4,
         )
         return [match for match, _distance, _ in found]
+
+    def _whole_word(self, word: str) -> bool:
+        """Whether ``word`` is a finished real word the content does not use ("lats"): it is
+        then matched as itself, not as the start of a longer word ("lat…" found "later")."""
+        return not self._known_prefix(word) and is_english_word(word)
 
     def _ubiquitous(self, word: str) -> bool:
         """Whether ``word`` (or the words it starts) appears on more than half of the pages."""
@@ -495,9 +509,31 @@ class _TypedForms:
     prefixes: tuple[str, ...]
 
 
-def _fts_terms(options: list[str]) -> list[str]:
-    """The typed word as a prefix term, and each near spelling as an exact term."""
-    return [_quoted(options[0]) + "*", *(_quoted(option) for option in options[1:])]
+REAL_WORD_MIN_COUNT = 50
+"""How often a word must occur in pyspellchecker's English frequency list (built from
+OpenSubtitles) to count as a real word rather than a common misspelling."""
+
+
+@functools.cache
+def _english_counts() -> dict[str, int]:
+    """English words and how often each occurs; loaded (~150 ms) with the first word the
+    content does not know, never before."""
+    from spellchecker import SpellChecker  # noqa: PLC0415 - only for unknown words
+
+    counts: dict[str, int] = SpellChecker(language="en").word_frequency.dictionary
+    return counts
+
+
+def is_english_word(word: str) -> bool:
+    """Whether ``word`` (lower case) is a real English word, such as "lats" or "wrist"."""
+    return _english_counts().get(word, 0) >= REAL_WORD_MIN_COUNT
+
+
+def _fts_terms(options: list[str], whole: bool = False) -> list[str]:
+    """The typed word as a prefix term (as a whole term when ``whole``), and each near
+    spelling as an exact term."""
+    typed = _quoted(options[0]) + ("" if whole else "*")
+    return [typed, *(_quoted(option) for option in options[1:])]
 
 
 def _stem(word: str) -> str:
