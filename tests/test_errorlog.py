@@ -129,6 +129,8 @@ def test_the_fault_handler_follows_the_log_when_it_rotates(tmp_path: Path) -> No
     )
     handler.doRollover()
     assert faulthandler.is_enabled()
-    faulthandler.dump_traceback(file=handler.stream)  # where a crash would go now
-    handler.stream.flush()
+    stream = handler.stream
+    assert stream is not None
+    faulthandler.dump_traceback(file=stream)  # where a crash would go now
+    stream.flush()
     assert "test_the_fault_handler_follows_the_log" in log.read_text(encoding="utf-8")

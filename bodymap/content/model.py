@@ -239,9 +239,7 @@ class ContentLibrary:
         if region_id not in self.region_order or self.region(region_id) is not None:
             return None
         own = [
-            p
-            for p in self.problems
-            if p.path.parent.name == "regions" and p.path.stem == region_id
+            p for p in self.problems if p.path.parent.name == "regions" and p.path.stem == region_id
         ]
         own.sort(key=lambda p: (p.severity != "error", p.line or 0))
         missing = Problem(

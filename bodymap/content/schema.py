@@ -140,8 +140,8 @@ class _Walker:
             if given is None:
                 if field.required:
                     typo = misspelt.get(field.encode_name)
-                    also = f" ('{typo}' in this file looks like a misspelling of it)" if typo else ""
-                    self.fail(where, _missing(field.type) + also)
+                    also = f" ('{typo}' in this file looks like a misspelling of it)"
+                    self.fail(where, _missing(field.type) + (also if typo else ""))
                     usable = False
                 continue
             checked = self.value(given, field.type, where)

@@ -119,9 +119,7 @@ STOPWORDS = frozenset(
 )
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _MARKS = f"[{HIGHLIGHT_START}{HIGHLIGHT_END}]"
-_PLACEHOLDER = re.compile(
-    rf"\{{(?P<mark>{HIGHLIGHT_START})?(?P<name>[a-z_]+){HIGHLIGHT_END}?\}}"
-)
+_PLACEHOLDER = re.compile(rf"\{{(?P<mark>{HIGHLIGHT_START})?(?P<name>[a-z_]+){HIGHLIGHT_END}?\}}")
 """A placeholder in a snippet, perhaps highlighted inside its braces."""
 _CUT_PLACEHOLDERS = (
     re.compile(rf"^(?P<before>…?{_MARKS}?)(?P<name>[a-z_]+)(?P<after>{_MARKS}?)\}}"),

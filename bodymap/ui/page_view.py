@@ -111,7 +111,7 @@ class PageView(QTextBrowser):
         page, or that Tab, ends it."""
         self._first_tab = target
 
-    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 - Qt's name
+    def focusNextPrevChild(self, next: bool) -> bool:
         target, self._first_tab = self._first_tab, None
         if next and target is not None and target.isVisible():
             target.setFocus(Qt.FocusReason.TabFocusReason)

@@ -93,9 +93,7 @@ class SearchPanel(QObject):
         if self._popup is None:
             from bodymap.ui.search_results import ResultsPopup  # noqa: PLC0415
 
-            self._popup = ResultsPopup(
-                self.window, self.library.region_titles, self.library.values
-            )
+            self._popup = ResultsPopup(self.window, self.library.region_titles, self.library.values)
             self._popup.view.clicked.connect(self._activate)
             if self._font is not None:
                 self._popup.view.setFont(self._font)

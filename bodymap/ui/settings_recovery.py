@@ -65,9 +65,7 @@ def check_settings() -> SettingsNotice | None:
         return None
     # The lines stay as they are: a person may have written them, and may want to fix them.
     # The app uses the usual value meanwhile, and says so at each start until they are fixed.
-    lines = "\n".join(
-        f"• {setting.label} ({_line_name(setting.key)})" for setting in unusable
-    )
+    lines = "\n".join(f"• {setting.label} ({_line_name(setting.key)})" for setting in unusable)
     return SettingsNotice(
         f"Some saved settings could not be used, so {APP_NAME} is using the usual ones "
         f"instead:\n{lines}\nThe lines are left in the settings file for you to correct.\n"

@@ -14,7 +14,7 @@ def index(shipped_library: ContentLibrary) -> SearchIndex:
 
 
 def test_lats_does_not_find_chest_through_later_or_lasts(index: SearchIndex) -> None:
-    """"lats" (the back's latissimus muscles) is neither "later" nor "lasts"."""
+    """ "lats" (the back's latissimus muscles) is neither "later" nor "lasts"."""
     response = index.search("lats")
     assert [r.id for r in response.results[:1]] != ["chest"]
     assert all(r.region in (None, "back") for r in response.results[:1])

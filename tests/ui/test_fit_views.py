@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from bodymap.settings import NORMAL_TEXT_SIZE, TEXT_SIZES
@@ -12,9 +13,10 @@ from bodymap.ui.theme import DARK, LIGHT
 from tests.ui.conftest import WindowFactory
 
 
-def _background(widget) -> QColor:  # type: ignore[no-untyped-def]
+def _background(widget: QWidget) -> QColor:
     image = widget.grab().toImage()
-    return image.pixelColor(image.width() - 3, image.height() - 3)
+    colour: QColor = image.pixelColor(image.width() - 3, image.height() - 3)
+    return colour
 
 
 def test_switching_appearance_recolours_the_topics_list_at_once(window: MainWindow) -> None:
@@ -78,7 +80,7 @@ def test_ctrl_f_reaches_the_search_field_in_a_640_px_window(
     qtbot.waitUntil(window.isActiveWindow)
     for width in (640, 500, 420):
         window.resize(width, 450)
-        qtbot.waitUntil(lambda width=width: window.width() <= max(width, window.minimumWidth()))
+        qtbot.waitUntil(lambda: window.width() <= max(width, window.minimumWidth()))  # noqa: B023
         qtbot.keyClick(window.page_view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
         field = window.search.field
         assert field.isVisible() and field.hasFocus()

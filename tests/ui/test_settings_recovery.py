@@ -152,8 +152,7 @@ def test_values_of_the_wrong_kind_are_reset_and_good_ones_kept(settings_file: Pa
 def test_a_hand_written_address_with_a_comma_is_read_as_written(settings_file: Path) -> None:
     """QSettings reads an unquoted comma as a list of texts; it is one address."""
     settings_file.write_bytes(
-        b"[handout]\nname=Harbour Massage\naddress=12 High Street, Springfield\n"
-        b"basket=calf, back\n"
+        b"[handout]\nname=Harbour Massage\naddress=12 High Street, Springfield\nbasket=calf, back\n"
     )
     assert check_settings() is None
     assert "12 High Street, Springfield" in settings_file.read_text(encoding="utf-8")
