@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from bodymap.settings import NORMAL_TEXT_SIZE, TEXT_SIZES
+from bodymap.ui.body_map import RegionButton
 from bodymap.ui.main_window import MainWindow
 from bodymap.ui.theme import DARK, LIGHT
 from tests.ui.conftest import WindowFactory
@@ -149,14 +150,19 @@ def test_the_first_tab_reaches_the_map_as_the_home_page_says(
     assert window.body_map.focused_button() is not None
 
 
-def test_the_focus_ring_follows_the_selection_after_ctrl_number(
-    qtbot: QtBot, window: MainWindow
-) -> None:
+def _focus_on_the_neck(qtbot: QtBot, window: MainWindow) -> RegionButton:
     _active(qtbot, window)
     neck = window.body_map.button_for("neck", "front")
     assert neck is not None
     neck.setFocus(Qt.FocusReason.TabFocusReason)
     qtbot.waitUntil(neck.hasFocus)
+    return neck
+
+
+def test_the_focus_ring_follows_the_selection_after_ctrl_number(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    neck = _focus_on_the_neck(qtbot, window)
     number = window.library.region_order.index("stomach") + 1
     qtbot.keyClick(neck, Qt.Key(Qt.Key.Key_0 + number), Qt.KeyboardModifier.ControlModifier)
     assert window.navigator.current == "stomach"
@@ -167,11 +173,7 @@ def test_the_focus_ring_follows_the_selection_after_ctrl_number(
 def test_the_focus_ring_follows_the_selection_after_a_search(
     qtbot: QtBot, window: MainWindow
 ) -> None:
-    _active(qtbot, window)
-    neck = window.body_map.button_for("neck", "front")
-    assert neck is not None
-    neck.setFocus(Qt.FocusReason.TabFocusReason)
-    qtbot.waitUntil(neck.hasFocus)
+    neck = _focus_on_the_neck(qtbot, window)
     qtbot.keyClick(neck, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     field = window.search.field
     assert field.hasFocus()
