@@ -227,6 +227,10 @@ def _start_page(library: ContentLibrary, region: str | None, topic: str | None) 
     """The page to open, or an exit status after saying what the valid ids are."""
     if region is not None:
         valid = [page.id for page in library.regions]
+        why = library.region_problem_text(region)
+        if why is not None:
+            print(f"bodymap: error: {why}", file=sys.stderr)
+            return EXIT_PROBLEMS
         if region not in valid:
             return _unknown("region", region, valid)
         return region

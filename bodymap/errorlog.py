@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import faulthandler
 import logging
 import platform
 import sys
@@ -28,10 +29,26 @@ logger = logging.getLogger("bodymap")
 
 
 class _QuietRotatingFileHandler(RotatingFileHandler):
-    """A full disk or a deleted log folder must not print a traceback of its own."""
+    """A full disk or a deleted log folder must not print a traceback of its own.
+
+    It also takes Python's fault handler: a native crash (a segmentation fault in Qt, an
+    abort) writes every thread's stack into the same file, where a normal exception goes.
+    """
 
     def handleError(self, record: logging.LogRecord) -> None:
         return None
+
+    def doRollover(self) -> None:
+        super().doRollover()
+        self.follow_crashes()  # the old stream was closed: point the fault handler anew
+
+    def follow_crashes(self) -> None:
+        """Send native crashes to this file (faulthandler writes to its descriptor)."""
+        stream = self.stream
+        if stream is None:
+            return
+        with contextlib.suppress(OSError, ValueError, RuntimeError):
+            faulthandler.enable(file=stream, all_threads=True)
 
 
 def open_error_log(path: Path | None = None) -> Path | None:
@@ -50,6 +67,7 @@ def open_error_log(path: Path | None = None) -> Path | None:
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)
+    handler.follow_crashes()
     return target
 
 
@@ -57,6 +75,8 @@ def close_error_log() -> None:
     """Stop writing to any log file (at exit, and between tests)."""
     for handler in list(logger.handlers):
         if isinstance(handler, _QuietRotatingFileHandler):
+            with contextlib.suppress(RuntimeError, ValueError, OSError):
+                faulthandler.disable()  # before its file is closed
             logger.removeHandler(handler)
             with contextlib.suppress(OSError, ValueError):  # a full disk, a vanished file
                 handler.close()

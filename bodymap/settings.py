@@ -23,6 +23,11 @@ T = TypeVar("T")
 APPEARANCES: tuple[str, ...] = ("system", "light", "dark")
 """Follow the system's light or dark appearance, or always one of them."""
 
+TEXT_SIZES: tuple[int, ...] = (80, 90, 100, 110, 125, 150, 175, 200)
+"""The text sizes offered by Larger and Smaller Text, in percent of the usual size: the
+smallest is the floor and the largest the ceiling (WCAG 1.4.4 asks for up to 200%)."""
+NORMAL_TEXT_SIZE = 100
+
 PAPER_SIZES: tuple[str, ...] = ("A4", "Letter")
 LETTER_TERRITORIES = frozenset(
     {"US", "CA", "MX", "PH", "PR", "CL", "CO", "VE", "GT", "CR", "DO", "SV", "PA", "NI", "BZ"}
@@ -124,7 +129,14 @@ class Setting(Generic[T]):
 
 
 def _text(value: object) -> str | None:
-    return value if isinstance(value, str) else None
+    """Text, read as the person meant it: an INI file gives back a hand-written value with a
+    comma (``address=12 High Street, Springfield``) as a list of its parts, so a list of texts
+    is joined again with ", "."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list) and all(isinstance(part, str) for part in value):
+        return ", ".join(part.strip() for part in value)
+    return None
 
 
 def _stripped(value: str) -> str:
@@ -151,7 +163,23 @@ def _qt_bytes(value: object) -> object:
 
 
 def _appearance(value: object) -> str | None:
-    return value if isinstance(value, str) and value in APPEARANCES else None
+    """One of APPEARANCES, whatever its case or spaces (``Dark`` by hand is ``dark``)."""
+    text = _text(value)
+    choice = text.strip().casefold() if text is not None else None
+    return choice if choice in APPEARANCES else None
+
+
+def _text_size(value: object) -> int | None:
+    """A percentage such as ``125`` (or ``"125%"`` by hand), brought inside TEXT_SIZES'
+    floor and ceiling; None when it is not a number at all."""
+    text = _text(value) if not isinstance(value, int) else str(value)
+    if text is None:
+        return None
+    try:
+        number = round(float(text.strip().rstrip("%").strip()))
+    except ValueError:
+        return None
+    return min(max(number, TEXT_SIZES[0]), TEXT_SIZES[-1])
 
 
 def _paper_size_choice(value: object) -> str | None:
@@ -177,7 +205,7 @@ def _page_ids(value: object) -> tuple[str, ...] | None:
     if isinstance(value, str):
         return (value,) if value else ()
     if isinstance(value, list) and all(isinstance(item, str) for item in value):
-        return tuple(value)
+        return tuple(item.strip() for item in value if item.strip())
     return None
 
 
@@ -189,6 +217,7 @@ GEOMETRY = Setting("window/geometry", "window size and position", b"", _blob)
 SPLITTER = Setting("window/splitter", "window layout", b"", _blob)
 LAST_PAGE = _text_setting("navigation/last_page", "last page opened")
 APPEARANCE = Setting("view/appearance", "appearance", "system", _appearance)
+TEXT_SIZE = Setting("view/text_size", "text size", NORMAL_TEXT_SIZE, _text_size)
 EMERGENCY_NUMBER = _text_setting("clinic/emergency_number", "emergency number", strip=True)
 CLINIC_NAME = _text_setting("handout/name", "clinic name", strip=True)
 CLINIC_ADDRESS = _text_setting("handout/address", "clinic address", strip=True)
@@ -206,6 +235,7 @@ SETTINGS: tuple[Setting[Any], ...] = (
     SPLITTER,
     LAST_PAGE,
     APPEARANCE,
+    TEXT_SIZE,
     EMERGENCY_NUMBER,
     CLINIC_NAME,
     CLINIC_ADDRESS,
@@ -236,15 +266,23 @@ class Settings:
 
     ``territory`` is the computer's two-letter country code (paper size) and
     ``local_emergency_number`` the number for that country; both come from the system, which
-    only the Qt side can ask.
+    only the Qt side can ask. ``local_same_day`` is whom that country's readers contact the
+    same day ("" lets the page say the plain default).
     """
 
     def __init__(
-        self, store: SettingsStore, *, territory: str = "", local_emergency_number: str = "112"
+        self,
+        store: SettingsStore,
+        *,
+        territory: str = "",
+        local_emergency_number: str = "112",
+        local_same_day: str = "",
     ) -> None:
         self.store = store
         self.territory = territory
         self.default_emergency_number = local_emergency_number
+        self.same_day = local_same_day
+        """Whom pages tell a reader to contact the same day (``{same_day}``)."""
 
     def get(self, setting: Setting[T]) -> T:
         """The stored value, or the default when it is missing or unusable."""
@@ -294,6 +332,15 @@ class Settings:
     @appearance.setter
     def appearance(self, value: str) -> None:
         self.set(APPEARANCE, value)
+
+    @property
+    def text_size(self) -> int:
+        """The text size in percent of the usual, within TEXT_SIZES' floor and ceiling."""
+        return self.get(TEXT_SIZE)
+
+    @text_size.setter
+    def text_size(self, percent: int) -> None:
+        self.set(TEXT_SIZE, min(max(int(percent), TEXT_SIZES[0]), TEXT_SIZES[-1]))
 
     @property
     def emergency_number_override(self) -> str:

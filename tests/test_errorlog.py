@@ -88,3 +88,49 @@ def test_a_full_disk_while_logging_is_not_an_error_of_its_own(
     assert errorlog.log_unexpected("Traceback: details of a failure") == path
     errorlog.close_error_log()  # flushing to the full disk fails quietly too
     assert capsys.readouterr().err == ""  # no "--- Logging error ---" and its traceback
+
+
+CRASHING_CHILD = """
+import faulthandler, sys
+from pathlib import Path
+from bodymap import errorlog
+errorlog.open_error_log(Path(sys.argv[1]))
+errorlog.logger.error("an ordinary error first")
+faulthandler._sigsegv()  # what a crash inside Qt's C++ looks like to Python
+"""
+
+
+def test_a_native_crash_leaves_its_stack_in_the_error_log(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    log = tmp_path / "logs" / "bodymap.log"
+    result = subprocess.run(
+        [sys.executable, "-c", CRASHING_CHILD, str(log)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert result.returncode != 0
+    text = log.read_text(encoding="utf-8")
+    assert "an ordinary error first" in text
+    assert "Fatal Python error: Segmentation fault" in text
+    assert 'File "<string>", line 7' in text  # where it happened
+
+
+def test_the_fault_handler_follows_the_log_when_it_rotates(tmp_path: Path) -> None:
+    import faulthandler
+
+    log = tmp_path / "bodymap.log"
+    errorlog.open_error_log(log)
+    handler = next(
+        h for h in errorlog.logger.handlers if isinstance(h, errorlog._QuietRotatingFileHandler)
+    )
+    handler.doRollover()
+    assert faulthandler.is_enabled()
+    stream = handler.stream
+    assert stream is not None
+    faulthandler.dump_traceback(file=stream)  # where a crash would go now
+    stream.flush()
+    assert "test_the_fault_handler_follows_the_log" in log.read_text(encoding="utf-8")

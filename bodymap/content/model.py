@@ -249,6 +249,30 @@ class ContentLibrary:
         page = self.get(region_id)
         return page if isinstance(page, RegionPage) else None
 
+    def region_problem(self, region_id: str) -> Problem | None:
+        """Why a region the artwork draws has no page to open, or None when it has one (or is
+        not drawn): the first error in its file, else a note that the file is missing."""
+        if region_id not in self.region_order or self.region(region_id) is not None:
+            return None
+        own = [
+            p for p in self.problems if p.path.parent.name == "regions" and p.path.stem == region_id
+        ]
+        own.sort(key=lambda p: (p.severity != "error", p.line or 0))
+        missing = Problem(
+            self.root / "regions" / f"{region_id}.yaml",
+            None,
+            f"there is no page for the {region_id} region",
+        )
+        return next(iter(own), missing)
+
+    def region_problem_text(self, region_id: str) -> str | None:
+        """``region_problem`` in words: "the back page has a problem: regions/back.yaml:5:
+        ..."; None when the region's page is there."""
+        problem = self.region_problem(region_id)
+        if problem is None:
+            return None
+        return f"the {region_id} page has a problem: {problem.describe(self.root)}"
+
     @property
     def reviewed(self) -> dt.date | None:
         """The content's review date: the oldest page review, so it never overstates freshness."""

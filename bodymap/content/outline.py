@@ -170,6 +170,15 @@ def fill_values(emergency_number: str, same_day: str) -> dict[str, str]:
     }
 
 
+def filled(text: str, values: Mapping[str, str]) -> str:
+    """Plain ``text`` with each placeholder (``{emergency}``) replaced by its value from
+    ``values`` (``fill_values``): for lists, tooltips and search snippets, which are not markup.
+    """
+    for placeholder, value in values.items():
+        text = text.replace(placeholder, value)
+    return text
+
+
 def outline(page: Page) -> tuple[Block, ...]:
     """The page's blocks in reading order."""
     return tuple(_Walk(page).blocks())

@@ -15,6 +15,7 @@ the loader fills in (``LOADED_FIELDS``).
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import functools
 from collections.abc import Callable
 from pathlib import Path
@@ -123,12 +124,17 @@ class _Walker:
             return self.fail(path, f"should be a set of fields, not {kind_of(value)}")
         declared = [f for f in info.fields if f.name not in LOADED_FIELDS]
         allowed = {f.encode_name for f in declared}
+        misspelt: dict[str, str] = {}  # an allowed name -> the unknown key that looks like it
         for key in value:
             if key not in allowed:
                 listed = ", ".join(sorted(allowed))
+                meant = _closest(str(key), allowed)
+                hint = f": did you mean '{meant}'?" if meant else ""
+                if meant:
+                    misspelt.setdefault(meant, str(key))
                 self.fail(
                     (*path, key),
-                    f"unknown field '{key}' is ignored (allowed here: {listed})",
+                    f"unknown field '{key}' is ignored{hint} (allowed here: {listed})",
                     severity="warning",
                 )
         fields: dict[str, Any] = {}
@@ -140,7 +146,9 @@ class _Walker:
                 given = None  # an optional text left empty is simply not given
             if given is None:
                 if field.required:
-                    self.fail(where, _missing(field.type))
+                    typo = misspelt.get(field.encode_name)
+                    also = f" ('{typo}' in this file looks like a misspelling of it)"
+                    self.fail(where, _missing(field.type) + (also if typo else ""))
                     usable = False
                 continue
             checked = self.value(given, field.type, where)
@@ -205,6 +213,13 @@ class _Walker:
             except ValueError:
                 pass
         return self.fail(path, f"'{value}' is not a date; write it as YYYY-MM-DD")
+
+
+def _closest(key: str, allowed: set[str]) -> str | None:
+    """The allowed field name ``key`` most likely misspells ("summry" -> "summary"), if any
+    is close enough (difflib's ratio of at least 0.75)."""
+    matches = difflib.get_close_matches(key.casefold(), sorted(allowed), n=1, cutoff=0.75)
+    return matches[0] if matches else None
 
 
 def _missing(info: inspect.Type) -> str:

@@ -22,6 +22,7 @@ import sqlite3
 import tempfile
 import time
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,7 +30,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from bodymap.content.model import ContentLibrary, Page
-from bodymap.content.outline import page_texts
+from bodymap.content.outline import filled, page_texts
 
 log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())  # silent unless the app opens its log file (errorlog)
@@ -117,6 +118,14 @@ STOPWORDS = frozenset(
     ]
 )
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_MARKS = f"[{HIGHLIGHT_START}{HIGHLIGHT_END}]"
+_PLACEHOLDER = re.compile(rf"\{{(?P<mark>{HIGHLIGHT_START})?(?P<name>[a-z_]+){HIGHLIGHT_END}?\}}")
+"""A placeholder in a snippet, perhaps highlighted inside its braces."""
+_CUT_PLACEHOLDERS = (
+    re.compile(rf"^(?P<before>…?{_MARKS}?)(?P<name>[a-z_]+)(?P<after>{_MARKS}?)\}}"),
+    re.compile(rf"\{{(?P<before>{_MARKS}?)(?P<name>[a-z_]+)(?P<after>{_MARKS}?…?)$"),
+)
+"""A placeholder cut by the snippet's start (``…emergency}``) or end (``{emergency…``)."""
 
 
 @dataclass(frozen=True)
@@ -126,6 +135,31 @@ class SearchResult:
     region: str | None
     score: float
     snippet: str  # plain text; highlighted words sit between HIGHLIGHT_START and HIGHLIGHT_END
+
+    def filled(self, values: Mapping[str, str]) -> SearchResult:
+        """This result with the content's placeholders filled by ``values``
+        (``outline.fill_values``), in the title and in the snippet, where a placeholder may
+        carry the highlight (``{emergency}`` found by "emergency") or be cut by the snippet's
+        edge (``…emergency} now``)."""
+
+        def value_of(name: str) -> str | None:
+            return values.get("{" + name + "}")
+
+        def whole(match: re.Match[str]) -> str:
+            value = value_of(match["name"])
+            if value is None:
+                return match[0]
+            return f"{HIGHLIGHT_START}{value}{HIGHLIGHT_END}" if match["mark"] else value
+
+        def cut(match: re.Match[str]) -> str:
+            value = value_of(match["name"])
+            return match[0] if value is None else match["before"] + value + match["after"]
+
+        snippet = _PLACEHOLDER.sub(whole, self.snippet)
+        for pattern in _CUT_PLACEHOLDERS:
+            snippet = pattern.sub(cut, snippet)
+        title = filled(self.title, values)
+        return SearchResult(self.id, title, self.region, self.score, snippet)
 
     def snippet_parts(self) -> list[tuple[str, bool]]:
         """The snippet as (text, highlighted) runs, for drawing without any markup."""
@@ -251,7 +285,10 @@ class SearchIndex:
         if not words or sum(map(len, words)) < MIN_QUERY_LETTERS:
             return SearchResponse(query, [], [])
         spellings = [[word, *self._near_spellings(word)] for word in words]
-        terms = ["(" + " OR ".join(_fts_terms(options)) + ")" for options in spellings]
+        terms = [
+            "(" + " OR ".join(_fts_terms(options, self._whole_word(options[0]))) + ")"
+            for options in spellings
+        ]
         typed = _Typed(words_of(query[:MAX_QUERY_CHARS]), spellings)
         fetch = max(limit * 2, 24)  # room for the title and term bonuses to reorder the top
         # A word on most pages ("massage") adds almost nothing to bm25 but costs the most to
@@ -303,6 +340,8 @@ class SearchIndex:
         """The closest words the content knows, for "Did you mean ...?"."""
         found: list[str] = []
         for word in words:
+            if is_english_word(word):
+                continue  # "wrist" is not a misspelt "brisk"
             for match, _score, _ in process.extract(
                 word, self.vocabulary, scorer=DamerauLevenshtein.normalized_similarity, limit=limit
             ):
@@ -319,8 +358,12 @@ class SearchIndex:
         return (meaningful or longer)[:MAX_WORDS]
 
     def _near_spellings(self, word: str) -> list[str]:
-        """Words the content knows that are one or two typos away, when ``word`` is unknown."""
-        if self._known_prefix(word):
+        """Words the content knows that are one or two typos away, when ``word`` is unknown.
+
+        A real English word the content does not use ("lats", "wrist") is not a typo: it
+        keeps its meaning and is not matched to a word it merely looks like ("lasts").
+        """
+        if self._known_prefix(word) or is_english_word(word):
             return []
         distance = 1 if len(word) <= 5 else 2
         found = process.extract(
@@ -331,6 +374,11 @@ class SearchIndex:
             limit=4,
         )
         return [match for match, _distance, _ in found]
+
+    def _whole_word(self, word: str) -> bool:
+        """Whether ``word`` is a finished real word the content does not use ("lats"): it is
+        then matched as itself, not as the start of a longer word ("lat…" found "later")."""
+        return not self._known_prefix(word) and is_english_word(word)
 
     def _ubiquitous(self, word: str) -> bool:
         """Whether ``word`` (or the words it starts) appears on more than half of the pages."""
@@ -459,9 +507,31 @@ class _TypedForms:
     prefixes: tuple[str, ...]
 
 
-def _fts_terms(options: list[str]) -> list[str]:
-    """The typed word as a prefix term, and each near spelling as an exact term."""
-    return [_quoted(options[0]) + "*", *(_quoted(option) for option in options[1:])]
+REAL_WORD_MIN_COUNT = 50
+"""How often a word must occur in pyspellchecker's English frequency list (built from
+OpenSubtitles) to count as a real word rather than a common misspelling."""
+
+
+@functools.cache
+def _english_counts() -> dict[str, int]:
+    """English words and how often each occurs; loaded (~150 ms) with the first word the
+    content does not know, never before."""
+    from spellchecker import SpellChecker  # noqa: PLC0415 - only for unknown words
+
+    counts: dict[str, int] = SpellChecker(language="en").word_frequency.dictionary
+    return counts
+
+
+def is_english_word(word: str) -> bool:
+    """Whether ``word`` (lower case) is a real English word, such as "lats" or "wrist"."""
+    return _english_counts().get(word, 0) >= REAL_WORD_MIN_COUNT
+
+
+def _fts_terms(options: list[str], whole: bool = False) -> list[str]:
+    """The typed word as a prefix term (as a whole term when ``whole``), and each near
+    spelling as an exact term."""
+    typed = _quoted(options[0]) + ("" if whole else "*")
+    return [typed, *(_quoted(option) for option in options[1:])]
 
 
 def _stem(word: str) -> str:

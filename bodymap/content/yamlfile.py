@@ -212,20 +212,56 @@ def _index(node: yaml.Node, path: KeyPath, lines: dict[KeyPath, int]) -> None:
             _index(item, (*path, index), lines)
 
 
+INDENTATION = (
+    "this line is not lined up with the lines above it: check its indentation (the items of "
+    'one list each start with "- " at the same column, and the fields of one part start at '
+    "the same column)"
+)
+TOKEN_WORDS = {
+    "<stream end>": "the end of the file",
+    "<block end>": "the end of an indented part",
+    "'<block sequence start>'": "a list",
+    "'<block mapping start>'": "a field",
+    "'<block end>'": "the end of an indented part",
+    "'<scalar>'": "text",
+    "<scalar>": "text",
+    "'-'": '"-"',
+}
+"""PyYAML's names for the pieces of a file, in the words a clinic owner uses."""
+
+
 def _explain(exc: yaml.MarkedYAMLError) -> YamlFileError:
+    """PyYAML's error in plain words, on the line the person has to change."""
     mark = exc.problem_mark or exc.context_mark
     line = mark.line + 1 if mark is not None else None
     started = exc.context_mark.line + 1 if exc.context_mark is not None else None
-    problem = (exc.problem or str(exc)).replace("<stream end>", "the end of the file")
+    raw = exc.problem or str(exc)
+    context = exc.context or ""
+    problem = raw.replace("<stream end>", "the end of the file")
     if "'\\t'" in problem or "\\t" in problem:
         problem = "a tab character is not allowed here; indent with spaces"
     elif isinstance(exc, yaml.constructor.ConstructorError) and "tag" in problem:
         problem = f"the tag {_tag_name(problem)} is not allowed; only text, lists and fields are"
+    elif "could not find expected ':'" in problem:
+        # PyYAML notices on the next line; the colon is missing where the field name is.
+        problem = 'a colon is missing after the field name (write it like "title: Calf")'
+        line = started or line
     elif "mapping values are not allowed" in problem:
         problem = 'text containing ": " must be put in double quotes (or is this line indented?)'
     elif "found another document" in problem:
         problem = 'a second page starts here ("---"); put each page in a file of its own'
+    elif raw.startswith("expected <block end>") or raw.startswith("did not find expected"):
+        problem = INDENTATION
+    elif "quoted scalar" in context and ("end of stream" in raw or "end of the file" in problem):
+        problem = "a quotation mark is opened here and never closed"
+        line = started or line
+    elif "cannot start any token" in problem:
+        character = re.search(r"'(.)'", raw)
+        shown = character.group(1) if character else "this character"
+        problem = f'text cannot begin with "{shown}": put the whole text in double quotes'
     else:
+        for token, words in TOKEN_WORDS.items():
+            problem = problem.replace(token, words)
         problem = f"not valid YAML: {problem}"
         if started is not None and started != line:
             problem += f" (in what starts on line {started})"

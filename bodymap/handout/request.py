@@ -13,14 +13,16 @@ def handout_request(
     page_ids: Iterable[str], settings: Settings, paper_size: str | None = None
 ) -> HandoutRequest:
     """The request for these pages, printed today, with the clinic's details, paper size
-    (unless ``paper_size`` is given), print size and emergency number: the same for the window
-    and the CLI. It is for nobody in particular; a client's name and note are added per handout.
+    (unless ``paper_size`` is given), print size, emergency number and same-day route: the
+    same for the window and the CLI. It is for nobody in particular; a client's name and note
+    are added per handout.
     """
     return HandoutRequest(
         page_ids=tuple(page_ids),
         clinic=settings.clinic,
         paper_size=paper_size or settings.paper_size,
         emergency_number=settings.emergency_number,
+        same_day=settings.same_day,
         printed=dt.date.today(),
         print_size=settings.print_size,
     )

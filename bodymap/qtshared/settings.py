@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QLocale, QSettings
 
 from bodymap import APP_NAME, ORG_NAME
-from bodymap.content.emergency import emergency_number_for
+from bodymap.content.emergency import emergency_number_for, same_day_route_for
 from bodymap.settings import Settings
 
 
@@ -27,5 +27,8 @@ def open_settings() -> Settings:
     """The app's settings, with the paper size and emergency number of this computer's country."""
     territory = system_territory()
     return Settings(
-        open_store(), territory=territory, local_emergency_number=emergency_number_for(territory)
+        open_store(),
+        territory=territory,
+        local_emergency_number=emergency_number_for(territory),
+        local_same_day=same_day_route_for(territory),
     )

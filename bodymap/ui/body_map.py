@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt, Signal, Slot
 from PySide6.QtGui import (
+    QBrush,
+    QColor,
     QEnterEvent,
     QFocusEvent,
     QKeyEvent,
@@ -26,8 +28,21 @@ from PySide6.QtWidgets import QAbstractButton, QSizePolicy, QWidget
 
 from bodymap.qtshared.diagram import BodyDiagram, RegionShape
 from bodymap.ui.library_model import LibraryModel
+from bodymap.ui.literal import menu_text, tooltip_text
 from bodymap.ui.theme import Theme
 
+ARROWS = {
+    Qt.Key.Key_Left: (-1, 0),
+    Qt.Key.Key_Right: (1, 0),
+    Qt.Key.Key_Up: (0, -1),
+    Qt.Key.Key_Down: (0, 1),
+}
+"""Each arrow key's direction on screen (x to the right, y down)."""
+OFF_AXIS_WEIGHT = 2.0
+"""How much a sideways step counts against a region when moving in a direction."""
+CONE = 2.0
+"""A region counts as "that way" when it is at most this many times as far sideways as
+along the direction (a cone of about 63 degrees either side)."""
 LABEL_SPACE = 30
 RING = 4  # how far the focus ring and outline reach beyond a region's shape
 MARGIN = 8
@@ -45,6 +60,8 @@ class RegionButton(QAbstractButton):
         super().__init__(parent)
         self.shape = shape
         self._map = parent
+        self.unavailable: str | None = None
+        """Why this region's page cannot be opened (a broken or missing file), or None."""
         self.setObjectName(f"region-button-{shape.element_id}")
         self.set_title(title)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -53,13 +70,20 @@ class RegionButton(QAbstractButton):
         # It draws nothing (the map draws every state), so Qt need not paint it at all.
         self.setUpdatesEnabled(False)
 
-    def set_title(self, title: str) -> None:
-        self.setText(title)
-        self.setToolTip(title)
-        self.setAccessibleName(title)
-        self.setAccessibleDescription(
-            f"{view_label(self.shape.view)} view. Press Enter or Space to open the {title} page."
-        )
+    def set_title(self, title: str, unavailable: str | None = None) -> None:
+        """Name the button; ``unavailable`` says why its page cannot be opened, if so."""
+        self.unavailable = unavailable
+        self.setText(menu_text(title))
+        view = f"{view_label(self.shape.view)} view."
+        if unavailable is None:
+            self.setToolTip(tooltip_text(title))
+            self.setAccessibleName(title)
+            self.setAccessibleDescription(f"{view} Press Enter or Space to open the {title} page.")
+        else:
+            why = f"{title} is not available: {unavailable}"
+            self.setToolTip(tooltip_text(why))
+            self.setAccessibleName(f"{title} (not available)")
+            self.setAccessibleDescription(f"{view} {why}")
 
     @property
     def region_id(self) -> str:
@@ -75,10 +99,8 @@ class RegionButton(QAbstractButton):
         key = event.key()
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.click()
-        elif key in (Qt.Key.Key_Right, Qt.Key.Key_Down):
-            self._map.move_focus(self, 1)
-        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Up):
-            self._map.move_focus(self, -1)
+        elif key in ARROWS:
+            self._map.move_focus_towards(self, *ARROWS[Qt.Key(key)])
         elif key == Qt.Key.Key_Home:
             self._map.move_focus_to(0)
         elif key == Qt.Key.Key_End:
@@ -97,6 +119,13 @@ class RegionButton(QAbstractButton):
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
         self._map.update_region(self.region_id)
+        if event.reason() not in (
+            Qt.FocusReason.TabFocusReason,
+            Qt.FocusReason.BacktabFocusReason,
+            Qt.FocusReason.MouseFocusReason,
+        ):
+            # Focus given back (Esc from search, the window activated): to the open region.
+            self._map.focus_selected(self)
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
@@ -111,6 +140,8 @@ class BodyMapWidget(QWidget):
     """
 
     regionActivated = Signal(str)
+    regionUnavailable = Signal(str, str)
+    """A region whose page is missing or broken was picked: its id, and why."""
 
     def __init__(
         self,
@@ -143,34 +174,52 @@ class BodyMapWidget(QWidget):
             button.clicked.connect(self._on_button_clicked)
         for first, second in zip(self._all_buttons, self._all_buttons[1:], strict=False):
             QWidget.setTabOrder(first, second)
-        self.buttons: list[RegionButton] = []
+        self.buttons: list[RegionButton] = []  # the regions that can be opened
+        self.shown_buttons: list[RegionButton] = []  # those and the unavailable ones
         self.set_titles(titles)
         library.reloaded.connect(self._on_reloaded)
+        library.valuesChanged.connect(self._on_reloaded)
 
     @Slot()
     def _on_reloaded(self) -> None:
         self.set_titles(self.library.region_titles)
 
     def set_titles(self, titles: dict[str, str]) -> None:
-        """Offer exactly the regions that have a page; called again when the content changes."""
+        """Offer the regions that have a page, and show the drawn ones whose page is missing
+        or broken as unavailable (saying why); called again when the content changes."""
+        library = self.library.library
         self.buttons = [b for b in self._all_buttons if b.region_id in titles]
+        self.shown_buttons = []
         for button in self._all_buttons:
             title = titles.get(button.region_id)
-            button.setVisible(title is not None)
+            why = library.region_problem_text(button.region_id) if title is None else None
+            button.setVisible(title is not None or why is not None)
             if title is not None:
                 button.set_title(title)
-        if self.buttons:
-            self.setFocusProxy(self.buttons[0])
+            elif why is not None:
+                button.set_title(view_label(button.region_id), why)
+            if button.isVisibleTo(self):
+                self.shown_buttons.append(button)
+        if self.shown_buttons:
+            selected = self.button_for(self.selected) if self.selected is not None else None
+            self.setFocusProxy(selected or self.shown_buttons[0])
         self.update()
 
     # -- state, driven by the selection controller -----------------------------------------
 
     @Slot(str)
     def set_selected(self, region_id: str | None) -> None:
+        """Highlight the open region; when the map has the focus, the focus ring follows."""
         if region_id != self.selected:
             self.update_region(self.selected)
             self.selected = region_id
             self.update_region(region_id)
+        selected = self.button_for(region_id) if region_id is not None else None
+        if selected is not None or self.shown_buttons:
+            self.setFocusProxy(selected or self.shown_buttons[0])  # Tab into the map lands here
+        focused = self.focused_button()
+        if focused is not None:
+            self.focus_selected(focused)
 
     def set_hovered(self, region_id: str | None) -> None:
         if region_id != self.hovered:
@@ -180,7 +229,7 @@ class BodyMapWidget(QWidget):
 
     def update_region(self, region_id: str | None) -> None:
         """Repaint only around this region: a click then costs a fraction of a full repaint."""
-        for button in self.buttons:
+        for button in self.shown_buttons:
             if button.region_id == region_id:
                 self.update(self._areas.get(button, self.rect()))
 
@@ -189,12 +238,43 @@ class BodyMapWidget(QWidget):
         self._figure_cache = None
         self.update()
 
-    def move_focus(self, button: RegionButton, step: int) -> None:
-        index = self.buttons.index(button)
-        self.buttons[(index + step) % len(self.buttons)].setFocus(Qt.FocusReason.TabFocusReason)
+    def move_focus_towards(self, button: RegionButton, dx: int, dy: int) -> None:
+        """Focus the nearest region in that direction on screen (across both views, by the
+        centres of their outlines); stay when there is none within the ``CONE``. Distance
+        along the direction counts once, sideways ``OFF_AXIS_WEIGHT`` times, so Down from the
+        chest finds the stomach and Right from the front neck the back view's neck."""
+        start = self.shape_on_screen(button).boundingRect().center()
+        best: tuple[float, RegionButton] | None = None
+        for other in self.shown_buttons:
+            if other is button:
+                continue
+            centre = self.shape_on_screen(other).boundingRect().center()
+            along = (centre.x() - start.x()) * dx + (centre.y() - start.y()) * dy
+            sideways = abs((centre.x() - start.x()) * dy) + abs((centre.y() - start.y()) * dx)
+            if along <= 0 or sideways > CONE * along:
+                continue
+            cost = along + OFF_AXIS_WEIGHT * sideways
+            if best is None or cost < best[0]:
+                best = (cost, other)
+        if best is not None:
+            best[1].setFocus(Qt.FocusReason.TabFocusReason)
 
     def move_focus_to(self, index: int) -> None:
-        self.buttons[index].setFocus(Qt.FocusReason.TabFocusReason)
+        self.shown_buttons[index].setFocus(Qt.FocusReason.TabFocusReason)
+
+    def focus_selected(self, focused: RegionButton | None = None) -> None:
+        """Move the keyboard focus onto the open region (the view ``focused`` is on, when it
+        draws it), so the focus ring and the highlight agree; nothing when no region is open."""
+        if self.selected is None or (focused is not None and focused.region_id == self.selected):
+            return
+        view = focused.shape.view if focused is not None else None
+        target = self.button_for(self.selected, view) or self.button_for(self.selected)
+        if target is not None and target is not focused:
+            target.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def focused_button(self) -> RegionButton | None:
+        """The region button with the keyboard focus, if any."""
+        return next((b for b in self.shown_buttons if b.hasFocus()), None)
 
     def button_for(self, region_id: str, view: str | None = None) -> RegionButton | None:
         for button in self.buttons:
@@ -211,7 +291,10 @@ class BodyMapWidget(QWidget):
     def _on_button_clicked(self) -> None:
         button = self.sender()
         if isinstance(button, RegionButton):
-            self.regionActivated.emit(button.region_id)
+            if button.unavailable is not None:
+                self.regionUnavailable.emit(button.region_id, button.unavailable)
+            else:
+                self.regionActivated.emit(button.region_id)
 
     # -- geometry and painting -------------------------------------------------------------
 
@@ -262,10 +345,12 @@ class BodyMapWidget(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.drawPixmap(0, 0, self._figure())
         colors = self.theme.map
-        shown = [b for b in self.buttons if self._areas.get(b, area).intersects(area)]
+        shown = [b for b in self.shown_buttons if self._areas.get(b, area).intersects(area)]
         for button in shown:
             outline = self.shape_on_screen(button)
-            if button.region_id == self.selected:
+            if button.unavailable is not None:
+                self._paint_unavailable(painter, outline)
+            elif button.region_id == self.selected:
                 painter.fillPath(outline, colors.selected_fill)
                 painter.strokePath(outline, QPen(colors.selected_outline, 2))
             elif button.region_id == self.hovered:
@@ -277,6 +362,13 @@ class BodyMapWidget(QWidget):
             painter.strokePath(outline, QPen(colors.focus_ring, 2.5, Qt.PenStyle.DashLine))
         if area.bottom() >= self.figure_bounds().bottom():
             self._paint_labels(painter)
+
+    def _paint_unavailable(self, painter: QPainter, outline: QPainterPath) -> None:
+        """Hatched and outlined with a dashed line: drawn, but its page cannot be opened."""
+        colour = QColor(self.theme.map.label)
+        colour.setAlpha(150)
+        painter.fillPath(outline, QBrush(colour, Qt.BrushStyle.BDiagPattern))
+        painter.strokePath(outline, QPen(colour, 1.5, Qt.PenStyle.DashLine))
 
     def _paint_labels(self, painter: QPainter) -> None:
         box = self.diagram.view_box
@@ -292,4 +384,7 @@ class BodyMapWidget(QWidget):
             left = self._transform.map(QPointF(box.left() + share * index, 0)).x()
             right = self._transform.map(QPointF(box.left() + share * (index + 1), 0)).x()
             label = QRect(int(left), int(top), int(right - left), LABEL_SPACE - 4)
-            painter.drawText(label, Qt.AlignmentFlag.AlignCenter, f"{view_label(view)} view")
+            text = f"{view_label(view)} view"
+            if painter.fontMetrics().horizontalAdvance(text) > label.width() - 6:
+                text = view_label(view)  # a narrow map: "Front", "Back"
+            painter.drawText(label, Qt.AlignmentFlag.AlignCenter, text)

@@ -54,6 +54,7 @@ class ContentWatcher(QObject):
         """Read the folder again now (F5); the views follow the model's ``reloaded``."""
         self._timer.stop()
         self.model.reload()
+        self._watch()  # also when nothing changed (then the model says nothing)
 
     @Slot(str)
     def _schedule(self, _path: str) -> None:
@@ -61,14 +62,18 @@ class ContentWatcher(QObject):
 
     @Slot()
     def _watch(self) -> None:
-        """Watch the folders (new, removed, renamed files) and every content file (edits).
+        """Watch the folders (new, removed, renamed files), the folder above them (the
+        content folder itself replaced) and every content file (edits).
 
-        A file saved by renaming a new one over it drops out of the watch list, so the list
-        is rebuilt after every reload.
+        A file saved by renaming a new one over it, or a folder deleted and made again,
+        drops out of the watch list, so the list is rebuilt after every reload, whether or
+        not the reload changed anything.
         """
         root = Path(self.model.library.root)
-        wanted = [root, *(root / name for name in CONTENT_FOLDERS)]
-        for folder in wanted[1:]:
+        # The folder holding the content folder too: a sync tool or a person may replace
+        # the whole content folder, and a watch on the old one follows it away.
+        wanted = [root.parent, root, *(root / name for name in CONTENT_FOLDERS)]
+        for folder in wanted[2:]:
             if folder.is_dir():
                 wanted.extend(
                     path

@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
 from bodymap.ui.library_model import LibraryModel
+from bodymap.ui.literal import menu_text
 
 MENU_TOPICS = 40
 
@@ -27,6 +28,8 @@ class GoMenus(QObject):
 
     pageRequested = Signal(str)
     topicsListWanted = Signal()
+    regionUnavailable = Signal(str, str)
+    """A region whose page is missing or broken was asked for: its id, and why."""
 
     def __init__(self, library: LibraryModel, go_menu: QMenu, window: QWidget) -> None:
         super().__init__(window)
@@ -37,6 +40,7 @@ class GoMenus(QObject):
         self.topics_menu.aboutToShow.connect(self._fill_topics_menu)
         self._fill_regions_menu()
         library.reloaded.connect(self._on_reloaded)
+        library.valuesChanged.connect(self._on_reloaded)
 
     @Slot()
     def _on_reloaded(self) -> None:
@@ -44,22 +48,44 @@ class GoMenus(QObject):
         self.topics_menu.clear()  # filled again when next opened
 
     def _fill_regions_menu(self) -> None:
+        """One item per region the artwork draws, head to toe, so Ctrl+2 is always the same
+        region; one whose page is missing or broken says why instead of opening another."""
         for action in self.regions_menu.actions():
             self.window.removeAction(action)  # drops the Ctrl+number shortcut with it
         self.regions_menu.clear()
-        for number, region in enumerate(self.library.library.regions, start=1):
-            action = QAction(region.title, self.regions_menu)  # deleted with the next clear()
+        library = self.library.library
+        region_ids = library.region_order or tuple(page.id for page in library.regions)
+        for number, region_id in enumerate(region_ids, start=1):
+            page = library.region(region_id)
+            why = library.region_problem_text(region_id) if page is None else None
+            if page is None and why is None:
+                continue
+            title = self.library.shown(page.title) if page is not None else region_id.title()
+            text = menu_text(title) if page is not None else f"{menu_text(title)} (not available)"
+            action = QAction(text, self.regions_menu)  # deleted with the next clear()
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
-            action.triggered.connect(self._opener(region.id))
+            if why is None:
+                action.triggered.connect(self._opener(region_id))
+            else:
+                action.setStatusTip(why)
+                action.triggered.connect(self._explainer(region_id, why))
             self.window.addAction(action)
             self.regions_menu.addAction(action)
+
+    def _explainer(self, region_id: str, why: str) -> Callable[[], None]:
+        def explain() -> None:
+            self.regionUnavailable.emit(region_id, why)
+
+        return explain
 
     @Slot()
     def _fill_topics_menu(self) -> None:
         if self.topics_menu.isEmpty():
             headings = self.library.library.topic_headings()
             for heading in headings[:MENU_TOPICS]:
-                self.topics_menu.addAction(heading.title, self._opener(heading.id))
+                self.topics_menu.addAction(
+                    menu_text(self.library.shown(heading.title)), self._opener(heading.id)
+                )
             if len(headings) > MENU_TOPICS:
                 self.topics_menu.addSeparator()
                 more = self.topics_menu.addAction(f"All {len(headings)} topics in the list…")

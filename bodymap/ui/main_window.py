@@ -27,13 +27,14 @@ from bodymap import APP_NAME
 from bodymap.content.model import ContentLibrary
 from bodymap.paths import search_cache
 from bodymap.qtshared.diagram import BodyDiagram
-from bodymap.settings import APPEARANCES, Settings
+from bodymap.settings import APPEARANCES, NORMAL_TEXT_SIZE, TEXT_SIZES, Settings
 from bodymap.ui.body_map import BodyMapWidget
 from bodymap.ui.content_watch import ContentWatcher
 from bodymap.ui.dialogs import AboutDialog, ProblemsBar
 from bodymap.ui.go_menu import GoMenus
 from bodymap.ui.handout import HandoutController
 from bodymap.ui.library_model import LibraryModel
+from bodymap.ui.literal import window_title
 from bodymap.ui.navigation import Navigator
 from bodymap.ui.page_view import PageView
 from bodymap.ui.search_panel import SearchPanel
@@ -41,7 +42,7 @@ from bodymap.ui.theme import apply_theme, theme_for, themed_icon
 from bodymap.ui.topics import TopicsList
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QShowEvent, QWindow
+    from PySide6.QtGui import QResizeEvent, QShowEvent, QWindow
 
     from bodymap.content.loader import LibraryLoader
     from bodymap.content.search import SearchIndex
@@ -52,6 +53,17 @@ def open_search_index(library: ContentLibrary) -> SearchIndex:
     from bodymap.content.search import SearchIndex  # noqa: PLC0415
 
     return SearchIndex.open(library, search_cache(library.root))
+
+
+UNAVAILABLE_MESSAGE_MS = 15_000
+TEXT_SIZE_MESSAGE_MS = 2_000
+TOOLBAR_ROOM = 40  # the two toolbars' handles and margins, in px
+
+
+def _toolbar_width(toolbar: QToolBar) -> int:
+    """How wide ``toolbar`` wants to be with its buttons as they are now, in px."""
+    widgets = (toolbar.widgetForAction(action) for action in toolbar.actions())
+    return sum(widget.sizeHint().width() for widget in widgets if widget is not None)
 
 
 class MainWindow(QMainWindow):
@@ -73,6 +85,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.model = LibraryModel(library, loader, self)
         self.settings = settings
+        self.model.set_values(settings.emergency_number, settings.same_day)
         self.theme = theme_for(settings.appearance)
         self.navigator = Navigator(self.model, self)
         self._themed_actions: dict[QAction, str] = {}
@@ -102,6 +115,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
 
         self.body_map.regionActivated.connect(self.navigator.open)
+        self.body_map.regionUnavailable.connect(self.explain_unavailable)
         self.page_view.pageRequested.connect(self.navigator.open)
         self.topics.pageRequested.connect(self.navigator.open)
         self.navigator.pageChanged.connect(self._on_page_changed)
@@ -114,6 +128,8 @@ class MainWindow(QMainWindow):
         if settings.geometry is not None:
             self.restoreGeometry(settings.geometry)
         self.page_view.setFocus(Qt.FocusReason.OtherFocusReason)
+        # The Home page says "Press Tab to move into the map".
+        self.page_view.tab_out_first(self.body_map)
         if settings.splitter is not None:
             self.splitter.restoreState(settings.splitter)
 
@@ -217,11 +233,21 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         toolbar.addAction(self.handout.add_to_basket_action)
         toolbar.addAction(self.handout.print_action)
+        self.addToolBar(toolbar)
+        self.navigation_toolbar = toolbar
+        # The search field has a toolbar of its own, so a narrow window puts it on a row of
+        # its own (see _fit_toolbars) instead of hiding it in the overflow menu, where
+        # Ctrl+F could not reach it.
+        search_bar = QToolBar("Search")
+        search_bar.setObjectName("search-toolbar")
+        search_bar.setMovable(False)
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        toolbar.addWidget(spacer)
-        toolbar.addWidget(self.search.field)
-        self.addToolBar(toolbar)
+        search_bar.addWidget(spacer)
+        search_bar.addWidget(self.search.field)
+        self.addToolBar(search_bar)
+        self.search_toolbar = search_bar
+        self._search_on_own_row = False
         self.find_action = self._action(
             "&Find…", [key(key.StandardKey.Find), key("Ctrl+F")], self.search.focus
         )
@@ -261,6 +287,7 @@ class MainWindow(QMainWindow):
         self.go_menus = GoMenus(self.model, go_menu, self)
         self.go_menus.pageRequested.connect(self.navigator.open)
         self.go_menus.topicsListWanted.connect(self._focus_topics)
+        self.go_menus.regionUnavailable.connect(self.explain_unavailable)
         self.regions_menu = self.go_menus.regions_menu
         self.topics_menu = self.go_menus.topics_menu
 
@@ -276,15 +303,19 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.basket_dock.toggleViewAction())
         view_menu.addAction(self.reload_action)
         view_menu.addSeparator()
-        zoom_in = self._action(
-            "Larger text",
-            [key(key.StandardKey.ZoomIn), key("Ctrl+=")],
-            lambda: self.page_view.zoomIn(1),
+        self.zoom_in_action = self._action(
+            "&Larger Text",
+            [key(key.StandardKey.ZoomIn), key("Ctrl+="), key("Ctrl++")],
+            lambda: self.step_text_size(1),
         )
-        zoom_out = self._action(
-            "Smaller text", [key(key.StandardKey.ZoomOut)], lambda: self.page_view.zoomOut(1)
+        self.zoom_out_action = self._action(
+            "&Smaller Text", [key(key.StandardKey.ZoomOut)], lambda: self.step_text_size(-1)
         )
-        view_menu.addActions([zoom_in, zoom_out])
+        self.zoom_reset_action = self._action(
+            "&Usual Text Size", [key("Ctrl+0")], lambda: self.set_text_size(NORMAL_TEXT_SIZE)
+        )
+        view_menu.addActions([self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action])
+        self.set_text_size(self.settings.text_size, announce=False)
 
         help_menu = menus.addMenu("&Help")
         how_to = help_menu.addAction("How to use BodyMap")
@@ -313,10 +344,47 @@ class MainWindow(QMainWindow):
         page = self.library.get(page_id)
         if page is None:
             return
-        self.page_view.show_page(page, self.library, self.settings.emergency_number)
+        self.page_view.show_page(
+            page, self.library, self.settings.emergency_number, self.settings.same_day
+        )
         self.body_map.set_selected(page.region_id)
-        self.setWindowTitle(f"{page.title} — {APP_NAME}")
+        self.setWindowTitle(window_title(f"{self.model.shown(page.title)} — {APP_NAME}"))
         self.topics.show_open_page(page_id)
+
+    def step_text_size(self, steps: int) -> None:
+        """One size larger (1) or smaller (-1) of TEXT_SIZES; nothing past the floor or ceiling."""
+        current = self.settings.text_size
+        position = min(range(len(TEXT_SIZES)), key=lambda i: abs(TEXT_SIZES[i] - current))
+        target = max(0, min(len(TEXT_SIZES) - 1, position + steps))
+        self.set_text_size(TEXT_SIZES[target])
+
+    def set_text_size(self, percent: int, announce: bool = True) -> None:
+        """Show the page, the lists, the search results and the handout basket at ``percent``
+        of the usual text size (kept between runs); ``announce`` says the size in the
+        status bar."""
+        self.settings.text_size = percent
+        percent = self.settings.text_size  # within the floor and ceiling
+        scale = percent / NORMAL_TEXT_SIZE
+        self.page_view.set_text_scale(scale)
+        font = QApplication.font()
+        font.setPointSizeF(font.pointSizeF() * scale)
+        for widget in (self.topics, self.basket_dock):
+            widget.setFont(font)
+        self.search.set_text_font(font)
+        self.zoom_in_action.setEnabled(percent < TEXT_SIZES[-1])
+        self.zoom_out_action.setEnabled(percent > TEXT_SIZES[0])
+        self.zoom_reset_action.setEnabled(percent != NORMAL_TEXT_SIZE)
+        if announce:
+            self.statusBar().showMessage(f"Text size {percent}%", TEXT_SIZE_MESSAGE_MS)
+
+    @Slot(str, str)
+    def explain_unavailable(self, region_id: str, why: str) -> None:
+        """A region whose page cannot be opened was picked: say why in the status bar (and
+        to a screen reader), and leave the open page as it is."""
+        title = region_id.title()
+        text = f"{title} cannot be opened: {why}"
+        self.statusBar().showMessage(text, UNAVAILABLE_MESSAGE_MS)
+        self.statusBar().setAccessibleDescription(text)
 
     @Slot()
     def _update_history_actions(self) -> None:
@@ -332,8 +400,10 @@ class MainWindow(QMainWindow):
         from bodymap.ui.preferences import PreferencesDialog  # noqa: PLC0415 - when first asked
 
         dialog = PreferencesDialog(self.settings, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted and self.navigator.current:
-            self._on_page_changed(self.navigator.current)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.model.set_values(self.settings.emergency_number, self.settings.same_day)
+            if self.navigator.current:
+                self._on_page_changed(self.navigator.current)
 
     def set_appearance(self, appearance: str) -> None:
         self.settings.appearance = appearance
@@ -341,6 +411,11 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             apply_theme(app, self.theme)
+        # A widget with a style sheet keeps the palette it was polished with; setting its
+        # sheet again polishes it with the new one (the topics list kept its old colours).
+        for widget in self.findChildren(QWidget):
+            if widget.styleSheet():
+                widget.setStyleSheet(widget.styleSheet())
         self.body_map.set_theme(self.theme)
         self.page_view.set_theme(self.theme)
         self.problems_bar.set_theme(self.theme)
@@ -355,6 +430,32 @@ class MainWindow(QMainWindow):
             if candidate and self.navigator.open(candidate):
                 return
         self.navigator.home()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_toolbars()
+
+    def _fit_toolbars(self) -> None:
+        """Keep every toolbar control on screen: in a narrow window the buttons lose their
+        words (icons and tooltips stay), then the search field takes a row of its own."""
+        toolbar = self.navigation_toolbar
+        width = self.width()
+        field = self.search.field.minimumWidth() + TOOLBAR_ROOM
+        for style in (
+            Qt.ToolButtonStyle.ToolButtonTextBesideIcon,
+            Qt.ToolButtonStyle.ToolButtonIconOnly,
+        ):
+            if toolbar.toolButtonStyle() != style:
+                toolbar.setToolButtonStyle(style)  # the buttons' size hints follow at once
+            if _toolbar_width(toolbar) + TOOLBAR_ROOM + field <= width:
+                break
+        own_row = _toolbar_width(toolbar) + TOOLBAR_ROOM + field > width
+        if own_row != self._search_on_own_row:
+            self._search_on_own_row = own_row
+            if own_row:
+                self.insertToolBarBreak(self.search_toolbar)
+            else:
+                self.removeToolBarBreak(self.search_toolbar)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -374,7 +475,10 @@ class MainWindow(QMainWindow):
         self._watch_side_buttons()  # nothing can be clicked before the first frame
         # A click on the map should show its page within a frame, the first time too.
         self.page_view.prepare_later(
-            self.library.regions, self.library, self.settings.emergency_number
+            self.library.regions,
+            self.library,
+            self.settings.emergency_number,
+            self.settings.same_day,
         )
 
     @Slot()

@@ -28,6 +28,8 @@ class Navigator(QObject):
         self.current: str | None = None
         self._back: list[str] = []
         self._forward: list[str] = []
+        self._vanished: tuple[str | None, str | None] = (None, None)
+        """The open page that disappeared in a reload, and the page shown instead."""
         model.reloaded.connect(self.content_changed)
 
     @property
@@ -90,11 +92,19 @@ class Navigator(QObject):
         """
         self._back = [p for p in self._back if self.library.get(p) is not None]
         self._forward = [p for p in self._forward if self.library.get(p) is not None]
-        if self.current is not None and self.library.get(self.current) is not None:
+        vanished, stand_in = self._vanished
+        if vanished is not None and self.current == stand_in and self.library.get(vanished):
+            # The page came back (an editor or git deleted and wrote it again, a folder was
+            # replaced) and the person has not moved on: show it again in place of Home.
+            self._vanished = (None, None)
+            self._show(vanished)
+        elif self.current is not None and self.library.get(self.current) is not None:
             self._show(self.current)
         else:
+            gone = self.current
             self.current = None
             self.home()
+            self._vanished = (gone, self.current)
             self.historyChanged.emit()
 
     def _first_page(self) -> str | None:

@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QRectF, QTimer, QUrl, Signal, Slot
-from PySide6.QtGui import QColor, QImage, QPainter, QTextDocument
+from PySide6.QtCore import QRectF, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QTextDocument, QTextOption
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
@@ -20,6 +20,9 @@ from bodymap.ui.library_model import LibraryModel
 from bodymap.ui.theme import Theme
 
 ICON_PIXELS = 96
+READING_CHARACTERS = 22
+"""The page pane is never narrower than this many average characters of its text: a
+narrow window or an open handout basket cannot squeeze the page to a sliver."""
 DOCUMENT_MARGIN = 18
 KEPT_DOCUMENTS = 24  # pages recently shown or about to be; older ones are made again if needed
 
@@ -41,6 +44,7 @@ class _PageDocument:
 
     page: Page
     emergency_number: str
+    same_day: str
     document: QTextDocument
 
 
@@ -67,15 +71,20 @@ class PageView(QTextBrowser):
         # The library (and its revision) the kept documents come from.
         self._made_from: tuple[ContentLibrary, int] | None = None
         self._on_screen: QTextDocument | None = None  # the shown one, when it is one of ours
-        self._waiting: list[tuple[Page, ContentLibrary, str]] = []
+        self._waiting: list[tuple[Page, ContentLibrary, str, str]] = []
         self.page_id: str | None = None
+        self._first_tab: QWidget | None = None
         self.setObjectName("page-view")
         self.setAccessibleName("Page")
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.anchorClicked.connect(self._on_anchor_clicked)
         self.document().setDocumentMargin(DOCUMENT_MARGIN)
+        self._base_point_size = max(self.font().pointSizeF() * 1.2, 11.0)
+        self.text_scale = 1.0
         self._apply_theme()
+        self.setWordWrapMode(QTextOption.WrapMode.WordWrap)
+        self._fit_minimum_width()
 
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme
@@ -84,7 +93,7 @@ class PageView(QTextBrowser):
     def _apply_theme(self) -> None:
         colors = self.theme.page
         font = self.font()
-        font.setPointSizeF(max(font.pointSizeF() * 1.2, 11.0))
+        font.setPointSizeF(self._base_point_size * self.text_scale)
         self._style_sheet = (
             f"a {{ color: {colors.link}; text-decoration: underline; }}"
             "h1 { font-size: xx-large; margin-bottom: 4px; }"
@@ -96,16 +105,53 @@ class PageView(QTextBrowser):
         self.document().setDefaultStyleSheet(self._style_sheet)
         self.forget_documents()  # they were parsed with the old colours
 
-    def show_page(self, page: Page, library: ContentLibrary, emergency_number: str) -> None:
-        """Show ``page`` from the top; the same page shown again (a reload) keeps its place."""
+    def tab_out_first(self, target: QWidget) -> None:
+        """The next Tab goes to ``target`` rather than into the page's links (at start the
+        page has the focus, and the Home page says Tab moves into the map); a click in the
+        page, or that Tab, ends it."""
+        self._first_tab = target
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        target, self._first_tab = self._first_tab, None
+        if next and target is not None and target.isVisible():
+            target.setFocus(Qt.FocusReason.TabFocusReason)
+            return True
+        return super().focusNextPrevChild(next)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._first_tab = None
+        super().mousePressEvent(event)
+
+    def set_text_scale(self, scale: float) -> None:
+        """Set the page text at ``scale`` times its usual size (1.0 is about 12 pt)."""
+        self.text_scale = scale
+        font = self.document().defaultFont()
+        font.setPointSizeF(self._base_point_size * scale)
+        self.document().setDefaultFont(font)
+        self._fit_minimum_width()
+
+    def _fit_minimum_width(self) -> None:
+        average = self.fontMetrics().averageCharWidth() * self._base_point_size
+        per_character = average / max(self.font().pointSizeF(), 1.0) * self.text_scale
+        self.setMinimumWidth(int(per_character * READING_CHARACTERS))
+
+    def show_page(
+        self, page: Page, library: ContentLibrary, emergency_number: str, same_day: str = ""
+    ) -> None:
+        """Show ``page`` from the top; the same page shown again (a reload) keeps its place.
+
+        ``emergency_number`` and ``same_day`` fill the content's placeholders (``""`` gives
+        the plain-words default of ``outline.fill_values``).
+        """
         scrolled = self.verticalScrollBar().value() if page.id == self.page_id else 0
-        document = self._document_for(page, library, emergency_number)
+        document = self._document_for(page, library, emergency_number, same_day)
         current = self.document()
         if document is not current:
             if document.defaultFont() != current.defaultFont():  # zoomed since it was made
                 document.setDefaultFont(current.defaultFont())
             previous = self._on_screen  # None while Qt's own first document is shown
             self.setDocument(document)
+            self.setWordWrapMode(QTextOption.WrapMode.WordWrap)  # the view's, per document
             self._on_screen = document
             if previous is not None and not self._keeps(previous):
                 previous.deleteLater()
@@ -114,10 +160,14 @@ class PageView(QTextBrowser):
         self.horizontalScrollBar().setValue(0)
 
     def prepare_later(
-        self, pages: Sequence[Page], library: ContentLibrary, emergency_number: str
+        self,
+        pages: Sequence[Page],
+        library: ContentLibrary,
+        emergency_number: str,
+        same_day: str = "",
     ) -> None:
         """Make these pages' documents when the app is idle, one per turn of the event loop."""
-        self._waiting = [(page, library, emergency_number) for page in pages]
+        self._waiting = [(page, library, emergency_number, same_day) for page in pages]
         QTimer.singleShot(0, self, self._prepare_next)
 
     @Slot()
@@ -128,7 +178,7 @@ class PageView(QTextBrowser):
             QTimer.singleShot(0, self, self._prepare_next)
 
     def _document_for(
-        self, page: Page, library: ContentLibrary, emergency_number: str
+        self, page: Page, library: ContentLibrary, emergency_number: str, same_day: str = ""
     ) -> QTextDocument:
         # Compared here rather than on the model's ``reloaded``, so the reloaded page is never
         # shown from a kept document, whichever view hears of the reload first.
@@ -138,22 +188,37 @@ class PageView(QTextBrowser):
             self.forget_documents()
             self._made_from = (library, revision)
         kept = self._documents.get(page.id)
-        if kept is not None and kept.page is page and kept.emergency_number == emergency_number:
+        if (
+            kept is not None
+            and kept.page is page
+            and (kept.emergency_number, kept.same_day) == (emergency_number, same_day)
+        ):
             self._documents.move_to_end(page.id)
             return kept.document
-        options = RenderOptions(colors=self.theme.page, emergency_number=emergency_number)
+        options = RenderOptions(
+            colors=self.theme.page, emergency_number=emergency_number, same_day=same_day
+        )
         document = QTextDocument(self)  # its images are asked of this view (loadResource)
         document.setDocumentMargin(DOCUMENT_MARGIN)
         document.setDefaultFont(self.document().defaultFont())
         document.setDefaultStyleSheet(self._style_sheet)
+        self._wrap_at_words(document)
         document.setHtml(render_page(page, library, options))
         document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, page.title)
         if kept is not None:
             self._discard(kept.document)
-        self._documents[page.id] = _PageDocument(page, emergency_number, document)
+        self._documents[page.id] = _PageDocument(page, emergency_number, same_day, document)
         while len(self._documents) > KEPT_DOCUMENTS:
             self._discard(self._documents.popitem(last=False)[1].document)
         return document
+
+    @staticmethod
+    def _wrap_at_words(document: QTextDocument) -> None:
+        """Lines break between words only. QTextEdit's default also breaks inside a word
+        that does not fit, which split "Warning" in the boxed heading at large sizes."""
+        option = document.defaultTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WordWrap)
+        document.setDefaultTextOption(option)
 
     def forget_documents(self) -> None:
         """Drop the kept pages (new colours, or reloaded content whose links may have changed)."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -43,6 +43,7 @@ class PreferencesDialog(QDialog):
         hint.setWordWrap(True)
         self.error = QLabel()
         self.error.setObjectName("preferences-error")
+        self.error.setTextFormat(Qt.TextFormat.PlainText)  # it repeats what was typed
         self.error.setWordWrap(True)
         self.error.hide()
         form = QFormLayout()

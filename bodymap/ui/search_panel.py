@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, Signal, Slot
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QListView, QWidget
 
 from bodymap.ui.roles import PAGE_ID_ROLE, SUGGESTION_ROLE
@@ -34,7 +34,7 @@ class SearchField(QLineEdit):
         self.setPlaceholderText("Search, e.g. “charley horse” (Ctrl+F)")
         self.setAccessibleName("Search topics")
         self.setClearButtonEnabled(True)
-        self.setMinimumWidth(260)
+        self.setMinimumWidth(200)
         self.setMaxLength(500)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -75,7 +75,9 @@ class SearchPanel(QObject):
         self._index: SearchIndex | None = None
         self._return_focus: QWidget | None = None
         self._popup: ResultsPopup | None = None
+        self._font: QFont | None = None
         library.reloaded.connect(self.content_changed)
+        library.valuesChanged.connect(self._values_changed)
         self.field = SearchField()
         self.field.textChanged.connect(self.run_query)
         self.field.navigate.connect(self._move)
@@ -91,8 +93,10 @@ class SearchPanel(QObject):
         if self._popup is None:
             from bodymap.ui.search_results import ResultsPopup  # noqa: PLC0415
 
-            self._popup = ResultsPopup(self.window, self.library.region_titles)
+            self._popup = ResultsPopup(self.window, self.library.region_titles, self.library.values)
             self._popup.view.clicked.connect(self._activate)
+            if self._font is not None:
+                self._popup.view.setFont(self._font)
             self.window.installEventFilter(self)  # to follow the window while it shows
         return self._popup
 
@@ -128,7 +132,29 @@ class SearchPanel(QObject):
             if self._popup.isVisible():
                 self.run_query(self.field.text())
 
+    def set_text_font(self, font: QFont) -> None:
+        """The font the field and the results list use (View → Larger/Smaller Text)."""
+        self._font = font
+        self.field.setFont(font)
+        if self._popup is not None:
+            self._popup.view.setFont(font)
+            if self._popup.isVisible():
+                self._show_popup()
+
+    @Slot()
+    def _values_changed(self) -> None:
+        """New placeholder values (Preferences): shown results say them at once."""
+        if self._popup is not None:
+            self._popup.model.values = self.library.values
+            self._popup.model.region_titles = self.library.region_titles
+            if self._popup.isVisible():
+                self.run_query(self.field.text())
+
     def focus(self) -> None:
+        """Ctrl+F: into the field, wherever it is (its toolbar is shown if it was hidden)."""
+        bar = self.field.parentWidget()
+        if not self.field.isVisibleTo(self.window) and bar is not None:
+            bar.show()
         self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.field.selectAll()
         if self.field.text().strip():

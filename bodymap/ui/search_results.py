@@ -6,6 +6,7 @@ the item view, the delegate and the style they draw with would otherwise slow th
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from html import escape
 from typing import TYPE_CHECKING
 
@@ -41,16 +42,23 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 class SearchResultsModel(QAbstractListModel):
     """Results, or, when there are none, a plain message and "did you mean" suggestions."""
 
-    def __init__(self, region_titles: dict[str, str], parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        region_titles: dict[str, str],
+        parent: QObject | None = None,
+        values: Mapping[str, str] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.region_titles = region_titles
+        self.values: Mapping[str, str] = values or {}
+        """The placeholders' values (``outline.fill_values``), filled into titles and snippets."""
         self.results: list[SearchResult] = []
         self.message: str | None = None
         self.suggestions: list[str] = []
 
     def set_response(self, response: SearchResponse | None) -> None:
         self.beginResetModel()
-        self.results = list(response.results) if response else []
+        self.results = [r.filled(self.values) for r in response.results] if response else []
         self.suggestions = list(response.suggestions) if response and not self.results else []
         self.message = None
         if response is not None and not self.results:
@@ -116,7 +124,7 @@ class ResultDelegate(QStyledItemDelegate):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._sizes: dict[tuple[str, int], QSize] = {}
+        self._sizes: dict[tuple[str, int, float], QSize] = {}
 
     def _document(self, option: QStyleOptionViewItem, index: AnyIndex) -> QTextDocument:
         document = QTextDocument()
@@ -154,7 +162,7 @@ class ResultDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
         """Measured once per text and width: typing re-shows many of the same results."""
-        key = (str(index.data(MARKUP_ROLE) or ""), self._width(option))
+        key = (str(index.data(MARKUP_ROLE) or ""), self._width(option), option.font.pointSizeF())
         size = self._sizes.get(key)
         if size is None:
             if len(self._sizes) > 1000:
@@ -168,12 +176,17 @@ class ResultDelegate(QStyledItemDelegate):
 class ResultsPopup(QFrame):
     """The frame under the field holding the results list; it never takes the focus."""
 
-    def __init__(self, window: QWidget, region_titles: dict[str, str]) -> None:
+    def __init__(
+        self,
+        window: QWidget,
+        region_titles: dict[str, str],
+        values: Mapping[str, str] | None = None,
+    ) -> None:
         super().__init__(window)
         self.setObjectName("search-results")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
-        self.model = SearchResultsModel(region_titles, self)
+        self.model = SearchResultsModel(region_titles, self, values)
         self.view = QListView(self)
         self.view.setObjectName("search-results-list")
         self.view.setAccessibleName("Search results")

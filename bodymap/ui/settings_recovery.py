@@ -6,10 +6,13 @@ junk keys beside it), a file that cannot be opened or a folder in its place as
 list of page ids, an ``@Variant`` Qt cannot decode) reads back as something else entirely.
 
 At start the window checks once. An unusable file is renamed to ``BodyMap.ini.broken-<time>``
-beside itself (nothing is deleted) and the app starts with its usual settings; single bad
-values are removed. Either way the file is left healthy, so the notice the person sees is
-said once and not again at the next start. Only when the file cannot even be moved aside
-(a read-only folder) is it said again, because then the problem really is still there.
+beside itself (nothing is deleted) and the app starts with its usual settings, so that notice
+is said once. Values are read as a person means them (``bodymap.settings``: a hand-written
+address with a comma, ``Dark`` for dark); a single value that still cannot be used is never
+removed, because a person may have written that line: the usual value is used meanwhile, and
+the notice names the line at each start until it is corrected. Only when the file cannot even
+be moved aside (a read-only folder) is the whole-file notice said again, because then the
+problem really is still there.
 
 Saving is Qt's job and is already safe: QSettings writes through QSaveFile (a new file,
 renamed over the old one) under a lock file, so a killed app or a second copy of the app
@@ -57,17 +60,23 @@ def check_settings() -> SettingsNotice | None:
         del store
         return _start_afresh(path, reason)
     _remove_stale_temp_files(path)
-    reset = [s for s in SETTINGS if store.contains(s.key) and not _valid(store, s)]
-    if not reset:
+    unusable = [s for s in SETTINGS if store.contains(s.key) and not _valid(store, s)]
+    if not unusable:
         return None
-    for setting in reset:
-        store.remove(setting.key)
-    store.sync()
-    names = ", ".join(setting.label for setting in reset)
+    # The lines stay as they are: a person may have written them, and may want to fix them.
+    # The app uses the usual value meanwhile, and says so at each start until they are fixed.
+    lines = "\n".join(f"• {setting.label} ({_line_name(setting.key)})" for setting in unusable)
     return SettingsNotice(
-        f"Some saved settings could not be used, so {APP_NAME} went back to the usual "
-        f"ones for: {names}.\nSettings file: {path}"
+        f"Some saved settings could not be used, so {APP_NAME} is using the usual ones "
+        f"instead:\n{lines}\nThe lines are left in the settings file for you to correct.\n"
+        f"Settings file: {path}"
     )
+
+
+def _line_name(key: str) -> str:
+    """Where a key is in the INI file: ``handout/address`` is ``address=`` under ``[handout]``."""
+    section, _, name = key.rpartition("/")
+    return f"{name}= under [{section}]" if section else f"{name}="
 
 
 def _valid(store: QSettings, setting: Setting[object]) -> bool:

@@ -7,7 +7,7 @@ the window opens as fast as with a handful.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -22,16 +22,27 @@ from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
 from bodymap.content.model import PageHeading
 from bodymap.ui.library_model import LibraryModel
+from bodymap.ui.literal import tooltip_text
 from bodymap.ui.roles import PAGE_ID_ROLE
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 class TopicsModel(QAbstractListModel):
-    """One row per topic: its title, its summary as the tooltip, its id under PAGE_ID_ROLE."""
+    """One row per topic: its title, its summary as the tooltip, its id under PAGE_ID_ROLE.
 
-    def __init__(self, headings: Sequence[PageHeading], parent: QObject | None = None) -> None:
+    Titles and summaries are shown with their placeholders filled by ``shown`` (the library
+    model's values), the tooltip as literal text.
+    """
+
+    def __init__(
+        self,
+        headings: Sequence[PageHeading],
+        parent: QObject | None = None,
+        shown: Callable[[str], str] = str,
+    ) -> None:
         super().__init__(parent)
+        self.shown = shown
         self.headings: list[PageHeading] = []
         self._rows: dict[str, int] = {}
         self.set_headings(headings)
@@ -51,9 +62,9 @@ class TopicsModel(QAbstractListModel):
             return None
         heading = self.headings[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return heading.title
+            return self.shown(heading.title)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return heading.summary
+            return tooltip_text(self.shown(heading.summary))
         if role == PAGE_ID_ROLE:
             return heading.id
         return None
@@ -74,7 +85,7 @@ class TopicsList(QListView):
         self.library = library
         self.setObjectName("topics-list")
         self.setAccessibleName("General topics")
-        self.topics = TopicsModel(library.library.topic_headings(), self)
+        self.topics = TopicsModel(library.library.topic_headings(), self, library.shown)
         self.setModel(self.topics)
         self.setUniformItemSizes(True)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -82,6 +93,7 @@ class TopicsList(QListView):
         self.activated.connect(self._open)
         self.clicked.connect(self._open)
         library.reloaded.connect(self._on_reloaded)
+        library.valuesChanged.connect(self._on_reloaded)
 
     @Slot()
     def _on_reloaded(self) -> None:

@@ -110,3 +110,15 @@ def click_map(qtbot: QtBot, body_map: BodyMapWidget, point: QPoint) -> None:
 def hover_map(qtbot: QtBot, body_map: BodyMapWidget, point: QPoint) -> None:
     target = widget_at(body_map, point)
     qtbot.mouseMove(target, target.mapFrom(body_map, point))
+
+
+def as_shown(text: str) -> str:
+    """A tooltip or label text as Qt draws it: rich text when ``Qt.mightBeRichText`` says so
+    (as QToolTip and QLabel's AutoText do), else the characters themselves."""
+    from PySide6 import QtGui
+
+    if not QtGui.Qt.mightBeRichText(text):
+        return text
+    document = QtGui.QTextDocument()
+    document.setHtml(text)
+    return document.toPlainText()

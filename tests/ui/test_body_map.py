@@ -18,7 +18,14 @@ from bodymap.ui.body_map import BodyMapWidget
 from bodymap.ui.library_model import LibraryModel
 from bodymap.ui.main_window import MainWindow
 from bodymap.ui.theme import LIGHT
-from tests.ui.conftest import click_map, hover_map, interior_point, outside_point, widget_at
+from tests.ui.conftest import (
+    as_shown,
+    click_map,
+    hover_map,
+    interior_point,
+    outside_point,
+    widget_at,
+)
 
 SHAPES = [
     ("neck", "front"),
@@ -115,7 +122,7 @@ def test_hover_lights_the_region_with_hand_cursor_and_tooltip(
     target = widget_at(body_map, point)
     assert target is button
     assert target.cursor().shape() == Qt.CursorShape.PointingHandCursor
-    assert target.toolTip() == "Stomach"
+    assert as_shown(target.toolTip()) == "Stomach"
     hover_map(qtbot, body_map, QPoint(3, 3))
     qtbot.waitUntil(lambda: body_map.hovered is None)
 
@@ -135,7 +142,7 @@ def test_keyboard_moves_between_regions_and_enter_opens(qtbot: QtBot, window: Ma
     body_map.setFocus(Qt.FocusReason.TabFocusReason)
     first = body_map.buttons[0]
     qtbot.waitUntil(first.hasFocus)
-    qtbot.keyClick(first, Qt.Key.Key_Right)
+    qtbot.keyClick(first, Qt.Key.Key_Down)
     second = body_map.buttons[1]
     assert second.hasFocus()
     qtbot.keyClick(second, Qt.Key.Key_Return)
@@ -145,8 +152,47 @@ def test_keyboard_moves_between_regions_and_enter_opens(qtbot: QtBot, window: Ma
     assert third.hasFocus()
     qtbot.keyClick(third, Qt.Key.Key_Space)
     assert window.navigator.current == third.region_id
-    qtbot.keyClick(third, Qt.Key.Key_Left)
+    qtbot.keyClick(third, Qt.Key.Key_Up)
     assert second.hasFocus()
+
+
+ARROW_MOVES = [
+    # (from, key, to): the nearest region that way on screen, across the two views
+    (("neck", "front"), Qt.Key.Key_Down, ("chest", "front")),
+    (("neck", "front"), Qt.Key.Key_Right, ("neck", "back")),
+    (("neck", "front"), Qt.Key.Key_Left, ("neck", "front")),  # nothing there: stays
+    (("neck", "front"), Qt.Key.Key_Up, ("neck", "front")),
+    (("chest", "front"), Qt.Key.Key_Right, ("back", "back")),
+    (("stomach", "front"), Qt.Key.Key_Down, ("foot", "front")),
+    (("stomach", "front"), Qt.Key.Key_Up, ("chest", "front")),
+    (("foot", "front"), Qt.Key.Key_Right, ("foot", "back")),
+    (("calf", "back"), Qt.Key.Key_Up, ("back", "back")),
+    (("calf", "back"), Qt.Key.Key_Down, ("foot", "back")),
+    (("calf", "back"), Qt.Key.Key_Left, ("foot", "front")),
+    (("back", "back"), Qt.Key.Key_Left, ("chest", "front")),
+    (("neck", "back"), Qt.Key.Key_Down, ("back", "back")),
+]
+
+
+@pytest.mark.parametrize(("start", "key", "end"), ARROW_MOVES)
+def test_arrow_keys_move_by_direction_on_the_figure(
+    qtbot: QtBot,
+    window: MainWindow,
+    start: tuple[str, str],
+    key: Qt.Key,
+    end: tuple[str, str],
+) -> None:
+    """Not list order: Right from the front neck is the back view's neck, not the chest."""
+    body_map = window.body_map
+    window.activateWindow()
+    button = body_map.button_for(*start)
+    assert button is not None
+    button.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(button.hasFocus)
+    qtbot.keyClick(button, key)
+    focused = body_map.focused_button()
+    assert focused is not None
+    assert (focused.region_id, focused.shape.view) == end
 
 
 def test_map_can_be_reached_by_tab_from_the_window(qtbot: QtBot, window: MainWindow) -> None:
@@ -276,6 +322,6 @@ def test_a_region_drawn_in_the_artwork_is_on_the_map_with_no_code_change(
     body_map.activateWindow()
     stomach.setFocus(Qt.FocusReason.TabFocusReason)
     qtbot.waitUntil(stomach.hasFocus)
-    qtbot.keyClick(stomach, Qt.Key.Key_Right)
+    qtbot.keyClick(stomach, Qt.Key.Key_Down)  # the knee is below the stomach, above the foot
     assert knee_button.hasFocus()
     assert BodyDiagram(artwork).keyboard_order() == diagram.keyboard_order()  # from its cache

@@ -170,8 +170,27 @@ def test_values_of_the_wrong_kind_are_reset_and_good_ones_kept(settings_file: Pa
     assert clinic.clinic.name == "Harbour Massage"
     assert settings.geometry is None and settings.splitter is None
     assert clinic.basket == [] and settings.appearance == "system"
-    assert check_settings() is None
     assert not kept_copies(settings_file)
+    # Nothing a person may have written is deleted: the lines stay, named until corrected.
+    text = settings_file.read_text(encoding="utf-8")
+    assert "appearance=purple" in text and "paper_size=A5" in text
+    again = check_settings()
+    assert again is not None and "appearance= under [view]" in again.text
+    settings_file.write_bytes(b"[handout]\nname=Harbour Massage\n\n[view]\nappearance=Dark\n")
+    assert check_settings() is None
+    assert open_settings().appearance == "dark"
+
+
+def test_a_hand_written_address_with_a_comma_is_read_as_written(settings_file: Path) -> None:
+    """QSettings reads an unquoted comma as a list of texts; it is one address."""
+    settings_file.write_bytes(
+        b"[handout]\nname=Harbour Massage\naddress=12 High Street, Springfield\nbasket=calf, back\n"
+    )
+    assert check_settings() is None
+    assert "12 High Street, Springfield" in settings_file.read_text(encoding="utf-8")
+    settings = open_settings()
+    assert settings.clinic.address == "12 High Street, Springfield"
+    assert settings.basket == ["calf", "back"]
 
 
 def test_a_healthy_file_is_left_exactly_as_it_is(settings_file: Path) -> None:
@@ -196,6 +215,7 @@ def test_every_setting_the_app_saves_is_checked_and_passes(settings_file: Path) 
     settings.last_page = "calf"
     settings.appearance = "dark"
     settings.emergency_number_override = "000"
+    settings.text_size = 125
     clinic.clinic = ClinicDetails(
         name="Harbour", address="1 Quay St", phone="555", website="example.org",
         logo_path="/logo.png", footer_note="Thanks",
