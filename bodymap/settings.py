@@ -170,6 +170,7 @@ FOOTER_NOTE = _text_setting("handout/footer_note", "handout footer note", strip=
 PAPER_SIZE = Setting("handout/paper_size", "paper size", "", _paper_size_choice, _tidy_paper_size)
 BASKET: Setting[tuple[str, ...]] = Setting("handout/basket", "handout basket", (), _page_ids)
 LAST_FOLDER = _text_setting("handout/last_folder", "last folder used for handouts")
+CLINIC_CONTENT = _text_setting("content/clinic_folder", "clinic content folder", strip=True)
 
 SETTINGS: tuple[Setting[Any], ...] = (
     GEOMETRY,
@@ -186,6 +187,7 @@ SETTINGS: tuple[Setting[Any], ...] = (
     PAPER_SIZE,
     BASKET,
     LAST_FOLDER,
+    CLINIC_CONTENT,
 )
 """Every key the app stores, in the order a reset notice names them."""
 
@@ -325,3 +327,12 @@ class Settings:
     @last_folder.setter
     def last_folder(self, folder: str) -> None:
         self.set(LAST_FOLDER, folder)
+
+    @property
+    def clinic_content_folder(self) -> str:
+        """The clinic's own pages folder chosen in Preferences, or "" for the default one."""
+        return self.get(CLINIC_CONTENT)
+
+    @clinic_content_folder.setter
+    def clinic_content_folder(self, folder: str) -> None:
+        self.set(CLINIC_CONTENT, folder)

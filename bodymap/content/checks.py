@@ -57,8 +57,9 @@ class Report:
         return not self.problems
 
 
-def check_content(root: Path) -> Report:
-    library = load_library(root)
+def check_content(root: Path, shipped: Path | None = None) -> Report:
+    """Every problem in ``root`` (a clinic folder laid over ``shipped``, when given)."""
+    library = load_library(root, shipped=shipped)
     problems = list(library.problems)
     grades: dict[str, float] = {}
     for page in library.pages.values():

@@ -13,7 +13,13 @@ import os
 import sys
 from pathlib import Path
 
-from bodymap.cli_common import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageParser, content_root
+from bodymap.cli_common import (
+    CONTENT_DIR_HELP,
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    EXIT_USAGE,
+    UsageParser,
+)
 from bodymap.content.loader import load_library
 from bodymap.content.model import ContentLibrary
 from bodymap.handout.compose import handout_page_ids
@@ -54,7 +60,7 @@ def build_handout_parser() -> argparse.ArgumentParser:
         type=Path,
         default=None,
         metavar="DIR",
-        help="read the content from DIR instead of the shipped content folder",
+        help=CONTENT_DIR_HELP,
     )
     return parser
 
@@ -62,10 +68,12 @@ def build_handout_parser() -> argparse.ArgumentParser:
 def handout_main(argv: list[str]) -> int:
     """Exit 0 when written, 1 when the file could not be saved, 2 for a usage error."""
     args = build_handout_parser().parse_args(argv)
-    root = content_root(args.content_dir, PROG)
-    if root is None:
+    from bodymap.qtshared.settings import find_content  # noqa: PLC0415
+
+    folders = find_content(args.content_dir, PROG)
+    if folders is None:
         return EXIT_USAGE
-    library = load_library(root)
+    library = load_library(folders.clinic, shipped=folders.shipped)
     valid = handout_page_ids(library)
     unknown = [page_id for page_id in args.page_ids if page_id not in valid]
     if unknown:

@@ -66,9 +66,12 @@ class ContentWatcher(QObject):
         A file saved by renaming a new one over it drops out of the watch list, so the list
         is rebuilt after every reload.
         """
-        root = Path(self.model.library.root)
-        wanted = [root, *(root / name for name in CONTENT_FOLDERS)]
-        for folder in wanted[1:]:
+        library = self.model.library
+        layers = [Path(library.root)]
+        if library.shipped is not None:  # a checkout's shipped pages are edited too
+            layers.append(library.shipped)
+        wanted = [*layers, *(root / name for root in layers for name in CONTENT_FOLDERS)]
+        for folder in wanted[len(layers) :]:
             if folder.is_dir():
                 wanted.extend(
                     path

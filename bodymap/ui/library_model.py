@@ -10,6 +10,7 @@ makes it.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal, Slot
@@ -50,9 +51,17 @@ class LibraryModel(QObject):
         if self.loader is None:
             from bodymap.content.loader import LibraryLoader  # noqa: PLC0415 - first reload
 
-            self.loader = LibraryLoader(self.library.root)
+            self.loader = LibraryLoader(self.library.root, shipped=self.library.shipped)
         self.library.take(self.loader.load(previous=self.library))
         self.revision += 1
         # Worked out once here for the map and the search results alike.
         self.region_titles = self._region_titles()
         self.reloaded.emit()
+
+    def use_clinic_folder(self, folder: Path) -> None:
+        """Show ``folder``'s pages over the shipped ones from now on (Preferences)."""
+        from bodymap.content.loader import LibraryLoader  # noqa: PLC0415
+
+        shipped = self.library.shipped or self.library.root
+        self.loader = LibraryLoader(folder, shipped=shipped)
+        self.reload()

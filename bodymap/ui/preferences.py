@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from bodymap.settings import Settings
 from bodymap.ui.clinic_preferences import ClinicPreferencesWidget
+from bodymap.ui.content_folder import ContentFolderChooser
 
 EMERGENCY_NUMBER = re.compile(r"^[0-9][0-9 ]{1,9}$")
 
@@ -60,6 +61,10 @@ class PreferencesDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(group)
+        self.content_folder = ContentFolderChooser(settings)
+        pages = QGroupBox("The clinic's own pages")
+        QVBoxLayout(pages).addWidget(self.content_folder)
+        layout.addWidget(pages)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(460)
@@ -84,5 +89,6 @@ class PreferencesDialog(QDialog):
             return
         self.settings.emergency_number_override = self.emergency.text().strip()
         self.clinic.save()
+        self.content_folder.save()
         self.settings.sync()
         super().accept()

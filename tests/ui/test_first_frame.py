@@ -15,8 +15,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from bodymap.content.cache import load_library_cached
-from bodymap.paths import content_cache, content_dir
+from bodymap.cli import find_content, load_content
 from bodymap.qtshared.diagram import BodyDiagram
 
 NOT_BEFORE_FIRST_FRAME = (
@@ -106,7 +105,9 @@ def loaded(modules: list[str], name: str) -> bool:
 
 
 def test_the_first_frame_loads_only_what_it_shows(tmp_path: Path, qapp: object) -> None:
-    load_library_cached(content_dir(), content_cache(content_dir()))  # as an earlier run did
+    folders = find_content(None, "test")  # the clinic folder over the shipped pages, as the app
+    assert folders is not None
+    load_content(folders)  # as an earlier run did
     BodyDiagram()
     report = start_app(tmp_path)
     early = [name for name in NOT_BEFORE_FIRST_FRAME if loaded(report["first_frame"], name)]
