@@ -88,10 +88,8 @@ def test_an_edit_pushed_from_one_desk_shows_live_at_the_other(
     assert str(second) in body.text()
     assert "not committed" not in body.text()
     (second / "regions" / "calf.yaml").write_text(text, encoding="utf-8")
-    assert (
-        "plus edits not committed yet"
-        in AboutDialog(window.library, window).findChild(type(body), "about-body").text()
-    )
+    edited = AboutDialog(window.library, window).findChild(type(body), "about-body")
+    assert edited is not None and "plus edits not committed yet" in edited.text()
 
 
 def test_the_pre_commit_hook_stops_a_broken_page(
