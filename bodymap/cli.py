@@ -15,20 +15,23 @@ from pathlib import Path
 
 from bodymap import APP_NAME, __version__
 from bodymap.cli_common import (
+    CONTENT_DIR_HELP,
     EXIT_OK,
     EXIT_PROBLEMS,
     EXIT_USAGE,
+    ContentFolders,
     UsageParser,
-    content_root,
 )
 from bodymap.content.cache import load_library_cached
 from bodymap.content.model import ContentLibrary, counted
-from bodymap.paths import content_cache, content_dir
+from bodymap.paths import content_cache
 
 COMMANDS_HELP = """commands:
   bodymap search QUERY [--limit N] [--json]   search the topics in your own words
   bodymap handout ID [ID ...] --output FILE.pdf   write a printable handout (PDF)
   bodymap check [CONTENT_DIR]                 check content files for problems (run after editing)
+  bodymap check --install-hook [CONTENT_DIR]  check before every git commit of the clinic folder
+  bodymap menu-entry [--remove]               add BodyMap to your applications menu
 """
 
 
@@ -48,7 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         type=Path,
         default=None,
-        help="read the content from DIR instead of the shipped content folder",
+        help=CONTENT_DIR_HELP,
     )
     return parser
 
@@ -56,8 +59,9 @@ def build_parser() -> argparse.ArgumentParser:
 def build_check_parser() -> argparse.ArgumentParser:
     parser = UsageParser(
         prog="bodymap check",
-        description="Check a content folder: fields, links, required sections, sources, "
-        "review dates, reading grade and medical safety rules.",
+        description="Check the pages: fields, links, required sections, sources, review "
+        "dates, reading grade and medical safety rules; and every clinic page whose shipped "
+        "page was reviewed after it.",
     )
     parser.add_argument(
         "content_dir",
@@ -65,10 +69,15 @@ def build_check_parser() -> argparse.ArgumentParser:
         type=Path,
         default=None,
         metavar="CONTENT_DIR",
-        help="the folder to check (default: the shipped content folder)",
+        help="the clinic's folder to check, over the shipped pages (default: the one in use)",
     )
     parser.add_argument(
         "--grades", action="store_true", help="also list every page's reading grade"
+    )
+    parser.add_argument(
+        "--install-hook",
+        action="store_true",
+        help="make the git repository that holds CONTENT_DIR run this check before each commit",
     )
     return parser
 
@@ -83,7 +92,9 @@ def build_search_parser() -> argparse.ArgumentParser:
         "--limit", type=_positive, default=10, metavar="N", help="at most N results"
     )
     parser.add_argument("--json", action="store_true", help="print a JSON array instead")
-    parser.add_argument("--content-dir", type=Path, default=None, metavar="DIR")
+    parser.add_argument(
+        "--content-dir", type=Path, default=None, metavar="DIR", help=CONTENT_DIR_HELP
+    )
     return parser
 
 
@@ -102,11 +113,11 @@ def search_main(argv: list[str]) -> int:
     from bodymap.content.search import SearchIndex  # noqa: PLC0415
     from bodymap.paths import search_cache  # noqa: PLC0415
 
-    root = content_root(args.content_dir, "bodymap search")
-    if root is None:
+    folders = find_content(args.content_dir, "bodymap search")
+    if folders is None:
         return EXIT_USAGE
-    library = load_library_cached(root, content_cache(root))
-    index = SearchIndex.open(library, search_cache(root))
+    library = load_content(folders)
+    index = SearchIndex.open(library, search_cache(folders.clinic))
     query = " ".join(args.query)
     response = index.search(query, limit=args.limit)
     if args.json:
@@ -151,8 +162,24 @@ def _report_unexpected(error: Exception) -> None:
     print(f"bodymap: unexpected error: {error or type(error).__name__}{where}", file=sys.stderr)
 
 
+def find_content(given: Path | None, prog: str) -> ContentFolders | None:
+    """See ``qtshared.settings.find_content`` (Preferences are read with QtCore: loaded here)."""
+    from bodymap.qtshared.settings import find_content  # noqa: PLC0415
+
+    return find_content(given, prog)
+
+
+def load_content(folders: ContentFolders) -> ContentLibrary:
+    return load_library_cached(folders.clinic, content_cache(folders.clinic), folders.shipped)
+
+
 def _dispatch(arguments: list[str]) -> int:
-    commands = {"check": check_main, "search": search_main, "handout": handout_main}
+    commands = {
+        "check": check_main,
+        "search": search_main,
+        "handout": handout_main,
+        "menu-entry": menu_entry_main,
+    }
     if arguments and arguments[0] in commands:
         return commands[arguments[0]](arguments[1:])
     if not arguments:
@@ -169,9 +196,17 @@ def handout_main(argv: list[str]) -> int:
     return cli.handout_main(argv)
 
 
+def menu_entry_main(argv: list[str]) -> int:
+    from bodymap.desktop import menu_entry_main  # noqa: PLC0415 - only for this command
+
+    return menu_entry_main(argv)
+
+
 def _run(folder: Path | None, region: str | None, topic: str | None) -> int:
-    root = folder or content_dir()
-    library = load_library_cached(root, content_cache(root))
+    folders = find_content(folder, "bodymap")
+    if folders is None:
+        return EXIT_USAGE
+    library = load_content(folders)
     start_page = _start_page(library, region, topic)
     if isinstance(start_page, int):
         return start_page
@@ -189,10 +224,15 @@ def check_main(argv: list[str]) -> int:
     from bodymap.content.checks import MAX_GRADE  # noqa: PLC0415
     from bodymap.content.report import check_content  # noqa: PLC0415
 
-    root = content_root(args.content_dir, "bodymap check")
-    if root is None:
+    folders = find_content(args.content_dir, "bodymap check")
+    if folders is None:
         return EXIT_USAGE
-    report = check_content(root)
+    root = folders.clinic
+    if args.install_hook:
+        from bodymap.hook import install_hook  # noqa: PLC0415 - only for this option
+
+        return install_hook(root)
+    report = check_content(root, folders.shipped)
     for problem in report.problems:
         print(f"{_shown(problem.path)}:{problem.line or 1}: {problem.describe_what()}")
     if args.grades:
@@ -200,13 +240,16 @@ def check_main(argv: list[str]) -> int:
         for page_id, grade in sorted(report.grades.items(), key=lambda item: -item[1]):
             print(f"  {grade:4.1f}  {page_id}")
     pages = len(report.library.pages)
+    where = _shown(root) if root.is_dir() else "the shipped pages"
+    if folders.shipped is not None and root.is_dir():
+        where += " over the shipped pages"
     if report.clean:
-        print(f"All {pages} pages in {_shown(root)} pass every check.")
+        print(f"All {pages} pages in {where} pass every check.")
         return EXIT_OK
     files = len({p.path for p in report.problems})
     print(
         f"{counted(len(report.problems), 'problem')} in {counted(files, 'file')}; "
-        f"{counted(pages, 'page')} loaded from {_shown(root)}."
+        f"{counted(pages, 'page')} loaded from {where}."
     )
     return EXIT_PROBLEMS
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
-from bodymap.paths import content_dir
+from bodymap.paths import clinic_content_dir, content_dir, layered_under
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -21,10 +22,40 @@ class UsageParser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
 
 
-def content_root(given: Path | None, prog: str) -> Path | None:
-    """The content folder to use, or None after saying that it does not exist."""
-    root = given or content_dir()
-    if not root.is_dir():
-        print(f"{prog}: error: no content folder at {root}", file=sys.stderr)
+CONTENT_DIR_HELP = (
+    "the clinic's own pages, laid over the shipped ones (default: the folder chosen in "
+    "Preferences, else the clinic folder in your data folder)"
+)
+
+
+@dataclass(frozen=True)
+class ContentFolders:
+    """Where the pages come from: the clinic's folder over the shipped one.
+
+    ``shipped`` is None when ``clinic`` is the shipped folder itself (then it holds every
+    page). The clinic folder need not exist: then the shipped pages are used as they are.
+    """
+
+    clinic: Path
+    shipped: Path | None
+
+
+def content_folders(given: Path | None, chosen: str, prog: str) -> ContentFolders | None:
+    """``--content-dir`` if ``given``, else the folder ``chosen`` in Preferences (or ""),
+    else the default clinic folder; None after saying that a given folder does not exist."""
+    shipped = content_dir()
+    if given is not None:
+        if not given.is_dir():
+            print(f"{prog}: error: no content folder at {given}", file=sys.stderr)
+            return None
+        return ContentFolders(given, layered_under(given, shipped))
+    if not shipped.is_dir():
+        print(f"{prog}: error: the shipped pages are missing ({shipped})", file=sys.stderr)
         return None
-    return root
+    clinic = clinic_folder(chosen)
+    return ContentFolders(clinic, layered_under(clinic, shipped))
+
+
+def clinic_folder(chosen: str) -> Path:
+    """The clinic folder chosen in Preferences (``~`` expanded), or the default one for ""."""
+    return Path(chosen).expanduser() if chosen.strip() else clinic_content_dir()

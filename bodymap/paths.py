@@ -1,23 +1,78 @@
-"""The one place that knows where the shipped resources and content live."""
+"""The one place that knows where the shipped resources and content live, and the clinic's.
+
+Two ways to run, one answer each:
+
+- **Installed** (a wheel through pip or pipx, or the standalone build): the artwork and the
+  shipped pages are package data, ``bodymap/_data/resources`` and ``bodymap/_data/content``,
+  copied there at build time from the top-level folders (``[tool.hatch.build.targets.wheel.
+  force-include]`` in pyproject.toml; ``scripts/build-standalone.sh`` for the standalone
+  build).
+- **From a source checkout** (``./scripts/run.sh``, an editable install): there is no
+  ``_data``, and the top-level ``resources/`` and ``content/`` are read where editors and
+  artists keep them.
+
+The package folder is found from ``__file__``, which is what ``importlib.resources.files``
+returns for a package on disk; importing ``importlib.resources`` itself costs the start-up
+about 11 ms, and BodyMap is never run from a zip file.
+
+The clinic's own pages live apart from the shipped ones, in ``clinic_content_dir()`` unless
+another folder is chosen (Preferences, ``--content-dir``); see ``bodymap.content.layers``.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import os
 import sys
+from functools import cache
 from pathlib import Path
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
+PACKAGE_DIR = Path(__file__).resolve().parent
+PROJECT_DIR = PACKAGE_DIR.parent
+"""The top folder of a source checkout (meaningful only when running from one)."""
+PACKAGED_DATA = "_data"
+
+
+@cache
+def _shipped(name: str) -> Path:
+    """``bodymap/_data/<name>`` when installed, else the checkout's top-level ``<name>``."""
+    packaged = PACKAGE_DIR / PACKAGED_DATA / name
+    return packaged if packaged.is_dir() else PROJECT_DIR / name
+
+
+def is_installed() -> bool:
+    """Whether the shipped files come from package data (a wheel or the standalone build)."""
+    return _shipped("content").parent.name == PACKAGED_DATA
 
 
 def resources_dir() -> Path:
-    """Artwork and icons shipped beside the package."""
-    return PROJECT_DIR / "resources"
+    """Artwork and icons shipped with the app."""
+    return _shipped("resources")
 
 
 def content_dir() -> Path:
-    """The clinic-editable content folder that ships with the app."""
-    return PROJECT_DIR / "content"
+    """The pages that ship with the app. Updates replace them; the clinic edits a copy."""
+    return _shipped("content")
+
+
+def clinic_content_dir() -> Path:
+    """The default clinic content folder: the pages the clinic changed or added.
+
+    ``~/.local/share/bodymap/content`` on Linux; it may not exist until a page is edited.
+    """
+    return data_dir() / "content"
+
+
+def layered_under(clinic: Path, shipped: Path | None) -> Path | None:
+    """``shipped`` when it is another folder than ``clinic`` (its pages lie under the clinic's);
+    None when there is one folder, which then holds every page itself."""
+    if shipped is None:
+        return None
+    try:
+        same = Path(clinic).resolve() == Path(shipped).resolve()
+    except OSError:
+        same = False
+    return None if same else Path(shipped)
 
 
 def cache_dir() -> Path:

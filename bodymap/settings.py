@@ -229,6 +229,7 @@ PAPER_SIZE = Setting("handout/paper_size", "paper size", "", _paper_size_choice,
 BASKET: Setting[tuple[str, ...]] = Setting("handout/basket", "handout basket", (), _page_ids)
 LAST_FOLDER = _text_setting("handout/last_folder", "last folder used for handouts")
 PRINT_SIZE = Setting("handout/print_size", "handout print size", "clear", _print_size)
+CLINIC_CONTENT = _text_setting("content/clinic_folder", "clinic content folder", strip=True)
 
 SETTINGS: tuple[Setting[Any], ...] = (
     GEOMETRY,
@@ -247,6 +248,7 @@ SETTINGS: tuple[Setting[Any], ...] = (
     BASKET,
     LAST_FOLDER,
     PRINT_SIZE,
+    CLINIC_CONTENT,
 )
 """Every key the app stores, in the order a reset notice names them."""
 
@@ -412,3 +414,12 @@ class Settings:
     @print_size.setter
     def print_size(self, size: PrintSize) -> None:
         self.set(PRINT_SIZE, size.value)
+
+    @property
+    def clinic_content_folder(self) -> str:
+        """The clinic's own pages folder chosen in Preferences, or "" for the default one."""
+        return self.get(CLINIC_CONTENT)
+
+    @clinic_content_folder.setter
+    def clinic_content_folder(self, folder: str) -> None:
+        self.set(CLINIC_CONTENT, folder)

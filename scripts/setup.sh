@@ -30,6 +30,11 @@ debian_packages=(
 if [ "$with_xvfb" = 1 ]; then
   debian_packages+=(xvfb xauth)
 fi
+if [ "$with_tests" = 1 ]; then
+  # The validators of the desktop file and the AppStream metainfo, and git for the
+  # shared clinic folder (tests/install).
+  debian_packages+=(desktop-file-utils appstream git)
+fi
 
 missing=()
 if command -v dpkg-query >/dev/null 2>&1; then

@@ -25,6 +25,8 @@ def fresh_settings(
     folder = tmp_path_factory.mktemp("settings")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("data")))
+    # Subprocesses (the command line) read their settings file from here too.
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(folder))
     try:
         from PySide6.QtCore import QSettings
     except ImportError:  # pragma: no cover - core tests can run without Qt installed

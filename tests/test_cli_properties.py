@@ -50,7 +50,7 @@ class Recorded:
 def once_per_folder(function: Any) -> Any:
     """The real loader or checker, remembered per folder: the folders never change here."""
     remembered = functools.cache(function)
-    return lambda root: remembered(Path(root).absolute())
+    return lambda root, shipped=None: remembered(Path(root).absolute(), shipped)
 
 
 @pytest.fixture(scope="module")
@@ -82,7 +82,11 @@ def recorded(folders: Path) -> Iterator[Recorded]:
         patch.setattr(bodymap.ui.app, "run", open_window)
         patch.setattr(bodymap.handout.pdf, "write_pdf", write_pdf)
         load = once_per_folder(load_library)
-        patch.setattr(bodymap.cli, "load_library_cached", lambda root, _cache: load(root))
+        patch.setattr(
+            bodymap.cli,
+            "load_library_cached",
+            lambda root, _cache, shipped=None: load(root, shipped=shipped),
+        )
         patch.setattr(bodymap.handout.cli, "load_library", load)
         check = once_per_folder(bodymap.content.report.check_content)
         patch.setattr(bodymap.content.report, "check_content", check)
@@ -174,7 +178,7 @@ def test_any_arguments_end_in_a_documented_status_with_a_message(
 def test_interrupted_with_ctrl_c_exits_130_quietly(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    def interrupted(*_args: object) -> ContentLibrary:
+    def interrupted(*_args: object, **_kwargs: object) -> ContentLibrary:
         raise KeyboardInterrupt
 
     # Every way the commands read content (some replaced by the recorder above, so here too).

@@ -6,7 +6,8 @@ of a few thousand pages would take seconds). ``load_library_cached`` gives exact
 changed since, and otherwise loads the folder and writes the cache for next time.
 
 - The cache is trusted only when its stamp matches: every content file's name, size,
-  modification and change times and inode, the folder itself, the code that checks the
+  modification and change times and inode, in the clinic's folder and in the shipped one
+  beneath it (``layers``), the folders themselves, the code that checks the
   content, and the cache format. Any edit, new, removed or renamed file misses.
 - It is plain JSON (never pickle): each page is the page type of ``model.py`` encoded and
   decoded by msgspec, so a cache file can hold text, never code, and a new field needs no
@@ -42,7 +43,7 @@ from bodymap.content.model import (
     TopicPage,
 )
 from bodymap.fileio import WriteError, atomic_write_bytes, file_stamp
-from bodymap.paths import artwork_file
+from bodymap.paths import artwork_file, layered_under
 
 MAGIC = b"BodyMap content cache"
 CACHE_FORMAT = 5
@@ -51,11 +52,12 @@ MAX_FIRST_LINE = 100
 # fixed) must not be hidden behind an old cache, even between released versions.
 CHECKING_CODE = (
     "loader.py",
+    "layers.py",
+    "outline.py",
     "yamlfile.py",
     "model.py",
     "schema.py",
     "checks.py",
-    "outline.py",
     "cache.py",
 )
 _PAGE_DECODER = msgspec.json.Decoder(
@@ -65,49 +67,60 @@ _PAGE_ENCODER = msgspec.json.Encoder(enc_hook=lambda value: value.as_posix())
 REGION, TOPIC = "region", "topic"
 
 
-def load_library_cached(root: Path, cache_path: Path) -> ContentLibrary:
-    """``load_library(root)``, read from ``cache_path`` when the folder and the artwork have
-    not changed."""
+def load_library_cached(
+    root: Path, cache_path: Path, shipped: Path | None = None
+) -> ContentLibrary:
+    """``load_library(root, shipped=shipped)``, read from ``cache_path`` when the folders and
+    the artwork have not changed."""
     root = Path(root)
+    shipped = layered_under(root, shipped)
     try:
-        stamp = content_stamp(root)
+        stamp = content_stamp(root, shipped)
     except OSError:
         stamp = None
     if stamp is not None:
         with contextlib.suppress(OSError, ValueError, LookupError, TypeError):
-            cached = _read_cache(cache_path, root, stamp)
+            cached = _read_cache(cache_path, root, stamp, shipped)
             if cached is not None:
                 return cached
-    library = _load(root)
+    library = _load(root, shipped)
     if stamp is not None:
         with contextlib.suppress(OSError, WriteError, ValueError):
             write_cache(cache_path, library, stamp)
     return library
 
 
-def _load(root: Path) -> ContentLibrary:
+def _load(root: Path, shipped: Path | None) -> ContentLibrary:
     # The YAML reader loads only when there is YAML to read, not on a cache hit.
     from bodymap.content.loader import load_library  # noqa: PLC0415
 
-    return load_library(root)
+    return load_library(root, shipped=shipped)
 
 
-def content_stamp(root: Path) -> str | None:
-    """A digest that changes with any change the loader could see; None if there is no folder."""
-    if not root.is_dir():
+def content_stamp(root: Path, shipped: Path | None = None) -> str | None:
+    """A digest that changes with any change the loader could see; None if there is no folder.
+
+    With ``shipped`` (the shipped pages under the clinic folder ``root``), both folders count;
+    the clinic folder need not exist (then it has no pages yet).
+    """
+    base = shipped or root
+    if not base.is_dir():
         return None
     here = Path(__file__).resolve().parent
     lines = [f"{CACHE_FORMAT} {__version__} {str(root.resolve())!r}"]
     lines += [f"{name} {file_stamp(str(here / name))}" for name in CHECKING_CODE]
     lines.append(f"artwork {file_stamp(str(artwork_file()))}")
-    for folder in CONTENT_FOLDERS:
-        try:
-            entries = sorted(os.scandir(root / folder), key=lambda entry: entry.name)
-        except (FileNotFoundError, NotADirectoryError):
-            lines.append(f"{folder}: none")
-            continue
-        lines.append(f"{folder}:")
-        lines += [_entry_stamp(entry) for entry in entries]
+    layers = (shipped, root) if shipped is not None else (root,)
+    for layer in layers:
+        lines.append(f"layer {str(layer.resolve())!r} {file_stamp(str(layer))}")
+        for folder in CONTENT_FOLDERS:
+            try:
+                entries = sorted(os.scandir(layer / folder), key=lambda entry: entry.name)
+            except (FileNotFoundError, NotADirectoryError):
+                lines.append(f"{folder}: none")
+                continue
+            lines.append(f"{folder}:")
+            lines += [_entry_stamp(entry) for entry in entries]
     return hashlib.sha256("\n".join(lines).encode("utf-8", "surrogateescape")).hexdigest()
 
 
@@ -172,7 +185,9 @@ def _problem_row(problem: Problem, root: Path) -> list[object]:
 # -- reading -------------------------------------------------------------------------------
 
 
-def _read_cache(cache_path: Path, root: Path, stamp: str) -> CachedLibrary | None:
+def _read_cache(
+    cache_path: Path, root: Path, stamp: str, shipped: Path | None
+) -> CachedLibrary | None:
     """The cached library, or None when the file is not this folder's current cache.
 
     Only the header is read; the pages stay in the file, mapped into memory, and each is
@@ -198,6 +213,7 @@ def _read_cache(cache_path: Path, root: Path, stamp: str) -> CachedLibrary | Non
         for where, line, message, field, severity, rule in header["problems"]
     ]
     library = CachedLibrary(root, problems, rows, _Pages(pages, start), cache_path)
+    library.shipped = shipped
     library.region_order = tuple(str(region_id) for region_id in header["regions"])
     library.set_topic_order(header["topics"])
     return library
@@ -308,7 +324,7 @@ class CachedLibrary(ContentLibrary):
         with contextlib.suppress(OSError):
             self._cache_path.unlink()  # so the next start writes a good one
         if self._fresh is None:
-            self._fresh = _load(self.root).pages
+            self._fresh = _load(self.root, self.shipped).pages
         return self._fresh.get(page_id)
 
 

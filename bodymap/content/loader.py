@@ -2,6 +2,12 @@
 
 A file with a problem is reported (file, line, field) and left out; every other page still
 loads. Nothing in a file is ever executed, and nothing outside the content folder is read.
+
+With ``shipped`` given, two folders are read as layers: the shipped pages first, then the
+clinic's folder (``root``), whose pages replace shipped pages with the same id and add new
+ones. Both go through the same reading, schema and checks; a problem names the file it is
+in. A clinic page that cannot be read leaves the shipped page on screen (with a note), and a
+clinic page older than the shipped page it replaces is reported (``layers.stale_overrides``).
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ import msgspec
 
 from bodymap.artwork import Artwork, ArtworkError, read_artwork
 from bodymap.content.checks import check_page
+from bodymap.content.layers import SHIPPED_NOTE, stale_overrides
 from bodymap.content.model import (
     CONTENT_SUFFIXES,
     HOME_ID,
@@ -29,7 +36,7 @@ from bodymap.content.model import (
 from bodymap.content.schema import KeyPath, field_name, validate_page
 from bodymap.content.yamlfile import FileLines, YamlFileError, read_yaml
 from bodymap.fileio import MISSING_STAMP, file_stamp
-from bodymap.paths import artwork_file
+from bodymap.paths import artwork_file, clinic_content_dir, layered_under
 
 
 @dataclass(frozen=True)
@@ -42,10 +49,16 @@ class ParsedFile:
     problems: tuple[Problem, ...]  # reading it, then every ``check`` rule on its page
 
 
-def load_library(root: Path, artwork: Path | None = None) -> ContentLibrary:
+def load_library(
+    root: Path, artwork: Path | None = None, shipped: Path | None = None
+) -> ContentLibrary:
     """Every page of the content folder ``root``; ``artwork`` is the body diagram (the
-    shipped one by default), which decides which regions exist and their order."""
-    return LibraryLoader(root, artwork).load()
+    shipped one by default), which decides which regions exist and their order.
+
+    With ``shipped``, ``root`` is the clinic's folder laid over those shipped pages (it need
+    not exist yet); without it, ``root`` holds every page.
+    """
+    return LibraryLoader(root, artwork, shipped).load()
 
 
 class LibraryLoader:
@@ -57,8 +70,11 @@ class LibraryLoader:
     page the clinic is showing.
     """
 
-    def __init__(self, root: Path, artwork: Path | None = None) -> None:
+    def __init__(
+        self, root: Path, artwork: Path | None = None, shipped: Path | None = None
+    ) -> None:
         self.root = Path(root)
+        self.shipped = layered_under(self.root, shipped)
         self.artwork_path = artwork or artwork_file()
         self._files: dict[Path, ParsedFile] = {}
         self._last_good: dict[Path, tuple[Page, tuple[Problem, ...]]] = {}
@@ -71,35 +87,52 @@ class LibraryLoader:
         a page broken by the first save after start-up still stays on screen.
         """
         root = self.root
-        library = ContentLibrary(root)
-        if not root.is_dir():
-            library.problems.append(Problem(root, None, "the content folder does not exist"))
+        library = ContentLibrary(root, shipped=self.shipped)
+        base = self.shipped or root  # the folder every page is expected in
+        if not base.is_dir():
+            library.problems.append(Problem(base, None, "the content folder does not exist"))
             self._files.clear()
             self._last_good.clear()
             return library
+        if self.shipped is not None and not root.is_dir() and root != clinic_content_dir():
+            message = (
+                "the clinic's content folder is not there (moved, renamed, or on a drive that "
+                "is not connected?), so the shipped pages are shown"
+            )
+            library.problems.append(Problem(root, None, message, severity="warning"))
         artwork = self._artwork(library)
         library.region_order = artwork.region_ids if artwork is not None else ()
         seen: dict[Path, ParsedFile] = {}
         failed: set[str] = set()  # pages whose file has errors: already reported once
-        for folder, page_type in PAGE_TYPES.items():
-            for path in _content_files(root, root / folder, library.problems):
-                parsed = self._read(path, page_type)
-                seen[path] = parsed
-                library.problems.extend(parsed.problems)
-                page = parsed.page
-                if page is not None:
-                    self._last_good[path] = (page, _rule_problems(parsed.problems))
-                elif (shown := self._shown_instead(path, previous)) is not None:
-                    page, rules = shown
-                    library.problems.append(Problem(path, None, LAST_GOOD_NOTE, severity="warning"))
-                    library.problems.extend(rules)  # the page shown is held to every rule
-                else:
-                    failed.add(path.stem)
-                    continue
-                self._add(library, page, path)
+        layers = _Layers(base if self.shipped is not None else None)
+        # The shipped pages first, so that the clinic's pages replace them.
+        for layer in (self.shipped, root) if self.shipped is not None else (root,):
+            for folder, page_type in PAGE_TYPES.items():
+                for path in _content_files(layer, layer / folder, library.problems):
+                    parsed = self._read(path, page_type)
+                    seen[path] = parsed
+                    library.problems.extend(parsed.problems)
+                    page = parsed.page
+                    if page is not None:
+                        self._last_good[path] = (page, _rule_problems(parsed.problems))
+                    elif (shown := self._shown_instead(path, previous)) is not None:
+                        page, rules = shown
+                        note = Problem(path, None, LAST_GOOD_NOTE, severity="warning")
+                        library.problems.append(note)
+                        library.problems.extend(rules)  # the page shown is held to every rule
+                    elif layers.shipped_page(library, path) is not None:
+                        library.problems.append(
+                            Problem(path, None, SHIPPED_NOTE, severity="warning")
+                        )
+                        continue
+                    else:
+                        failed.add(path.stem)
+                        continue
+                    layers.add(library, page, path)
         self._files = seen
         self._last_good = {path: page for path, page in self._last_good.items() if path in seen}
-        _check_whole(library, root, failed)
+        _check_whole(library, base, failed)
+        library.problems.extend(stale_overrides(layers.overrides))
         return library
 
     def _shown_instead(
@@ -131,20 +164,49 @@ class LibraryLoader:
             problems.extend(check_page(page).problems)
         return ParsedFile(path, stamp, page, tuple(problems))
 
-    @staticmethod
-    def _add(library: ContentLibrary, page: Page, path: Path) -> None:
+
+class _Layers:
+    """Adds pages to a library, letting the clinic's pages replace the shipped ones by id."""
+
+    def __init__(self, shipped: Path | None) -> None:
+        self.shipped = shipped
+        self.from_shipped: set[str] = set()
+        self.overrides: list[tuple[Page, Page]] = []  # (shipped page, the clinic's page)
+
+    def is_shipped(self, path: Path) -> bool:
+        return self.shipped is not None and path.is_relative_to(self.shipped)
+
+    def shipped_page(self, library: ContentLibrary, path: Path) -> Page | None:
+        """The shipped page a broken clinic file at ``path`` was meant to replace, if any."""
+        if self.is_shipped(path) or path.stem not in self.from_shipped:
+            return None
+        return library.pages.get(path.stem)
+
+    def add(self, library: ContentLibrary, page: Page, path: Path) -> None:
         earlier = library.pages.get(page.id)
-        if earlier is not None:
-            library.problems.append(
-                Problem(
-                    path,
-                    FileLines(path).line_of(("id",)),
-                    f"the id '{page.id}' is already used by {earlier.path.name}",
-                    field="id",
-                )
-            )
+        if earlier is None:
+            library.pages[page.id] = page
+            if self.is_shipped(path):
+                self.from_shipped.add(page.id)
             return
-        library.pages[page.id] = page
+        if page.id in self.from_shipped and not self.is_shipped(path):
+            if type(earlier) is type(page):
+                self.from_shipped.discard(page.id)
+                self.overrides.append((earlier, page))
+                library.pages[page.id] = page
+                return
+            message = (
+                f"the id '{page.id}' belongs to a {_kind(earlier)} in the shipped content; "
+                f"a {_kind(page)} cannot replace it (use another id)"
+            )
+        else:
+            message = f"the id '{page.id}' is already used by {earlier.path.name}"
+        line = FileLines(path).line_of(("id",))
+        library.problems.append(Problem(path, line, message, field="id"))
+
+
+def _kind(page: Page) -> str:
+    return "region page" if isinstance(page, RegionPage) else "topic page"
 
 
 def _rule_problems(problems: tuple[Problem, ...]) -> tuple[Problem, ...]:

@@ -215,13 +215,20 @@ class PageHeading:
 
 @dataclass
 class ContentLibrary:
-    """Every valid page of a content folder, and what was wrong with the rest."""
+    """Every valid page of a content folder, and what was wrong with the rest.
+
+    ``root`` is the folder edits go to. With ``shipped`` set, ``root`` is the clinic's folder
+    laid over the shipped pages: its pages replace shipped ones with the same id
+    (``bodymap.content.layers``).
+    """
 
     root: Path
     pages: dict[str, Page] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     region_order: tuple[str, ...] = ()
     """The regions the artwork draws, head to toe (``bodymap.artwork``)."""
+    shipped: Path | None = None
+    """The shipped pages under ``root``'s, or None when ``root`` holds every page itself."""
 
     @property
     def regions(self) -> list[RegionPage]:
@@ -286,6 +293,7 @@ class ContentLibrary:
     def take(self, other: ContentLibrary) -> None:
         """Become ``other`` (a fresh load of the same folder), so every holder sees the change."""
         self.root = other.root
+        self.shipped = other.shipped
         self.pages = other.pages
         self.problems = other.problems
         self.region_order = other.region_order

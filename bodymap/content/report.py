@@ -30,9 +30,10 @@ class Report:
         return not self.problems
 
 
-def check_content(root: Path) -> Report:
-    """Load a content folder and report every page (``bodymap check``)."""
-    library = load_library(root)
+def check_content(root: Path, shipped: Path | None = None) -> Report:
+    """Load a content folder and report every page (``bodymap check``); with ``shipped``,
+    ``root`` is a clinic folder laid over those shipped pages."""
+    library = load_library(root, shipped=shipped)
     problems = sorted(library.problems, key=lambda p: (str(p.path), p.line or 0))
     reports = {page.id: check_page(page) for page in library.pages.values()}
     grades = {page_id: r.grade for page_id, r in reports.items() if r.grade is not None}

@@ -14,7 +14,13 @@ import os
 import sys
 from pathlib import Path
 
-from bodymap.cli_common import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageParser, content_root
+from bodymap.cli_common import (
+    CONTENT_DIR_HELP,
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    EXIT_USAGE,
+    UsageParser,
+)
 from bodymap.content.loader import load_library
 from bodymap.content.model import ContentLibrary
 from bodymap.handout.compose import (
@@ -87,7 +93,7 @@ def build_handout_parser() -> argparse.ArgumentParser:
         type=Path,
         default=None,
         metavar="DIR",
-        help="read the content from DIR instead of the shipped content folder",
+        help=CONTENT_DIR_HELP,
     )
     return parser
 
@@ -95,10 +101,12 @@ def build_handout_parser() -> argparse.ArgumentParser:
 def handout_main(argv: list[str]) -> int:
     """Exit 0 when written, 1 when the file could not be saved, 2 for a usage error."""
     args = build_handout_parser().parse_args(argv)
-    root = content_root(args.content_dir, PROG)
-    if root is None:
+    from bodymap.qtshared.settings import find_content  # noqa: PLC0415
+
+    folders = find_content(args.content_dir, PROG)
+    if folders is None:
         return EXIT_USAGE
-    library = load_library(root)
+    library = load_library(folders.clinic, shipped=folders.shipped)
     valid = handout_page_ids(library)
     unknown = [page_id for page_id in args.page_ids if page_id not in valid]
     if unknown:
@@ -108,7 +116,7 @@ def handout_main(argv: list[str]) -> int:
         return EXIT_USAGE
     unsafe = unsafe_pages(args.page_ids, library)
     if unsafe:  # the same refusal as compose_handout's, said before Qt even starts
-        print(f"{PROG}: error: {UnsafePageError(unsafe, root)}", file=sys.stderr)
+        print(f"{PROG}: error: {UnsafePageError(unsafe, folders.clinic)}", file=sys.stderr)
         print(
             f"{PROG}: nothing was written; run 'bodymap check' for every problem", file=sys.stderr
         )

@@ -6,9 +6,12 @@ size and emergency number.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QLocale, QSettings
 
 from bodymap import APP_NAME, ORG_NAME
+from bodymap.cli_common import ContentFolders, content_folders
 from bodymap.content.emergency import emergency_number_for, same_day_route_for
 from bodymap.settings import Settings
 
@@ -32,3 +35,11 @@ def open_settings() -> Settings:
         local_emergency_number=emergency_number_for(territory),
         local_same_day=same_day_route_for(territory),
     )
+
+
+def find_content(given: Path | None, prog: str) -> ContentFolders | None:
+    """The folders to read: ``given`` (``--content-dir``), else the clinic folder chosen in
+    Preferences, else the default clinic folder; each over the shipped pages. None after
+    saying that a given folder does not exist."""
+    chosen = open_settings().clinic_content_folder if given is None else ""
+    return content_folders(given, chosen, prog)

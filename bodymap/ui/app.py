@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from bodymap import APP_NAME, ORG_NAME, __version__, errorlog
+from bodymap import APP_ID, APP_NAME, ORG_NAME, __version__, errorlog
 from bodymap.content.model import ContentLibrary
 from bodymap.paths import resource
 from bodymap.qtshared.diagram import BodyDiagram
@@ -28,12 +28,14 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     if isinstance(existing, QApplication):
         return existing
     arguments = argv if argv is not None else [sys.argv[0]]
-    app = QApplication([*arguments, "-style", STYLE])  # see apply_theme
+    # -name: the X11 window class's instance name ("bodymap", not "main.py"); its class is
+    # the application name, matching StartupWMClass in the desktop file.
+    app = QApplication([*arguments, "-style", STYLE, "-name", "bodymap"])  # see apply_theme
     app.setProperty(STYLE_CHOSEN, True)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORG_NAME)
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName("bodymap")
+    app.setDesktopFileName(APP_ID)  # the window groups under the menu entry's icon
     app.setWindowIcon(QIcon(str(resource("icon.svg"))))
     return app
 

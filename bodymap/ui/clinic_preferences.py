@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal, Slot
-from PySide6.QtGui import QPainter, QPixmap
+from PySide6.QtGui import QPainter, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -97,7 +97,7 @@ class ClinicPreferencesWidget(QWidget):
         logo_row.addWidget(self.logo, 1)
         logo_row.addWidget(browse)
         logo_row.addWidget(clear)
-        self.logo_error = QLabel()
+        self.logo_error = WrappedLabel()
         self.logo_error.setObjectName("clinic-logo-error")
         self.logo_error.setWordWrap(True)
         self.logo_error.setTextFormat(Qt.TextFormat.PlainText)
@@ -208,3 +208,24 @@ def logo_pixmap(logo: Logo, box: QSize) -> QPixmap:
     logo.drawing.render(painter)
     painter.end()
     return pixmap
+
+
+class WrappedLabel(QLabel):
+    """A word-wrapped label that is always as tall as its text at its width.
+
+    Qt sizes a top-level dialog's wrapped labels from a height-for-width worked out at another
+    width, which can cut the first or last line of a long message off by a pixel or more; this
+    label asks for the height of its text at the width it was given.
+    """
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        needed = self.heightForWidth(self.width())
+        if needed > 0 and needed != self.minimumHeight():
+            self.setMinimumHeight(needed)
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        needed = self.heightForWidth(self.width())
+        if needed > 0:
+            self.setMinimumHeight(needed)

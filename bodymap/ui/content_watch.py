@@ -69,11 +69,18 @@ class ContentWatcher(QObject):
         drops out of the watch list, so the list is rebuilt after every reload, whether or
         not the reload changed anything.
         """
-        root = Path(self.model.library.root)
+        library = self.model.library
+        layers = [Path(library.root)]
+        if library.shipped is not None:  # a checkout's shipped pages are edited too
+            layers.append(library.shipped)
         # The folder holding the content folder too: a sync tool or a person may replace
         # the whole content folder, and a watch on the old one follows it away.
-        wanted = [root.parent, root, *(root / name for name in CONTENT_FOLDERS)]
-        for folder in wanted[2:]:
+        wanted = [
+            layers[0].parent,
+            *layers,
+            *(root / name for root in layers for name in CONTENT_FOLDERS),
+        ]
+        for folder in wanted[1 + len(layers) :]:
             if folder.is_dir():
                 wanted.extend(
                     path

@@ -48,7 +48,7 @@ class AboutDialog(QDialog):
             "A body-map explorer for muscle spasms and cramps.\n\n"
             f"Version: {__version__}\n"
             f"Content reviewed: {reviewed_text}\n"
-            f"Content folder: {library.root}\n"
+            f"{content_folders(library)}\n"
             f"Error log: {log_file()}\n\n{DISCLAIMER}"
         )
         body.setTextFormat(Qt.TextFormat.PlainText)
@@ -62,6 +62,21 @@ class AboutDialog(QDialog):
         layout.addWidget(body)
         layout.addWidget(buttons)
         self.setMinimumWidth(440)
+
+
+def content_folders(library: ContentLibrary) -> str:
+    """Where the pages come from, and the clinic folder's git revision when it has one."""
+    from bodymap.content.layers import folder_revision  # noqa: PLC0415 - when About opens
+
+    if library.shipped is None:
+        return f"Content folder: {library.root}"
+    revision = folder_revision(library.root)
+    state = "" if library.root.is_dir() else " (no pages edited yet)"
+    lines = [f"Clinic's pages: {library.root}{state}"]
+    if revision is not None:
+        lines.append(f"Clinic's pages revision: {revision}")
+    lines.append(f"Shipped pages: {library.shipped}")
+    return "\n".join(lines)
 
 
 class ProblemsBar(QFrame):

@@ -10,6 +10,7 @@ makes it.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal, Slot
@@ -26,6 +27,7 @@ def _same_content(fresh: ContentLibrary, shown: ContentLibrary) -> bool:
     objects, so this compares little more than the page ids)."""
     return (
         fresh.root == shown.root
+        and fresh.shipped == shown.shipped
         and fresh.region_order == shown.region_order
         and fresh.problems == shown.problems
         and fresh.pages == shown.pages
@@ -77,7 +79,7 @@ class LibraryModel(QObject):
         if self.loader is None:
             from bodymap.content.loader import LibraryLoader  # noqa: PLC0415 - first reload
 
-            self.loader = LibraryLoader(self.library.root)
+            self.loader = LibraryLoader(self.library.root, shipped=self.library.shipped)
         fresh = self.loader.load(previous=self.library)
         if _same_content(fresh, self.library):
             return  # a touch, a swap file, a checkout back and forth: nothing to show anew
@@ -86,3 +88,11 @@ class LibraryModel(QObject):
         # Worked out once here for the map and the search results alike.
         self.region_titles = self._region_titles()
         self.reloaded.emit()
+
+    def use_clinic_folder(self, folder: Path) -> None:
+        """Show ``folder``'s pages over the shipped ones from now on (Preferences)."""
+        from bodymap.content.loader import LibraryLoader  # noqa: PLC0415
+
+        shipped = self.library.shipped or self.library.root
+        self.loader = LibraryLoader(folder, shipped=shipped)
+        self.reload()

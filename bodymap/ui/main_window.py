@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from bodymap import APP_NAME
+from bodymap.cli_common import clinic_folder
 from bodymap.content.model import ContentLibrary
 from bodymap.paths import search_cache
 from bodymap.qtshared.diagram import BodyDiagram
@@ -31,6 +32,7 @@ from bodymap.settings import APPEARANCES, NORMAL_TEXT_SIZE, TEXT_SIZES, Settings
 from bodymap.ui.body_map import BodyMapWidget
 from bodymap.ui.content_watch import ContentWatcher
 from bodymap.ui.dialogs import AboutDialog, ProblemsBar
+from bodymap.ui.edit_page import PageEditor
 from bodymap.ui.go_menu import GoMenus
 from bodymap.ui.handout import HandoutController
 from bodymap.ui.library_model import LibraryModel
@@ -103,6 +105,8 @@ class MainWindow(QMainWindow):
             self, self.model, diagram, settings, lambda: self.navigator.current
         )
         self.navigator.pageChanged.connect(self.handout.refresh)
+        self.page_editor = PageEditor(self.model, lambda: self.navigator.current, self)
+        self.navigator.pageChanged.connect(self.page_editor.refresh)
         self.basket_dock = QDockWidget("Handout", self)
         self.basket_dock.setObjectName("handout-dock")
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.basket_dock)
@@ -279,6 +283,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
         edit_menu = menus.addMenu("&Edit")
+        edit_menu.addAction(self.page_editor.action)
+        edit_menu.addSeparator()
         edit_menu.addAction(preferences_action)
         go_menu = menus.addMenu("&Go")
         go_menu.addActions([self.back_action, self.forward_action, self.home_action])
@@ -399,11 +405,15 @@ class MainWindow(QMainWindow):
     def show_preferences(self) -> None:
         from bodymap.ui.preferences import PreferencesDialog  # noqa: PLC0415 - when first asked
 
+        folder = self.settings.clinic_content_folder
         dialog = PreferencesDialog(self.settings, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        if accepted:
             self.model.set_values(self.settings.emergency_number, self.settings.same_day)
-            if self.navigator.current:
-                self._on_page_changed(self.navigator.current)
+        if accepted and self.settings.clinic_content_folder != folder:
+            self.model.use_clinic_folder(clinic_folder(self.settings.clinic_content_folder))
+        if accepted and self.navigator.current:
+            self._on_page_changed(self.navigator.current)
 
     def set_appearance(self, appearance: str) -> None:
         self.settings.appearance = appearance

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QLabel,
+    QLayout,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from bodymap.settings import Settings
 from bodymap.ui.clinic_preferences import ClinicPreferencesWidget
+from bodymap.ui.content_folder import ContentFolderChooser
 
 EMERGENCY_NUMBER = re.compile(r"^[0-9][0-9 ]{1,9}$")
 
@@ -61,8 +63,15 @@ class PreferencesDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(group)
+        self.content_folder = ContentFolderChooser(settings)
+        pages = QGroupBox("The clinic's own pages")
+        QVBoxLayout(pages).addWidget(self.content_folder)
+        layout.addWidget(pages)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
+        # The dialog grows with what it shows (a wrapped message about a logo), so no line of
+        # it is ever cut off, however many groups sit above it.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         self.setMinimumWidth(460)
 
     @Slot()
@@ -85,5 +94,6 @@ class PreferencesDialog(QDialog):
             return
         self.settings.emergency_number_override = self.emergency.text().strip()
         self.clinic.save()
+        self.content_folder.save()
         self.settings.sync()
         super().accept()

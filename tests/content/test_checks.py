@@ -112,7 +112,8 @@ def test_check_command_exit_codes(
     assert main(["check", str(content_copy)]) == 1
     out = capsys.readouterr().out
     assert "topics/hydration.yaml:1: not valid YAML" in out
-    assert "1 problem in 1 file" in out
+    assert "showing the shipped page until this file is fixed" in out  # the clinic folder
+    assert "2 problems in 1 file" in out
     assert main(["check", str(tmp_path / "missing")]) == 2
     with pytest.raises(SystemExit) as exited:
         main(["check", "--nonsense"])

@@ -13,8 +13,7 @@ from typing import Any
 
 import pytest
 
-from bodymap.content.cache import load_library_cached
-from bodymap.paths import content_cache, content_dir
+from bodymap.cli import find_content, load_content
 from bodymap.qtshared.diagram import BodyDiagram
 from tests.children import ChildPython
 
@@ -99,7 +98,10 @@ def test_the_first_frame_loads_only_what_it_shows(
     child_python: ChildPython, qapp: object, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(child_python.cache))  # the child's caches
-    load_library_cached(content_dir(), content_cache(content_dir()))  # as an earlier run did
+    monkeypatch.setenv("XDG_DATA_HOME", str(child_python.data))  # and its clinic folder
+    folders = find_content(None, "test")  # the clinic folder over the shipped pages, as the app
+    assert folders is not None
+    load_content(folders)  # as an earlier run did
     BodyDiagram()
     report = start_app(child_python)
     early = [name for name in NOT_BEFORE_FIRST_FRAME if loaded(report["first_frame"], name)]

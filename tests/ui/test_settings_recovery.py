@@ -223,6 +223,7 @@ def test_every_setting_the_app_saves_is_checked_and_passes(settings_file: Path) 
     clinic.paper_size_choice = "Letter"
     clinic.last_folder = "/home/clinic"
     clinic.print_size = PrintSize.LARGE
+    clinic.clinic_content_folder = "/srv/clinic pages"
     for basket in ([], ["calf"], ["calf", "foot", "neck"]):
         clinic.basket = basket
         settings.sync()

@@ -1,0 +1,89 @@
+"""Edit → Edit This Page: the clinic's own copy of the open page, opened in a text editor.
+
+The shipped page is copied into the clinic's folder the first time (never over a copy that is
+already there), the content is read again so the window shows the copy, and the file opens in
+the program the system uses for it. Saving it there shows the change at once (the content
+watcher), and updates of the shipped pages never touch it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QUrl, Slot
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from bodymap.fileio import WriteError
+from bodymap.ui.library_model import LibraryModel
+
+
+def open_in_editor(path: Path) -> bool:
+    """Open ``path`` in the system's program for it; False when there is none."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+class PageEditor(QObject):
+    """Owns the Edit This Page action; ``current`` gives the id of the open page."""
+
+    def __init__(
+        self,
+        model: LibraryModel,
+        current: Callable[[], str | None],
+        window: QWidget,
+        opener: Callable[[Path], bool] = open_in_editor,
+    ) -> None:
+        super().__init__(window)
+        self.model = model
+        self.current = current
+        self.window = window
+        self.opener = opener
+        self.action = QAction("&Edit This Page…", window)
+        self.action.setShortcut(QKeySequence("Ctrl+E"))
+        self.action.setToolTip(
+            "Open the clinic's own copy of this page in a text editor (made from the shipped "
+            "page the first time)"
+        )
+        self.action.triggered.connect(self.edit_current)
+        model.reloaded.connect(self.refresh)
+        self.refresh()
+
+    @Slot()
+    def refresh(self) -> None:
+        page_id = self.current()
+        self.action.setEnabled(page_id is not None and self.model.library.get(page_id) is not None)
+
+    @Slot()
+    def edit_current(self) -> Path | None:
+        """The file opened (or offered), or None when there is no page or it cannot be copied."""
+        page_id = self.current()
+        library = self.model.library
+        page = library.get(page_id) if page_id is not None else None
+        if page is None:
+            return None
+        from bodymap.content.layers import copy_to_clinic  # noqa: PLC0415 - YAML-free start
+
+        try:
+            target = copy_to_clinic(page, library.root, library.shipped)
+        except WriteError as error:
+            QMessageBox.warning(
+                self.window,
+                "Cannot copy the page",
+                f"The page could not be copied into the clinic's folder.\n\n{error.reason}",
+            )
+            return None
+        if target != page.path:
+            self.model.reload()  # the window now shows (and follows) the clinic's copy
+        if not self.opener(target):
+            box = QMessageBox(
+                QMessageBox.Icon.Information,
+                "Open the page in a text editor",
+                f"This computer has no program set to open YAML files. Open this file in a "
+                f"text editor (such as Notepad, TextEdit or gedit):\n\n{target}",
+                QMessageBox.StandardButton.Ok,
+                self.window,
+            )
+            box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            box.exec()
+        return target
