@@ -139,7 +139,7 @@ class _Screen:
     def unsafe(self, page: Page) -> Markup:
         """A red box naming each safety rule the page breaks (``content/checks.py``): the
         page cannot be printed or exported until its file is fixed."""
-        found = [p for p in self.library.problems if p.blocks_output and p.path == page.path]
+        found = self.library.blocking_problems(page.id)
         if not found:
             return Markup("")
         colors = self.options.colors

@@ -86,10 +86,8 @@ def unsafe_pages(page_ids: Iterable[str], library: ContentLibrary) -> dict[str, 
     unsafe: dict[str, list[Problem]] = {}
     for page_id in page_ids:
         page = library.get(page_id)
-        if page is None:
-            continue
-        found = [p for p in library.problems if p.blocks_output and p.path == page.path]
-        if found:
+        found = library.blocking_problems(page_id)
+        if page is not None and found:
             unsafe[page.title] = found
     return unsafe
 

@@ -171,11 +171,20 @@ class HandoutController(QObject):
     @Slot()
     @Slot(str)
     def refresh(self, _page_id: str = "") -> None:
-        """Enable what makes sense for the open page and the basket (connect to pageChanged)."""
-        has_page = self.printable_page() is not None
-        for action in (self.print_action, self.preview_action, self.export_action):
-            action.setEnabled(has_page)
+        """Enable what makes sense for the open page and the basket (connect to pageChanged).
+
+        A page that breaks a safety rule cannot be printed, previewed or exported (the page
+        pane says why); the actions say so in their tooltips.
+        """
         page_id = self.printable_page()
+        unsafe = page_id is not None and bool(self.library.blocking_problems(page_id))
+        for action in (self.print_action, self.preview_action, self.export_action):
+            action.setEnabled(page_id is not None and not unsafe)
+            action.setToolTip(
+                "This page breaks a safety rule: it cannot be printed until its file is fixed"
+                if unsafe
+                else action.text().replace("&", "").removesuffix("…")
+            )
         self.add_to_basket_action.setEnabled(
             page_id is not None and page_id not in self.basket.page_ids
         )
@@ -248,8 +257,23 @@ class HandoutController(QObject):
         printer.setCreator("BodyMap")
         return printer
 
+    def refused(self, page_ids: Sequence[str]) -> bool:
+        """Say so and return True when a page breaks a safety rule: nothing is printed,
+        previewed or exported then (the same refusal as the command line's)."""
+        from bodymap.handout.compose import UnsafePageError, unsafe_pages  # noqa: PLC0415
+
+        unsafe = unsafe_pages(page_ids, self.library)
+        if unsafe:
+            warn(
+                self.window,
+                "This handout cannot be printed",
+                f"{UnsafePageError(unsafe, self.library.root)}\n\nAsk the person who edits "
+                "your pages to fix it; the yellow bar lists every problem.",
+            )
+        return bool(unsafe)
+
     def print_pages(self, page_ids: Sequence[str]) -> bool:
-        """The system print dialog, then print; False when cancelled."""
+        """The system print dialog, then print; False when cancelled or refused."""
         return self.print_request(self.request(page_ids))
 
     def print_request(self, request: HandoutRequest, printer: QPrinter | None = None) -> bool:
@@ -259,6 +283,8 @@ class HandoutController(QObject):
 
         from bodymap.handout.pdf import paint_handout  # noqa: PLC0415
 
+        if self.refused(request.page_ids):
+            return False
         self._check_logo(request)
         printer = printer or self.make_printer(request)
         dialog = QPrintDialog(printer, self.window)
@@ -277,12 +303,14 @@ class HandoutController(QObject):
             return False
         return True
 
-    def preview_pages(self, page_ids: Sequence[str]) -> HandoutPreviewDialog:
+    def preview_pages(self, page_ids: Sequence[str]) -> HandoutPreviewDialog | None:
         """The preview at a readable fit, with the client's choices beside it; Print and Export
         in it print or save what it shows."""
         from bodymap.handout.pdf import paint_handout  # noqa: PLC0415
         from bodymap.ui.handout_dialogs import HandoutPreviewDialog  # noqa: PLC0415
 
+        if self.refused(page_ids):
+            return None
         request = self.request(page_ids)
         self._check_logo(request)
         printer = self.make_printer(request)
@@ -309,6 +337,8 @@ class HandoutController(QObject):
         """The Export dialog (print size, client, what to include), then where to save."""
         from bodymap.ui.handout_dialogs import ExportHandoutDialog  # noqa: PLC0415
 
+        if self.refused(page_ids):
+            return None
         dialog = ExportHandoutDialog(self.request(page_ids), self.library, self.window)
         self.export_dialog = dialog
         try:
@@ -349,6 +379,8 @@ class HandoutController(QObject):
 
         if path.suffix.casefold() != ".pdf":
             path = path.with_name(path.name + ".pdf")
+        if self.refused(request.page_ids):
+            return None
         self._check_logo(request)
         try:
             write_pdf(path, request, self.library, self.diagram)
