@@ -356,6 +356,18 @@ def fill(
             placed[column].append((piece, 0.0))
             y = piece.height
             index += 1
+            if piece.keep_with_next and index < len(pieces):
+                # A heading over a block taller than a sheet: the block starts beside it,
+                # cut between lines, rather than leaving the heading alone on its sheet.
+                follower = pieces[index]
+                cut = line_cut(follower, height - y - follower.space_before)
+                if cut is not None:
+                    y += follower.space_before
+                    placed[column].append((replace(follower, end=cut, keep_with_next=False), y))
+                    pieces[index] = replace(follower, start=cut, space_before=0.0)
+                    column, y = column + 1, 0.0
+                    if column == columns:
+                        return placed, pieces[index:]
             continue
         cut = cut_at(piece, height)
         placed[column].append((replace(piece, end=cut, keep_with_next=False), 0.0))
@@ -364,6 +376,16 @@ def fill(
         if column == columns:
             return placed, pieces[index:]
     return placed, []
+
+
+def line_cut(piece: Piece[M], height: float) -> float | None:
+    """The lowest boundary between two lines within ``height`` of the piece's top, or None
+    when not even its first line fits."""
+    cuts = piece.laid.cuts
+    position = bisect.bisect_right(cuts, piece.start + height) - 1
+    if position >= 0 and cuts[position] > piece.start and cuts[position] < piece.end:
+        return cuts[position]
+    return None
 
 
 def cut_at(piece: Piece[M], height: float) -> float:
