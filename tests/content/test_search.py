@@ -61,6 +61,21 @@ RELEVANCE = [
     ("spasming", "muscle-cramps"),
     ("horse charley", "calf"),
     ("back out threw my", "back"),
+    # the hand, thigh and shoulder pages (issue #14): they take these words from calf and neck
+    ("hamstring", "thigh"),
+    ("charley horse in my thigh", "thigh"),
+    ("thigh cramp", "thigh"),
+    ("pulled hamstring", "thigh"),
+    ("hamstrng", "thigh"),
+    ("writer's cramp", "hand"),
+    ("wrist", "hand"),
+    ("fingers cramping", "hand"),
+    ("carpal tunnel", "hand"),
+    ("my shoulder is in knots", "shoulder"),
+    ("sholder", "shoulder"),
+    ("trapezius", "shoulder"),
+    ("traps", "shoulder"),
+    ("calf cramp", "calf"),
 ]
 
 
@@ -69,6 +84,25 @@ def test_the_page_meant_comes_first(index: SearchIndex, query: str, expected: st
     results = index.search(query).results
     assert results, f"no results for {query!r}"
     assert results[0].id == expected, [r.id for r in results[:3]]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="known search bug, for the owner of search.py: a whole typed word is also matched "
+    "as a prefix, so 'should' finds the Shoulder title and every question with 'should' "
+    "ranks Shoulder first (a stopword, or prefix matching only for the word being typed, "
+    "would fix it); remove this mark when it is fixed",
+)
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("should I use heat or ice", "heat-and-cold"),
+        ("should I stretch before bed", "stretching"),
+        ("what should I do for a leg cramp", "muscle-cramps"),
+    ],
+)
+def test_should_is_not_shoulder(index: SearchIndex, query: str, expected: str) -> None:
+    assert index.search(query).results[0].id == expected
 
 
 def test_prefix_matching_as_you_type(index: SearchIndex) -> None:
