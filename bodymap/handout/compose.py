@@ -328,7 +328,8 @@ def default_file_name(page_ids: Sequence[str], library: ContentLibrary) -> str:
     else:
         stem = "handout-" + "-".join(_slug(page_id) for page_id in page_ids)
         if len(stem) > MAX_FILE_STEM:
-            stem = stem[:MAX_FILE_STEM].rsplit("-", 1)[0] + "-and-more"
+            more = "-and-more"
+            stem = stem[: MAX_FILE_STEM - len(more)].rsplit("-", 1)[0] + more
     return f"{stem}.pdf"
 
 
