@@ -479,7 +479,11 @@ class BodyMapWidget(QWidget):
             sides = self._view_sides.get(view)
             if sides is not None:
                 painter.setFont(side_font)
-                row = QRect(label.left() + 4, label.bottom() + 1, label.width() - 8, line)
+                # Kept off the column's edges, so the two views' words never run together.
+                inset = max(4, label.width() // 12)
+                row = QRect(
+                    label.left() + inset, label.bottom() + 1, label.width() - 2 * inset, line
+                )
                 self._paint_side_labels(painter, row, sides)
 
     @staticmethod
