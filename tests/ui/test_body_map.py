@@ -93,10 +93,14 @@ def test_click_just_outside_the_outline_does_not_open_it(
     assert button is not None
     point = outside_point(body_map, button)
     # Inside the bounding box is not enough: the click must follow the drawn outline.
+    # Just beside a side's outline may be the other side (the calves are close together):
+    # that one opens, never the outline the point is outside of.
     target = widget_at(body_map, point)
-    assert getattr(target, "region_id", None) != region_id
+    assert target is not button
     click_map(qtbot, body_map, point)
-    assert body_map.selected != region_id
+    assert (body_map.selected, body_map.selected_side) != (region_id, side)
+    if body_map.selected == region_id:
+        assert getattr(target, "side", None) not in (None, side)
 
 
 def test_click_between_calf_and_foot_selects_neither(qtbot: QtBot, window: MainWindow) -> None:
