@@ -321,7 +321,8 @@ class Settings:
 
     @property
     def last_page(self) -> str:
-        """The page open at the last close, or ""."""
+        """The page open at the last close, with its side as `content.sides.side_key` writes
+        it ("calf:left", "neck"), or ""."""
         return self.get(LAST_PAGE)
 
     @last_page.setter

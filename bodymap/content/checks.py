@@ -332,8 +332,159 @@ REGION_FLAGS: dict[str, tuple[Flag, ...]] = {
         ),
         Flag(TODAY, "pain under the right ribs that lasts more than 30 minutes", (r"30 minutes",)),
     ),
+    "hand": (
+        Flag(
+            EMERGENCY,
+            "sudden weakness or numbness in one hand with a drooping face or slurred speech "
+            "(stroke)",
+            (r"sudden", r"weak|numb", r"face|speech|speak"),
+        ),
+        Flag(EMERGENCY, "hand or arm pain with chest pain (heart attack)", (r"chest", r"heart")),
+        Flag(
+            EMERGENCY,
+            "an injured finger that is blue, numb, bent out of shape or shows bone: go to A&E",
+            (r"injur", r"odd angle|bone|blue", r"A&E"),
+        ),
+        Flag(
+            EMERGENCY,
+            "a hand or fingers that suddenly go icy cold, pale or blue",
+            (r"icy|cold", r"pale|blue"),
+        ),
+        Flag(
+            EMERGENCY,
+            "a tight, hard, swollen forearm or hand after an injury or a tight cast "
+            "(compartment syndrome)",
+            (r"tight|hard", r"cast|bandage|crush"),
+        ),
+        Flag(
+            EMERGENCY,
+            "a hand infection with confusion or blotchy skin (sepsis)",
+            (r"infection", r"confus|blotchy"),
+        ),
+        Flag(
+            EMERGENCY,
+            "spasms in both hands with a fit or trouble breathing (very low calcium)",
+            (r"both hands", r"fit|breath"),
+        ),
+        Flag(TODAY, "a red, hot, swollen finger or hand (infection)", (r"red", r"hot", r"swollen")),
+        Flag(
+            TODAY,
+            "a swollen finger that is very painful to straighten (tendon infection)",
+            (r"swollen", r"straighten"),
+        ),
+        Flag(TODAY, "an injured finger or thumb that may be broken", (r"injur", r"broken")),
+        Flag(
+            TODAY,
+            "spasms in both hands with tingling (blood salts)",
+            (r"both hands", r"tingl"),
+        ),
+        Flag(
+            SOON,
+            "tingling or numbness in the thumb and fingers at night (carpal tunnel syndrome)",
+            (r"thumb|finger", r"numb|tingl", r"night"),
+        ),
+        Flag(SOON, "a weak thumb or trouble gripping", (r"weak", r"grip")),
+        Flag(
+            SOON,
+            "cramps only when writing, typing or playing an instrument (writer's cramp)",
+            (r"\bwrit", r"typ|instrument"),
+        ),
+    ),
+    "thigh": (
+        Flag(
+            EMERGENCY,
+            "a painful or swollen leg with breathlessness or chest pain, and 'do not massage'",
+            (r"breath", r"chest", r"(not|don.t) massage"),
+        ),
+        Flag(EMERGENCY, "a leg that suddenly goes cold, pale or blue", (r"cold", r"pale|blue")),
+        Flag(
+            EMERGENCY,
+            "a tight, hard thigh after an injury or crush (compartment syndrome)",
+            (r"tight|hard", r"injur|crush"),
+        ),
+        Flag(EMERGENCY, "heavy bleeding from the thigh or groin", (r"bleed", r"thigh|groin")),
+        Flag(
+            EMERGENCY,
+            "pain or numbness in both legs, or numbness around the genitals or bottom",
+            (r"both legs", r"genital|bottom"),
+        ),
+        Flag(
+            TODAY,
+            "a possible blood clot: one thigh swollen, warm or red, with 'do not massage'",
+            (r"\bone (leg|thigh)", r"swell|swollen", r"warm|red|dark", r"(not|don.t) massage"),
+        ),
+        Flag(TODAY, "a red, swollen leg in pregnancy", (r"pregnan", r"red|swollen")),
+        Flag(TODAY, "a pop or snap at the back of the thigh (bad hamstring tear)", (r"pop|snap",)),
+        Flag(TODAY, "a cramp that lasts more than 10 minutes", (LONG_CRAMP.pattern,)),
+        Flag(SOON, "thigh pain when you walk that stops when you rest", (r"walk", r"rest")),
+        Flag(SOON, "a hamstring injury that is not healing", (r"hamstring", r"heal|worse")),
+    ),
+    "shoulder": (
+        Flag(
+            EMERGENCY,
+            "left (or either) shoulder or arm pain with chest pain (heart attack)",
+            (r"(left|either)[^.]{0,40}(shoulder|arm)", r"chest"),
+        ),
+        Flag(
+            EMERGENCY,
+            "sharp pain that is worse when you breathe in (clot in the lung)",
+            (r"breathe in",),
+        ),
+        Flag(
+            EMERGENCY,
+            "tearing or ripping pain in the upper back (aortic dissection)",
+            (r"tear|rip", r"back|shoulder blades"),
+        ),
+        Flag(
+            EMERGENCY,
+            "a shoulder that looks out of place after a fall (dislocation): go to A&E",
+            (r"out of place|changed shape|square", r"A&E"),
+        ),
+        Flag(
+            EMERGENCY,
+            "sudden weakness in one arm with a drooping face or slurred speech (stroke)",
+            (r"sudden", r"face|speech|speak"),
+        ),
+        Flag(
+            EMERGENCY,
+            "shoulder-tip pain with sudden belly pain in pregnancy or with fainting (ectopic "
+            "pregnancy)",
+            (r"tip of (your|the) shoulder|shoulder.tip", r"pregnan|faint|dizz"),
+        ),
+        Flag(
+            EMERGENCY,
+            "shoulder pain with belly pain and yellow skin or eyes (gallbladder)",
+            (r"yellow",),
+        ),
+        Flag(
+            TODAY,
+            "sudden or very bad shoulder pain",
+            (r"shoulder pain", r"sudden|very bad"),
+        ),
+        Flag(TODAY, "not being able to move the arm", (r"(cannot|can.t) move",)),
+        Flag(
+            TODAY,
+            "pins and needles that do not go away, or no feeling in the arm",
+            (r"pins and needles|no feeling",),
+        ),
+        Flag(TODAY, "a shoulder that is hot or cold to touch", (r"(hot|cold) to touch",)),
+        Flag(TODAY, "shoulder pain after a fall or an injury", (r"after (a|an) (fall|injur)",)),
+        Flag(TODAY, "bad pain in both shoulders", (r"both shoulders",)),
+        Flag(
+            TODAY,
+            "shoulder-tip pain with belly pain",
+            (r"tip of (your|the) shoulder|shoulder.tip", r"belly"),
+        ),
+        Flag(
+            SOON,
+            "shoulder pain that is no better after 2 weeks",
+            (r"shoulder pain", r"\b(2|two) weeks"),
+        ),
+        Flag(SOON, "a shoulder that slowly gets stiffer (frozen shoulder)", (r"stiff", r"night")),
+        Flag(SOON, "pain or weakness when lifting the arm (rotator cuff)", (r"lift", r"weak")),
+    ),
 }
-"""Per region, from the research report sections 2-7 and 15 (docs/clinical-review.md)."""
+"""Per region, from the research report sections 2-10 and 15 (docs/clinical-review.md)."""
 
 NOT_IN_SOON: dict[str, tuple[tuple[str, str], ...]] = {
     "stomach": (("belly pain that gets worse quickly", r"worse (very )?quickly|worse fast"),),
@@ -351,6 +502,21 @@ WARNING_SIGNS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
         ("not to massage the leg", (r"do not massage|don't massage",)),
     ),
     "stomach": (("when to call emergency services", (re.escape(EMERGENCY_PLACEHOLDER),)),),
+    "hand": (
+        ("that sudden weakness in one hand can be a stroke", (r"sudden", r"stroke")),
+        ("to call emergency services", (re.escape(EMERGENCY_PLACEHOLDER),)),
+        ("not to massage a hot, swollen finger", (r"do not massage|don't massage",)),
+    ),
+    "thigh": (
+        ("that it could be a blood clot", (r"clot",)),
+        ("swelling, warmth or redness", (r"swell|swollen", r"warm", r"red")),
+        ("not to massage the leg", (r"do not massage|don't massage",)),
+    ),
+    "shoulder": (
+        ("that shoulder or arm pain with chest pain can be a heart attack", (r"chest", r"heart")),
+        ("to call emergency services", (re.escape(EMERGENCY_PLACEHOLDER),)),
+        ("not to wait or massage", (r"do not wait|don't wait", r"not massage")),
+    ),
 }
 """The physician warning that opens these regions (content-facts.md)."""
 SELF_MASSAGE_NOT_SAFE = frozenset({"chest", "stomach"})
@@ -366,6 +532,33 @@ SELF_MASSAGE_CAUTIONS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     "neck": (
         ("to keep off the front and sides of the neck", (r"(front|side)s?[^.]{0,30}neck",)),
         ("not to massage after a neck injury", (r"injur|whiplash",)),
+    ),
+    "hand": (
+        (
+            "not to massage a red, hot or swollen finger or hand (a possible infection)",
+            (r"infection", r"hot", r"swollen|swell"),
+        ),
+        ("not to massage a finger that may be broken", (r"broken",)),
+        ("to press only lightly on the inside of the wrist", (r"wrist",)),
+    ),
+    "thigh": (
+        (
+            "not to massage a thigh that is swollen, warm or red (a possible clot)",
+            (r"clot", r"swell|swollen", r"warm|red"),
+        ),
+        (
+            "not to massage a pulled hamstring in its first 3 days",
+            (r"hamstring", r"\b(3|three) days"),
+        ),
+        ("to keep away from the groin", (r"groin",)),
+    ),
+    "shoulder": (
+        ("not to massage shoulder or arm pain that comes with chest pain", (r"chest",)),
+        (
+            "not to massage after a fall, an injury or a dislocation",
+            (r"fall|injur|dislocat",),
+        ),
+        ("to keep off the front and sides of the neck", (r"(front|side)s?[^.]{0,30}neck",)),
     ),
 }
 """Who should not self-massage: said in the self-massage part of each region."""

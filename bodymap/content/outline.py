@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 
 from markupsafe import Markup, escape
@@ -28,6 +28,7 @@ from bodymap.content.model import (
     Source,
     TopicPage,
 )
+from bodymap.content.sides import side_title
 
 KeyPath = tuple[str | int, ...]
 PAGE_SCHEME = "page"
@@ -353,3 +354,12 @@ class _Walk:
                         for j, point in enumerate(section.points)
                     )
                 )
+
+
+def with_side(text: Text, side: str | None) -> Text:
+    """A title with the picked side of a paired part before it ("Left calf", by
+    ``sides.side_title``); unchanged for None (the whole region)."""
+    if side is None or not text.spans:
+        return text
+    first, *rest = text.spans
+    return Text((replace(first, text=side_title(first.text, side)), *rest), text.field)

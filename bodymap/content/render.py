@@ -30,6 +30,7 @@ from bodymap.content.outline import (
     markup,
     outline,
     page_link,
+    with_side,
 )
 
 WARNING_ICON = "bodymap-icon:warning"
@@ -57,6 +58,9 @@ class RenderOptions:
     colors: PageColors
     emergency_number: str = "911"
     same_day: str = ""
+    side: str | None = None
+    """The person's side picked on a paired region ("left", "right"): the title then names
+    it ("Left calf"); None for the whole region."""
 
 
 def render_page(page: Page, library: ContentLibrary, options: RenderOptions) -> str:
@@ -95,7 +99,7 @@ class _Screen:
     def block(self, block: object) -> Markup:  # noqa: PLR0911 - one branch per kind of block
         colors = self.options.colors
         if isinstance(block, Title):
-            return Markup("<h1>%s</h1>") % self.text(block.text)
+            return Markup("<h1>%s</h1>") % self.text(with_side(block.text, self.options.side))
         if isinstance(block, Summary):
             return Markup('<p style="font-size:large;">%s</p>') % self.text(block.text)
         if isinstance(block, Warning):

@@ -21,7 +21,16 @@ from markupsafe import escape
 
 from bodymap.content import outline as outline_blocks
 from bodymap.content.model import HOME_ID, ContentLibrary, Page, Problem, RegionPage
-from bodymap.content.outline import KeyPath, Text, Urgency, fill_values, markup, outline
+from bodymap.content.outline import (
+    KeyPath,
+    Text,
+    Urgency,
+    fill_values,
+    markup,
+    outline,
+    with_side,
+)
+from bodymap.content.sides import side_title
 from bodymap.settings import PAPER_SIZES, ClinicDetails, PrintSize, normalise_paper_size
 
 DISCLAIMER = (
@@ -109,6 +118,14 @@ class HandoutRequest:
     """A short note from the therapist, printed on the first page."""
     omitted: frozenset[Choice] = frozenset()
     """Items the therapist left out for this client; only ever from the ``CHOOSABLE`` lists."""
+    sides: tuple[tuple[str, str], ...] = ()
+    """The side picked for a paired region's page, as ``(page id, "left" | "right")`` pairs:
+    that page's title names the side ("Left calf") and its diagram shades only that side.
+    A page not named here is printed for the whole region."""
+
+    def side_of(self, page_id: str) -> str | None:
+        """The side picked for ``page_id``, or None for the whole region."""
+        return dict(self.sides).get(page_id)
 
 
 class BlockKind(Enum):
@@ -142,6 +159,8 @@ class Block:
     urgency: Urgency | None = None
     emphasis: bool = False
     region_id: str | None = None
+    side: str | None = None
+    """For a diagram: the person's side to shade, or None for every outline of the region."""
     keep_with_next: bool = False
 
 
@@ -269,10 +288,10 @@ def compose_handout(request: HandoutRequest, library: ContentLibrary) -> Handout
         assert page is not None
         pages.append(page)
     composer = _Composer(fill_values(request.emergency_number, request.same_day), request.omitted)
-    composed = [composer.page(page) for page in pages]
+    composed = [composer.page(page, request.side_of(page.id)) for page in pages]
     composed[0] = _for_client(composed[0], request)
     return Handout(
-        title=handout_title(pages),
+        title=handout_title(pages, request.sides),
         pages=tuple(composed),
         clinic=request.clinic,
         paper_size=normalise_paper_size(request.paper_size) or "A4",
@@ -308,13 +327,18 @@ def _for_client(page: HandoutPage, request: HandoutRequest) -> HandoutPage:
     return HandoutPage(page.page_id, page.title, page.kicker, tuple(blocks))
 
 
-def handout_title(pages: Sequence[Page]) -> str:
+def handout_title(pages: Sequence[Page], sides: Sequence[tuple[str, str]] = ()) -> str:
+    """The PDF's title: "Left calf: muscle spasms and cramps" for one region page (with the
+    side picked, from ``sides`` as in ``HandoutRequest.sides``), "Handout: Calf and Back" for
+    several."""
+    chosen = dict(sides)
+    titles = [side_title(page.title, chosen.get(page.id)) for page in pages]
     if len(pages) == 1:
         page = pages[0]
         return (
-            f"{page.title}: {REGION_KICKER.lower()}" if isinstance(page, RegionPage) else page.title
+            f"{titles[0]}: {REGION_KICKER.lower()}" if isinstance(page, RegionPage) else titles[0]
         )
-    return f"Handout: {_join_words([page.title for page in pages])}"
+    return f"Handout: {_join_words(titles)}"
 
 
 def default_file_name(page_ids: Sequence[str], library: ContentLibrary) -> str:
@@ -326,7 +350,8 @@ def default_file_name(page_ids: Sequence[str], library: ContentLibrary) -> str:
     else:
         stem = "handout-" + "-".join(_slug(page_id) for page_id in page_ids)
         if len(stem) > MAX_FILE_STEM:
-            stem = stem[:MAX_FILE_STEM].rsplit("-", 1)[0] + "-and-more"
+            more = "-and-more"
+            stem = stem[: MAX_FILE_STEM - len(more)].rsplit("-", 1)[0] + more
     return f"{stem}.pdf"
 
 
@@ -356,6 +381,7 @@ class _Composer:
         self.page_id = ""
         self.blocks: list[Block] = []
         self.no_steps = False
+        self.side: str | None = None
 
     def text(self, text: Text) -> str:
         """Content text as escaped markup, the emergency number filled in (in bold)."""
@@ -368,9 +394,11 @@ class _Composer:
         """The items of a list the therapist did not leave out for this client."""
         return [item for item in items if choice_of(self.page_id, item.field) not in self.omitted]
 
-    def page(self, page: Page) -> HandoutPage:
+    def page(self, page: Page, side: str | None = None) -> HandoutPage:
+        """The page's blocks; ``side`` names the picked side in the title and the diagram."""
         self.blocks = []
         self.page_id = page.id
+        self.side = side
         blocks = outline(page)
         # The self-massage intro introduces the steps: it goes when every step is left out.
         self.no_steps = any(
@@ -384,11 +412,12 @@ class _Composer:
             self.block(block)
         kicker = REGION_KICKER if isinstance(page, RegionPage) else TOPIC_KICKER
         kept = _without_empty_sections(self.blocks)
-        return HandoutPage(page.id, str(escape(page.title)), kicker, tuple(kept))
+        title = side_title(page.title, side)
+        return HandoutPage(page.id, str(escape(title)), kicker, tuple(kept))
 
     def block(self, block: outline_blocks.Block) -> None:
         if isinstance(block, outline_blocks.Title):
-            self.add(BlockKind.TITLE, text=self.text(block.text))
+            self.add(BlockKind.TITLE, text=self.text(with_side(block.text, self.side)))
         elif isinstance(block, outline_blocks.Summary):
             self.add(BlockKind.SUMMARY, text=self.text(block.text))
         elif isinstance(block, outline_blocks.Warning):
@@ -396,7 +425,7 @@ class _Composer:
             self.add(BlockKind.WARNING, heading=f"Warning: {heading}", text=self.text(block.text))
         elif isinstance(block, outline_blocks.Diagram):
             title = self.blocks[0].text if self.blocks else ""
-            self.add(BlockKind.DIAGRAM, region_id=block.region_id, text=title)
+            self.add(BlockKind.DIAGRAM, region_id=block.region_id, side=self.side, text=title)
         elif isinstance(block, outline_blocks.Heading):
             kind = BlockKind.SUBHEADING if block.level > 2 else BlockKind.HEADING
             self.add(kind, text=self.text(block.text), keep_with_next=True)

@@ -205,8 +205,10 @@ def diagram_figure(
     width: float,
     band: float,
     small: float,
+    side: str | None = None,
 ) -> Laid:
-    """The body figure with the region shaded, front and back labels and a caption.
+    """The body figure with the region shaded (only ``side``'s outlines, the person's
+    ``"left"`` or ``"right"``, when a side was picked), front and back labels and a caption.
 
     It is as tall as the ``band`` beside it allows (``band`` 0: as tall as ``width`` makes it),
     but never shorter than 40 mm; labels and caption are set at ``small`` points.
@@ -231,7 +233,7 @@ def diagram_figure(
 
     def draw(painter: QPainter, x: float, y: float) -> None:
         bounds = QRectF(x, y, width, figure_height)
-        transform = paint_region_diagram(painter, diagram, region_id, bounds, s.mm(1))
+        transform = paint_region_diagram(painter, diagram, region_id, bounds, s.mm(1), side=side)
         label_y = y + figure_height + s.pt(1)
         left = transform.map(QPointF(box.left(), 0)).x()
         right = transform.map(QPointF(box.right(), 0)).x()
@@ -245,9 +247,16 @@ def diagram_figure(
 
 
 def paint_region_diagram(
-    painter: QPainter, diagram: BodyDiagram, region_id: str, bounds: QRectF, millimetre: float
+    painter: QPainter,
+    diagram: BodyDiagram,
+    region_id: str,
+    bounds: QRectF,
+    millimetre: float,
+    *,
+    side: str | None = None,
 ) -> QTransform:
-    """The figure as vectors with the region's shapes marked; returns the transform used.
+    """The figure as vectors with the region's shapes marked (only the person's ``side`` of a
+    paired region when given); returns the transform used.
 
     The mark is a mid-tone fill, diagonal hatching and a dark outline, so it is clear in
     colour and in black-and-white print alike.
@@ -256,7 +265,7 @@ def paint_region_diagram(
     diagram.paint(painter, transform, dark=False)
     path = QPainterPath()
     for shape in diagram.shapes:
-        if shape.region_id == region_id:
+        if shape.region_id == region_id and side in (None, shape.outline.side):
             path.addPath(transform.map(shape.path))
     point = millimetre * 25.4 / 72  # one typographic point, in device units
     _paint_highlight(painter, path, 0.75 * millimetre, 0.35 * point, point)

@@ -233,6 +233,7 @@ class _Pages:
                 # Beside a full band it takes the band's height; in large print its own.
                 band=height if self.scale.columns > 1 else 0,
                 small=self.scale.smallest,
+                side=diagram.side,
             )
             band.append(Placement(Piece(figure), s.width - figure_width, 0))
         return band, rest

@@ -24,7 +24,7 @@ from PySide6.QtSvg import QSvgRenderer
 from bodymap.artwork import Artwork, RegionOutline, read_artwork
 from bodymap.paths import artwork_file, cache_dir
 
-CACHE_FORMAT = 2  # bump when the cached rows change shape
+CACHE_FORMAT = 3  # bump when the cached rows change shape
 
 LIGHT_TO_DARK = {
     "#f4efe9": "#3b4049",  # skin
@@ -147,12 +147,20 @@ def _shape_row(shape: RegionShape) -> list[Any]:
     elements = [path.elementAt(i) for i in range(path.elementCount())]
     points = [[element.type.value, element.x, element.y] for element in elements]
     outline = shape.outline
-    return [outline.region_id, outline.view, outline.element_id, outline.d, outline.box, points]
+    return [
+        outline.region_id,
+        outline.view,
+        outline.element_id,
+        outline.d,
+        outline.box,
+        outline.side,
+        points,
+    ]
 
 
 def _shape_from_row(row: list[Any]) -> RegionShape:
     """The outline rebuilt element by element: exactly the path that was parsed."""
-    region_id, view, element_id, d, (left, top, right, bottom), points = row
+    region_id, view, element_id, d, (left, top, right, bottom), side, points = row
     path = QPainterPath()
     steps = iter(points)
     for kind, x, y in steps:
@@ -166,7 +174,8 @@ def _shape_from_row(row: list[Any]) -> RegionShape:
         else:
             raise ValueError(f"unexpected path element {kind}")
     box = (float(left), float(top), float(right), float(bottom))
-    outline = RegionOutline(str(region_id), str(view), str(element_id), str(d), box)
+    side = None if side is None else str(side)
+    outline = RegionOutline(str(region_id), str(view), str(element_id), str(d), box, side)
     return RegionShape(outline, path)
 
 

@@ -20,8 +20,10 @@ from bodymap.content.checks import (
     EVERY_REGION,
     MAX_GRADE,
     REGION_FLAGS,
+    SELF_MASSAGE_CAUTIONS,
     TIER_FIELDS,
     TOPIC_MUST_SAY,
+    WARNING_SIGNS,
     Flag,
     check_page,
     safety_problems,
@@ -37,7 +39,7 @@ from bodymap.content.model import (
 from bodymap.content.report import check_content
 
 Data = dict[str, Any]
-REGIONS = ("foot", "calf", "back", "neck", "chest", "stomach")
+REGIONS = ("foot", "calf", "back", "neck", "chest", "stomach", "hand", "thigh", "shoulder")
 
 
 def edit(path: Path, change: Callable[[Data], None]) -> None:
@@ -269,6 +271,12 @@ def test_a_problem_points_at_the_line_of_its_field(content_copy: Path) -> None:
 # -- safety: the red flags every region lists, each in its tier -----------------------------------
 
 
+def test_every_region_the_map_draws_is_held_to_the_region_rules(shipped_library: Any) -> None:
+    assert set(REGIONS) == set(shipped_library.region_order)
+    assert {page.id for page in shipped_library.regions} == set(REGIONS)
+    assert set(REGION_FLAGS) == set(REGIONS), "each region lists its own serious causes"
+
+
 @pytest.mark.parametrize("region", REGIONS)
 def test_every_region_needs_a_today_list(content_copy: Path, region: str) -> None:
     found = safety_after(
@@ -440,6 +448,29 @@ def test_warnings_and_self_massage_cautions(
     found = problems_after(content_copy, file, change)
     assert f"{file}:" in found
     assert expected in found, found
+
+
+@pytest.mark.parametrize(
+    ("region", "part", "what", "patterns"),
+    [
+        (region, part, what, patterns)
+        for part, table in (("warning", WARNING_SIGNS), ("self_massage", SELF_MASSAGE_CAUTIONS))
+        for region, rules in table.items()
+        for what, patterns in rules
+    ],
+    ids=lambda value: value if isinstance(value, str) else "",
+)
+def test_every_warning_and_self_massage_caution_is_checked(
+    content_copy: Path, region: str, part: str, what: str, patterns: tuple[str, ...]
+) -> None:
+    """Taking one caution out of a region's warning box or self-massage text is caught."""
+
+    def change(data: Data) -> None:
+        data[part] = replace_matching(data[part], patterns[-1:])
+
+    found = safety_after(content_copy, f"regions/{region}.yaml", change)
+    assert f"regions/{region}.yaml:" in found
+    assert f"safety: the {region} page must tell readers {what}" in found, found
 
 
 @pytest.mark.parametrize(

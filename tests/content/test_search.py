@@ -11,7 +11,7 @@ import pytest
 from bodymap.cli import main
 from bodymap.content.loader import load_library
 from bodymap.content.model import ContentLibrary
-from bodymap.content.search import SearchIndex, fingerprint
+from bodymap.content.search import SearchIndex, fingerprint, query_side
 
 
 @pytest.fixture(scope="module")
@@ -61,6 +61,21 @@ RELEVANCE = [
     ("spasming", "muscle-cramps"),
     ("horse charley", "calf"),
     ("back out threw my", "back"),
+    # the hand, thigh and shoulder pages (issue #14): they take these words from calf and neck
+    ("hamstring", "thigh"),
+    ("charley horse in my thigh", "thigh"),
+    ("thigh cramp", "thigh"),
+    ("pulled hamstring", "thigh"),
+    ("hamstrng", "thigh"),
+    ("writer's cramp", "hand"),
+    ("wrist", "hand"),
+    ("fingers cramping", "hand"),
+    ("carpal tunnel", "hand"),
+    ("my shoulder is in knots", "shoulder"),
+    ("sholder", "shoulder"),
+    ("trapezius", "shoulder"),
+    ("traps", "shoulder"),
+    ("calf cramp", "calf"),
 ]
 
 
@@ -69,6 +84,36 @@ def test_the_page_meant_comes_first(index: SearchIndex, query: str, expected: st
     results = index.search(query).results
     assert results, f"no results for {query!r}"
     assert results[0].id == expected, [r.id for r in results[:3]]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("should I use heat or ice", "heat-and-cold"),
+        ("should I stretch before bed", "stretching"),
+        ("what should I do for a leg cramp", "muscle-cramps"),
+    ],
+)
+def test_should_is_not_shoulder(index: SearchIndex, query: str, expected: str) -> None:
+    assert index.search(query).results[0].id == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "expected", "side"),
+    [
+        ("left calf", "calf", "left"),
+        ("right thigh", "thigh", "right"),
+        ("my left shoulder", "shoulder", "left"),
+        ("cramp in my right foot", "foot", "right"),
+        ("calf", "calf", None),
+        ("left and right hand", "hand", None),
+    ],
+)
+def test_side_words_choose_the_side_not_the_page(
+    index: SearchIndex, query: str, expected: str, side: str | None
+) -> None:
+    assert index.search(query).results[0].id == expected
+    assert query_side(query) == side
 
 
 def test_prefix_matching_as_you_type(index: SearchIndex) -> None:
