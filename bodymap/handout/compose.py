@@ -126,6 +126,19 @@ class BlockKind(Enum):
     SOURCES = "sources"
     CLIENT = "client"
     NOTE = "note"
+    CHART = "chart"
+    """The client's own marked body map: ``marks`` coloured by score, with a legend."""
+
+
+@dataclass(frozen=True)
+class ChartMark:
+    """One marked area on a CHART block: where (region id and the person's side, None for an
+    unpaired region), its score (0-10) and its name as printed (plain text, "Left calf")."""
+
+    region_id: str
+    side: str | None
+    score: int
+    name: str
 
 
 @dataclass(frozen=True)
@@ -145,6 +158,7 @@ class Block:
     emphasis: bool = False
     region_id: str | None = None
     keep_with_next: bool = False
+    marks: tuple[ChartMark, ...] = ()
 
 
 @dataclass(frozen=True)
