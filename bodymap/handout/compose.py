@@ -141,6 +141,19 @@ class BlockKind(Enum):
     SOURCES = "sources"
     CLIENT = "client"
     NOTE = "note"
+    CHART = "chart"
+    """The client's own marked body map: ``marks`` coloured by score, with a legend."""
+
+
+@dataclass(frozen=True)
+class ChartMark:
+    """One marked area on a CHART block: where (region id and the person's side, None for an
+    unpaired region), its score (0-10) and its name as printed (plain text, "Left calf")."""
+
+    region_id: str
+    side: str | None
+    score: int
+    name: str
 
 
 @dataclass(frozen=True)
@@ -162,6 +175,7 @@ class Block:
     side: str | None = None
     """For a diagram: the person's side to shade, or None for every outline of the region."""
     keep_with_next: bool = False
+    marks: tuple[ChartMark, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -183,8 +183,18 @@ class SheetBody:
 def split_band(
     blocks: Sequence[Block], kinds: Sequence[BlockKind] = BAND_KINDS
 ) -> tuple[list[Block], Block | None, list[Block]]:
-    """The top band's blocks (title, summary, physician warning), the diagram, and the rest."""
-    head = [b for b in blocks if b.kind in kinds]
+    """The top band's blocks (title, summary, physician warning), the diagram, and the rest.
+
+    The band is the page's opening run of band kinds (the diagram does not end it): a note
+    placed later, such as the therapist's note closing a session chart, stays where it is.
+    """
+    head: list[Block] = []
+    for block in blocks:
+        if block.kind is BlockKind.DIAGRAM:
+            continue
+        if block.kind not in kinds:
+            break
+        head.append(block)
     diagram = next((b for b in blocks if b.kind is BlockKind.DIAGRAM), None)
     rest = [b for b in blocks if b not in head and b is not diagram]
     return head, diagram, rest
