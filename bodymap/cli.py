@@ -23,6 +23,7 @@ from bodymap.cli_common import (
     UsageParser,
 )
 from bodymap.content.cache import load_library_cached
+from bodymap.content.languages import ENGLISH, LANGUAGES, UnknownLanguageError, check_language
 from bodymap.content.model import ContentLibrary, counted
 from bodymap.paths import content_cache
 
@@ -73,6 +74,14 @@ def build_check_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--grades", action="store_true", help="also list every page's reading grade"
+    )
+    parser.add_argument(
+        "--language",
+        type=_languages,
+        default=None,
+        metavar="CODES",
+        help="check only the pages in these languages, e.g. es or en,es (default: every "
+        "language the content has)",
     )
     parser.add_argument(
         "--install-hook",
@@ -232,13 +241,15 @@ def check_main(argv: list[str]) -> int:
         from bodymap.hook import install_hook  # noqa: PLC0415 - only for this option
 
         return install_hook(root)
-    report = check_content(root, folders.shipped)
+    report = check_content(root, folders.shipped, args.language)
     for problem in report.problems:
         print(f"{_shown(problem.path)}:{problem.line or 1}: {problem.describe_what()}")
-    if args.grades:
+    if args.grades and (args.language is None or ENGLISH in args.language):
         print(f"\nReading grade (Flesch-Kincaid; the limit is {MAX_GRADE:g}):")
         for page_id, grade in sorted(report.grades.items(), key=lambda item: -item[1]):
             print(f"  {grade:4.1f}  {page_id}")
+    for language, translated in report.translations.items():
+        _print_language(language, translated, report.scores[language], args.grades)
     pages = len(report.library.pages)
     where = _shown(root) if root.is_dir() else "the shipped pages"
     if folders.shipped is not None and root.is_dir():
@@ -252,6 +263,35 @@ def check_main(argv: list[str]) -> int:
         f"{counted(pages, 'page')} loaded from {where}."
     )
     return EXIT_PROBLEMS
+
+
+def _print_language(
+    language: str, library: ContentLibrary, scores: dict[str, float], grades: bool
+) -> None:
+    """How much of the content is written in ``language``, and (with ``grades``) each
+    page's reading score by that language's formula."""
+    name = LANGUAGES[language]
+    written = len(library.pages) - len(library.fallback_ids)
+    print(f"\n{name} ({language}): {written} of {len(library.pages)} pages written", end="")
+    if library.fallback_ids:
+        print(f"; shown in English until written: {', '.join(sorted(library.fallback_ids))}")
+    else:
+        print()
+    if grades:
+        from bodymap.content.checks import RULES  # noqa: PLC0415 - only for this option
+
+        rules = RULES[language]
+        print(f"Reading ease ({rules.reading_formula}; at least {rules.reading_limit:g}):")
+        for page_id, score in sorted(scores.items(), key=lambda item: item[1]):
+            print(f"  {score:4.1f}  {page_id}")
+
+
+def _languages(value: str) -> tuple[str, ...]:
+    """``--language es`` or ``--language es,en``: language codes, checked."""
+    try:
+        return tuple(dict.fromkeys(check_language(code) for code in value.split(",") if code))
+    except UnknownLanguageError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def _shown(path: Path) -> str:
