@@ -28,7 +28,7 @@ from bodymap.content.model import ContentLibrary, counted
 from bodymap.paths import content_cache
 
 COMMANDS_HELP = """commands:
-  bodymap search QUERY [--limit N] [--json]   search the topics in your own words
+  bodymap search QUERY [--limit N] [--json] [--language es]   search in your own words
   bodymap handout ID [ID ...] --output FILE.pdf   write a printable handout (PDF)
   bodymap check [CONTENT_DIR]                 check content files for problems (run after editing)
   bodymap check --install-hook [CONTENT_DIR]  check before every git commit of the clinic folder
@@ -102,6 +102,13 @@ def build_search_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--json", action="store_true", help="print a JSON array instead")
     parser.add_argument(
+        "--language",
+        type=_language,
+        default=ENGLISH,
+        metavar="CODE",
+        help="search the pages in this language: en (English, the default) or es (Spanish)",
+    )
+    parser.add_argument(
         "--content-dir", type=Path, default=None, metavar="DIR", help=CONTENT_DIR_HELP
     )
     return parser
@@ -125,8 +132,8 @@ def search_main(argv: list[str]) -> int:
     folders = find_content(args.content_dir, "bodymap search")
     if folders is None:
         return EXIT_USAGE
-    library = load_content(folders)
-    index = SearchIndex.open(library, search_cache(folders.clinic))
+    library = load_content(folders, args.language)
+    index = SearchIndex.open(library, search_cache(folders.clinic, args.language))
     query = " ".join(args.query)
     response = index.search(query, limit=args.limit)
     if args.json:
@@ -178,7 +185,13 @@ def find_content(given: Path | None, prog: str) -> ContentFolders | None:
     return find_content(given, prog)
 
 
-def load_content(folders: ContentFolders) -> ContentLibrary:
+def load_content(folders: ContentFolders, language: str = ENGLISH) -> ContentLibrary:
+    """The pages in ``language``; English comes from the content cache, another language is
+    read from the files (its pages over the English ones)."""
+    if language != ENGLISH:
+        from bodymap.content.loader import load_library  # noqa: PLC0415
+
+        return load_library(folders.clinic, shipped=folders.shipped, language=language)
     return load_library_cached(folders.clinic, content_cache(folders.clinic), folders.shipped)
 
 
@@ -284,6 +297,14 @@ def _print_language(
         print(f"Reading ease ({rules.reading_formula}; at least {rules.reading_limit:g}):")
         for page_id, score in sorted(scores.items(), key=lambda item: item[1]):
             print(f"  {score:4.1f}  {page_id}")
+
+
+def _language(value: str) -> str:
+    """``--language es``: one language code, checked."""
+    try:
+        return check_language(value)
+    except UnknownLanguageError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def _languages(value: str) -> tuple[str, ...]:

@@ -290,6 +290,6 @@ def test_check_command_checks_spanish_pages_and_says_what_is_not_translated(
 
 @pytest.fixture(scope="module")
 def shipped_spanish() -> Any:
-    from bodymap.paths import content_dir  # noqa: PLC0415
+    from bodymap.paths import content_dir
 
     return load_library(content_dir(), language="es")
