@@ -21,6 +21,7 @@ from bodymap.cli_common import (
     EXIT_USAGE,
     UsageParser,
 )
+from bodymap.content.languages import ENGLISH, UnknownLanguageError, check_language
 from bodymap.content.loader import load_library
 from bodymap.content.model import ContentLibrary
 from bodymap.handout.compose import (
@@ -34,6 +35,17 @@ from bodymap.settings import PAPER_SIZES, PrintSize, normalise_paper_size
 
 EXIT_WRITE_FAILED = EXIT_PROBLEMS
 PROG = "bodymap handout"
+
+
+def _languages(value: str) -> tuple[str, ...]:
+    """``--language es`` or ``--language es,en``: the handout's languages, in order."""
+    try:
+        codes = tuple(dict.fromkeys(check_language(code) for code in value.split(",") if code))
+    except UnknownLanguageError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+    if not codes:
+        raise argparse.ArgumentTypeError("give a language code, such as es or en")
+    return codes
 
 
 def _paper_size(value: str) -> str:
@@ -89,6 +101,14 @@ def build_handout_parser() -> argparse.ArgumentParser:
         help=f"a short note from the therapist for the first page (up to {MAX_NOTE} characters)",
     )
     parser.add_argument(
+        "--language",
+        type=_languages,
+        default=(ENGLISH,),
+        metavar="CODES",
+        help="the client's language: en (English, the default) or es (Spanish); es,en prints "
+        "every page in Spanish, then again in English",
+    )
+    parser.add_argument(
         "--content-dir",
         type=Path,
         default=None,
@@ -106,7 +126,12 @@ def handout_main(argv: list[str]) -> int:
     folders = find_content(args.content_dir, PROG)
     if folders is None:
         return EXIT_USAGE
-    library = load_library(folders.clinic, shipped=folders.shipped)
+    languages: tuple[str, ...] = args.language
+    libraries = {
+        language: load_library(folders.clinic, shipped=folders.shipped, language=language)
+        for language in languages
+    }
+    library = libraries[languages[0]]
     valid = handout_page_ids(library)
     unknown = [page_id for page_id in args.page_ids if page_id not in valid]
     if unknown:
@@ -114,7 +139,11 @@ def handout_main(argv: list[str]) -> int:
         choices = ", ".join(valid) if valid else "(none could be loaded)"
         print(f"{PROG}: error: unknown page id {names}. Valid ids: {choices}", file=sys.stderr)
         return EXIT_USAGE
-    unsafe = unsafe_pages(args.page_ids, library)
+    unsafe = {
+        title: problems
+        for each in libraries.values()
+        for title, problems in unsafe_pages(args.page_ids, each).items()
+    }
     if unsafe:  # the same refusal as compose_handout's, said before Qt even starts
         print(f"{PROG}: error: {UnsafePageError(unsafe, folders.clinic)}", file=sys.stderr)
         print(
@@ -133,7 +162,7 @@ def handout_main(argv: list[str]) -> int:
             )
             return EXIT_USAGE
     try:
-        return _write(args, library)
+        return _write(args, library, libraries)
     except KeyboardInterrupt:
         return 130
 
@@ -144,7 +173,9 @@ def use_offscreen_platform() -> None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
-def _write(args: argparse.Namespace, library: ContentLibrary) -> int:
+def _write(
+    args: argparse.Namespace, library: ContentLibrary, libraries: dict[str, ContentLibrary]
+) -> int:
     """Write the PDF the arguments ask for; the client's name and note go only into it."""
     output: Path = args.output
     use_offscreen_platform()
@@ -172,9 +203,10 @@ def _write(args: argparse.Namespace, library: ContentLibrary) -> int:
         print_size=size,
         client_name=args.client.strip(),
         note=args.note.strip(),
+        languages=args.language,
     )
     try:
-        result = write_pdf(output, request, library, BodyDiagram())
+        result = write_pdf(output, request, library, BodyDiagram(), libraries)
     except WriteError as error:
         print(f"{PROG}: error: could not save {error.path}: {error.reason}", file=sys.stderr)
         return EXIT_WRITE_FAILED
