@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 
 from markupsafe import Markup, escape
 
+from bodymap.content.languages import language_of
 from bodymap.content.model import (
     EMERGENCY_PLACEHOLDER,
     SAME_DAY_PLACEHOLDER,
@@ -28,6 +29,7 @@ from bodymap.content.model import (
     Source,
     TopicPage,
 )
+from bodymap.content.spelling import respell
 
 KeyPath = tuple[str | int, ...]
 PAGE_SCHEME = "page"
@@ -284,9 +286,37 @@ def filled(text: str, values: Mapping[str, str]) -> str:
     return text
 
 
-def outline(page: Page, language: str = "en") -> tuple[Block, ...]:
-    """The page's blocks in reading order, the app's own headings in ``language``."""
-    return tuple(_Walk(page, words_for(language)).blocks())
+def outline(page: Page, language: str = "en", spelling: str | None = None) -> tuple[Block, ...]:
+    """The page's blocks in reading order, the app's own headings in ``language``.
+
+    With ``spelling`` ("en-US", "en-GB"), an English page's own words are spelt that way
+    (``spelling.respell``); without it (``check``, search) they are exactly as written.
+    """
+    blocks = tuple(_Walk(page, words_for(language)).blocks())
+    if spelling is None or language_of(page.path) != "en":
+        return blocks
+    return tuple(_respelled(block, spelling) for block in blocks)
+
+
+def _respelled(block: Block, spelling: str) -> Block:
+    """``block`` with the content's own text respelt (the app's words are left alone)."""
+
+    def text(value: Text) -> Text:
+        if value.field is None:
+            return value
+        spans = tuple(replace(span, text=respell(span.text, spelling)) for span in value.spans)
+        return replace(value, spans=spans)
+
+    if isinstance(block, Title | Summary | Paragraph | Heading):
+        return replace(block, text=text(block.text))
+    if isinstance(block, Warning):
+        return replace(block, heading=text(block.heading), text=text(block.text))
+    if isinstance(block, Items):
+        return replace(block, items=tuple(map(text, block.items)))
+    if isinstance(block, RedFlags):
+        groups = tuple(replace(g, items=tuple(map(text, g.items))) for g in block.groups)
+        return replace(block, groups=groups)
+    return block
 
 
 def page_texts(page: Page) -> Iterator[tuple[KeyPath, str]]:

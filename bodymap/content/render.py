@@ -33,6 +33,7 @@ from bodymap.content.outline import (
     page_link,
     words_for,
 )
+from bodymap.content.spelling import DEFAULT_SPELLING
 
 WARNING_ICON = "bodymap-icon:warning"
 
@@ -59,6 +60,8 @@ class RenderOptions:
     colors: PageColors
     emergency_number: str = "911"
     same_day: str = ""
+    spelling: str = DEFAULT_SPELLING
+    """English spelling by the clinic's locale: "en-US" or "en-GB" (``spelling.py``)."""
 
 
 def render_page(page: Page, library: ContentLibrary, options: RenderOptions) -> str:
@@ -86,7 +89,7 @@ class _Screen:
     def page(self, page: Page) -> Markup:
         colors = self.options.colors
         parts = [Markup('<html><body style="color:%s;">') % colors.text]
-        for index, block in enumerate(outline(page, self.language)):
+        for index, block in enumerate(outline(page, self.language, self.options.spelling)):
             parts.append(self.block(block))
             if index == 0:  # under the title: nothing of the page may be trusted above it
                 parts.append(self.unsafe(page))

@@ -24,6 +24,7 @@ from bodymap.cli_common import (
 from bodymap.content.languages import ENGLISH, UnknownLanguageError, check_language
 from bodymap.content.loader import load_library
 from bodymap.content.model import ContentLibrary
+from bodymap.content.spelling import SPELLINGS
 from bodymap.handout.compose import (
     MAX_CLIENT_NAME,
     MAX_NOTE,
@@ -107,6 +108,13 @@ def build_handout_parser() -> argparse.ArgumentParser:
         metavar="CODES",
         help="the client's language: en (English, the default) or es (Spanish); es,en prints "
         "every page in Spanish, then again in English",
+    )
+    parser.add_argument(
+        "--spelling",
+        choices=SPELLINGS,
+        default=None,
+        help="English spelling (default: British for a computer set up for the UK, Ireland, "
+        "Australia, New Zealand or South Africa, else American)",
     )
     parser.add_argument(
         "--content-dir",
@@ -205,6 +213,8 @@ def _write(
         note=args.note.strip(),
         languages=args.language,
     )
+    if args.spelling is not None:
+        request = dataclasses.replace(request, spelling=args.spelling)
     try:
         result = write_pdf(output, request, library, BodyDiagram(), libraries)
     except WriteError as error:

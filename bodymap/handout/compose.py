@@ -34,6 +34,7 @@ from bodymap.content.outline import (
     outline,
     words_for,
 )
+from bodymap.content.spelling import DEFAULT_SPELLING
 from bodymap.settings import PAPER_SIZES, ClinicDetails, PrintSize, normalise_paper_size
 
 DISCLAIMER = (
@@ -203,6 +204,8 @@ class HandoutRequest:
     """A short note from the therapist, printed on the first page."""
     omitted: frozenset[Choice] = frozenset()
     """Items the therapist left out for this client; only ever from the ``CHOOSABLE`` lists."""
+    spelling: str = DEFAULT_SPELLING
+    """English spelling by the clinic's locale: "en-US" (default) or "en-GB"."""
     languages: tuple[str, ...] = ()
     """The client's language(s), chosen per handout whatever the window's language: every
     page in the first, then every page again in the next ("es", "en"). Empty: the language
@@ -395,6 +398,7 @@ def compose_handout(
             request.omitted,
             language,
             each.fallback_ids,
+            request.spelling,
         )
         composed.extend(composer.page(page) for page in pages)
     first = libraries[0][0]
@@ -509,7 +513,9 @@ class _Composer:
         omitted: frozenset[Choice],
         language: str = "en",
         fallback_ids: frozenset[str] = frozenset(),
+        spelling: str = DEFAULT_SPELLING,
     ) -> None:
+        self.spelling = spelling
         self.placeholders = placeholders
         self.omitted = omitted
         self.language = language
@@ -533,7 +539,7 @@ class _Composer:
     def page(self, page: Page) -> HandoutPage:
         self.blocks = []
         self.page_id = page.id
-        blocks = outline(page, self.language)
+        blocks = outline(page, self.language, self.spelling)
         # The self-massage intro introduces the steps: it goes when every step is left out.
         self.no_steps = any(
             isinstance(b, outline_blocks.Items)
