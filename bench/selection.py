@@ -78,12 +78,16 @@ def inside(button: RegionButton) -> QPoint:
 
 
 def click_order(buttons: list[RegionButton]) -> list[RegionButton]:
-    """Every button, never the same region twice in a row (that would change nothing)."""
+    """Every button, never the same region and side twice in a row (the picked side clicked
+    again would open the whole region instead)."""
     order: list[RegionButton] = []
     for button in buttons:
-        if not order or order[-1].region_id != button.region_id:
+        if not order or (order[-1].region_id, order[-1].side) != (button.region_id, button.side):
             order.append(button)
-    if len(order) > 1 and order[0].region_id == order[-1].region_id:
+    if len(order) > 1 and (order[0].region_id, order[0].side) == (
+        order[-1].region_id,
+        order[-1].side,
+    ):
         order.pop()
     return order
 
@@ -100,7 +104,10 @@ def measure_selection(library: ContentLibrary, rounds: int) -> list[float]:
     for number in range(rounds + 1):
         for button in order:
             elapsed = _click(button, points[button], watcher)
-            if window.navigator.current != button.region_id:
+            if (window.navigator.current, window.navigator.side) != (
+                button.region_id,
+                button.side,
+            ):
                 raise RuntimeError(f"clicking {button.objectName()} did not open its page")
             if number > 0:
                 samples.append(elapsed)

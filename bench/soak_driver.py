@@ -40,6 +40,8 @@ from PySide6.QtWidgets import QApplication, QLabel, QToolBar, QWidget
 from bench.search_bench import QUERIES
 from bodymap import APP_NAME
 from bodymap.content.model import ContentLibrary
+from bodymap.content.search import query_side
+from bodymap.content.sides import parse_side_key, side_key, side_title
 from bodymap.handout.compose import handout_title
 from bodymap.ui.body_map import RegionButton
 from bodymap.ui.main_window import MainWindow
@@ -141,7 +143,9 @@ class PaintCounter(QObject):
 
 
 class History:
-    """What Back and Forward should do, kept independently of the app's navigator."""
+    """What Back and Forward should do, kept independently of the app's navigator.
+
+    Each entry is a selection as ``sides.side_key`` writes it: ``"calf:left"``, ``"neck"``."""
 
     def __init__(self, current: str | None) -> None:
         self.current = current
@@ -283,21 +287,25 @@ class Soak:
     def fail(self, message: str) -> None:
         self.recorder.add(message)
 
-    def check_page(self, expected: str, how: str) -> None:
-        """The page, the map highlight and the title all show ``expected``."""
+    def check_page(self, expected_key: str, how: str) -> None:
+        """The page, the map highlight and the title all show ``expected_key`` (a page id and
+        perhaps its side, as ``side_key`` writes them: "Left calf" for ``calf:left``)."""
         window = self.window
+        expected, side = parse_side_key(expected_key)
         shown = window.navigator.current
         page = self.library.get(expected)
-        if shown != expected or page is None:
-            self.fail(f"{how}: expected page {expected!r}, the window shows {shown!r}")
-            self.history.current = shown
+        if (shown, window.navigator.side) != (expected, side) or page is None:
+            self.fail(f"{how}: expected {expected_key!r}, the window shows {shown!r}")
+            self.history.current = side_key(shown, window.navigator.side) if shown else None
             return
         self.pages_seen.add(expected)
-        if window.body_map.selected != page.region_id:
-            self.fail(f"{how}: map highlights {window.body_map.selected!r} on {expected!r}")
-        if window.windowTitle() != f"{page.title} — {APP_NAME}":
-            self.fail(f"{how}: title {window.windowTitle()!r} on {expected!r}")
-        if window.page_view.documentTitle() != page.title:
+        title = side_title(page.title, side)
+        selected = (window.body_map.selected, window.body_map.selected_side)
+        if selected != (page.region_id, side if page.region_id else None):
+            self.fail(f"{how}: map highlights {selected!r} on {expected_key!r}")
+        if window.windowTitle() != f"{title} — {APP_NAME}":
+            self.fail(f"{how}: title {window.windowTitle()!r} on {expected_key!r}")
+        if window.page_view.documentTitle() != title:
             self.fail(f"{how}: page pane shows {window.page_view.documentTitle()!r}")
 
     # -- selections ------------------------------------------------------------------------
@@ -327,8 +335,11 @@ class Soak:
         QTest.mouseMove(button, local)
         QTest.mouseClick(button, LEFT, Qt.KeyboardModifier.NoModifier, local)
         self.settle()
-        self.history.open(button.region_id)
-        self.check_page(button.region_id, f"click on {button.objectName()}")
+        # The picked side clicked again opens the whole region.
+        picked = side_key(button.region_id, button.side)
+        expected = button.region_id if self.history.current == picked else picked
+        self.history.open(expected)
+        self.check_page(expected, f"click on {button.objectName()}")
         self.done["map clicks"] += 1
 
     def _inside(self, button: RegionButton) -> QPoint:
@@ -449,11 +460,15 @@ class Soak:
         page_id = index.data(PAGE_ID_ROLE) if index.isValid() and visible else None
         suggestion = index.data(SUGGESTION_ROLE) if index.isValid() and visible else None
         before = self.window.navigator.current
+        typed = panel.field.text()
         press()
         self.settle()
         if page_id:
-            self.history.open(str(page_id))
-            self.check_page(str(page_id), f"search result chosen by {how}")
+            side = query_side(typed)
+            sides = self.window.navigator.sides_of(str(page_id))
+            expected = side_key(str(page_id), side if side in sides else None)
+            self.history.open(expected)
+            self.check_page(expected, f"search result chosen by {how}")
             if panel.popup.isVisible():
                 self.fail(f"results list still open after opening {page_id!r}")
             self.done["results opened"] += 1

@@ -219,6 +219,7 @@ LAST_PAGE = _text_setting("navigation/last_page", "last page opened")
 APPEARANCE = Setting("view/appearance", "appearance", "system", _appearance)
 TEXT_SIZE = Setting("view/text_size", "text size", NORMAL_TEXT_SIZE, _text_size)
 EMERGENCY_NUMBER = _text_setting("clinic/emergency_number", "emergency number", strip=True)
+SAME_DAY = _text_setting("clinic/same_day", "same-day help", strip=True)
 CLINIC_NAME = _text_setting("handout/name", "clinic name", strip=True)
 CLINIC_ADDRESS = _text_setting("handout/address", "clinic address", strip=True)
 CLINIC_PHONE = _text_setting("handout/phone", "clinic phone", strip=True)
@@ -238,6 +239,7 @@ SETTINGS: tuple[Setting[Any], ...] = (
     APPEARANCE,
     TEXT_SIZE,
     EMERGENCY_NUMBER,
+    SAME_DAY,
     CLINIC_NAME,
     CLINIC_ADDRESS,
     CLINIC_PHONE,
@@ -283,8 +285,8 @@ class Settings:
         self.store = store
         self.territory = territory
         self.default_emergency_number = local_emergency_number
-        self.same_day = local_same_day
-        """Whom pages tell a reader to contact the same day (``{same_day}``)."""
+        self.default_same_day = local_same_day
+        """Whom readers in this computer's country contact the same day."""
 
     def get(self, setting: Setting[T]) -> T:
         """The stored value, or the default when it is missing or unusable."""
@@ -319,7 +321,8 @@ class Settings:
 
     @property
     def last_page(self) -> str:
-        """The page open at the last close, or ""."""
+        """The page open at the last close, with its side as `content.sides.side_key` writes
+        it ("calf:left", "neck"), or ""."""
         return self.get(LAST_PAGE)
 
     @last_page.setter
@@ -357,6 +360,20 @@ class Settings:
     def emergency_number(self) -> str:
         """The number pages tell a person to call."""
         return self.emergency_number_override or self.default_emergency_number
+
+    @property
+    def same_day_override(self) -> str:
+        """The clinic's own same-day route ("your GP, or NHS 111"), or "" for the country's."""
+        return self.get(SAME_DAY).strip()
+
+    @same_day_override.setter
+    def same_day_override(self, value: str) -> None:
+        self.set(SAME_DAY, value)
+
+    @property
+    def same_day(self) -> str:
+        """Whom pages tell a reader to contact the same day (``{same_day}``)."""
+        return self.same_day_override or self.default_same_day
 
     @property
     def clinic(self) -> ClinicDetails:

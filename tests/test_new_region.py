@@ -24,6 +24,7 @@ from bodymap.qtshared.diagram import BodyDiagram
 from bodymap.qtshared.settings import open_settings
 from bodymap.ui.main_window import MainWindow
 
+ANCHOR = '<path id="region-foot-front-right"'
 KNEE = '<path id="region-knee-front" d="M128 560 L152 560 L152 592 L128 592 Z"/>\n    '
 
 
@@ -34,9 +35,8 @@ def with_knee(tmp_path: Path, content_copy: Path, monkeypatch: pytest.MonkeyPatc
     shutil.copytree(paths.resources_dir(), resources)
     svg = resources / "body.svg"
     text = svg.read_text(encoding="utf-8")
-    svg.write_text(
-        text.replace('<path id="region-foot-front"', KNEE + '<path id="region-foot-front"', 1)
-    )
+    assert ANCHOR in text
+    svg.write_text(text.replace(ANCHOR, KNEE + ANCHOR, 1))
     monkeypatch.setattr(paths, "resources_dir", lambda: resources)
     calf = (content_copy / "regions" / "calf.yaml").read_text(encoding="utf-8")
     knee = calf.replace("id: calf", "id: knee", 1).replace("title: Calf", "title: Knee", 1)
@@ -44,7 +44,7 @@ def with_knee(tmp_path: Path, content_copy: Path, monkeypatch: pytest.MonkeyPatc
     return content_copy
 
 
-def test_a_seventh_region_needs_no_code(
+def test_a_new_region_needs_no_code(
     qtbot: QtBot, with_knee: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     library = load_library(with_knee)

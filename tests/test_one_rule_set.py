@@ -107,3 +107,30 @@ def test_completeness_shows_in_the_window_but_does_not_block(
     assert compose_handout(HandoutRequest(("hydration",)), library).pages
     check = [p.describe(content_copy) for p in check_content(content_copy).problems]
     assert any("topics/hydration.yaml" in line and "2 sources" in line for line in check)
+
+
+def test_the_window_will_not_print_preview_or_export_an_unsafe_page(
+    qtbot: QtBot, unsafe_calf: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: said.append(text))
+    library = load_library(unsafe_calf)
+    window = MainWindow(library, BodyDiagram(), open_settings())
+    qtbot.addWidget(window)
+    window.show()
+    window.start("calf")
+    handout = window.handout
+    for action in (handout.print_action, handout.preview_action, handout.export_action):
+        assert not action.isEnabled()
+        assert "safety rule" in action.toolTip()
+    # Put in the basket before the edit, or asked for some other way: still refused.
+    assert handout.preview_pages(["foot", "calf"]) is None
+    assert handout.export_to(["calf"], tmp_path / "calf.pdf") is None
+    assert not handout.print_pages(["calf"])
+    assert list(tmp_path.glob("*.pdf")) == []
+    assert len(said) == 3
+    assert all("The Calf page cannot be printed or exported" in text for text in said)
+    window.start("foot")
+    assert handout.print_action.isEnabled() and handout.export_action.isEnabled()

@@ -294,6 +294,13 @@ class ContentLibrary:
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == "error"]
 
+    def blocking_problems(self, page_id: str) -> list[Problem]:
+        """The safety problems of a page: while it has any, it is not printed or exported."""
+        page = self.get(page_id)
+        if page is None:
+            return []
+        return [p for p in self.problems if p.blocks_output and p.path == page.path]
+
     def take(self, other: ContentLibrary) -> None:
         """Become ``other`` (a fresh load of the same folder), so every holder sees the change."""
         self.root = other.root

@@ -29,6 +29,7 @@ from bodymap.content.model import (
     Source,
     TopicPage,
 )
+from bodymap.content.sides import side_title
 from bodymap.content.spelling import respell
 
 KeyPath = tuple[str | int, ...]
@@ -489,3 +490,13 @@ class _Walk:
                         for j, point in enumerate(section.points)
                     )
                 )
+
+
+def with_side(text: Text, side: str | None, language: str = "en") -> Text:
+    """A title with the picked side of a paired part named ("Left calf", "Pantorrilla (lado
+    izquierdo)", by ``sides.side_title`` in ``language``); unchanged for None (the whole
+    region)."""
+    if side is None or not text.spans:
+        return text
+    first, *rest = text.spans
+    return Text((replace(first, text=side_title(first.text, side, language)), *rest), text.field)

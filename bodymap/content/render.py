@@ -31,6 +31,7 @@ from bodymap.content.outline import (
     markup,
     outline,
     page_link,
+    with_side,
     words_for,
 )
 from bodymap.content.spelling import DEFAULT_SPELLING
@@ -62,6 +63,9 @@ class RenderOptions:
     same_day: str = ""
     spelling: str = DEFAULT_SPELLING
     """English spelling by the clinic's locale: "en-US" or "en-GB" (``spelling.py``)."""
+    side: str | None = None
+    """The person's side picked on a paired region ("left", "right"): the title then names
+    it ("Left calf"); None for the whole region."""
 
 
 def render_page(page: Page, library: ContentLibrary, options: RenderOptions) -> str:
@@ -103,7 +107,9 @@ class _Screen:
     def block(self, block: object) -> Markup:  # noqa: PLR0911 - one branch per kind of block
         colors = self.options.colors
         if isinstance(block, Title):
-            return Markup("<h1>%s</h1>") % self.text(block.text)
+            return Markup("<h1>%s</h1>") % self.text(
+                with_side(block.text, self.options.side, self.language)
+            )
         if isinstance(block, Summary):
             return Markup('<p style="font-size:large;">%s</p>') % self.text(block.text)
         if isinstance(block, Warning):
@@ -161,7 +167,7 @@ class _Screen:
     def unsafe(self, page: Page) -> Markup:
         """A red box naming each safety rule the page breaks (``content/checks.py``): the
         page cannot be printed or exported until its file is fixed."""
-        found = [p for p in self.library.problems if p.blocks_output and p.path == page.path]
+        found = self.library.blocking_problems(page.id)
         if not found:
             return Markup("")
         colors = self.options.colors

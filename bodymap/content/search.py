@@ -66,6 +66,7 @@ STOPWORDS = frozenset(
         "but",
         "by",
         "can",
+        "could",
         "do",
         "does",
         "for",
@@ -94,6 +95,7 @@ STOPWORDS = frozenset(
         "of",
         "on",
         "or",
+        "should",
         "so",
         "that",
         "the",
@@ -114,6 +116,7 @@ STOPWORDS = frozenset(
         "why",
         "will",
         "with",
+        "would",
         "you",
         "your",
     ]
@@ -239,6 +242,17 @@ SEARCH_LANGUAGES: dict[str, tuple[frozenset[str], str | None]] = {
 }
 """Per language pages are written in: its stop words, and its Snowball stemmer (None: the
 index's own English Porter stemmer does it)."""
+SIDE_WORDS = {
+    "left": "left",
+    "right": "right",
+    "izquierda": "left",
+    "izquierdo": "left",
+    "derecha": "right",
+    "derecho": "right",
+}
+"""Words that name the person's side of a paired part ("left calf", "pantorrilla izquierda"),
+in English and Spanish: they choose the side to show, not the page, so ranking leaves them
+out (``query_side`` reads them)."""
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _MARKS = f"[{HIGHLIGHT_START}{HIGHLIGHT_END}]"
 _PLACEHOLDER = re.compile(rf"\{{(?P<mark>{HIGHLIGHT_START})?(?P<name>[a-z_]+){HIGHLIGHT_END}?\}}")
@@ -304,6 +318,13 @@ def words_of(text: str) -> list[str]:
     decomposed = unicodedata.normalize("NFKD", text)
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     return WORD.findall(plain.casefold())
+
+
+def query_side(query: str) -> str | None:
+    """The person's side a query names: ``"left"`` for "left calf" or "my left shoulder",
+    ``"right"`` for "right thigh", None when it names neither or both ("left and right")."""
+    named = {SIDE_WORDS[w] for w in words_of(query[:MAX_QUERY_CHARS]) if w in SIDE_WORDS}
+    return named.pop() if len(named) == 1 else None
 
 
 def _quoted(word: str) -> str:
@@ -482,7 +503,7 @@ class SearchIndex:
         """The words that carry meaning; a lone letter just typed waits for the next one."""
         words = words_of(query[:MAX_QUERY_CHARS])
         longer = [w for w in words if len(w) > 1]
-        meaningful = [w for w in longer if w not in self._stopwords]
+        meaningful = [w for w in longer if w not in self._stopwords and w not in SIDE_WORDS]
         return (meaningful or longer)[:MAX_WORDS]
 
     def _stem(self, word: str) -> str | None:

@@ -14,6 +14,10 @@ import os
 import sys
 from pathlib import Path
 
+from bodymap.artwork import read_artwork
+from bodymap.chart.compare import Comparison, compare
+from bodymap.chart.fhir import SessionFileError, read_session
+from bodymap.chart.model import SessionChart
 from bodymap.cli_common import (
     CONTENT_DIR_HELP,
     EXIT_OK,
@@ -25,13 +29,16 @@ from bodymap.content.languages import ENGLISH, UnknownLanguageError, check_langu
 from bodymap.content.loader import load_library
 from bodymap.content.model import ContentLibrary
 from bodymap.content.spelling import SPELLINGS
+from bodymap.handout.chart_page import chart_region_ids, compose_chart_handout
 from bodymap.handout.compose import (
     MAX_CLIENT_NAME,
     MAX_NOTE,
     UnsafePageError,
+    compose_handout,
     handout_page_ids,
     unsafe_pages,
 )
+from bodymap.paths import artwork_file
 from bodymap.settings import PAPER_SIZES, PrintSize, normalise_paper_size
 
 EXIT_WRITE_FAILED = EXIT_PROBLEMS
@@ -61,10 +68,28 @@ def _paper_size(value: str) -> str:
 def build_handout_parser() -> argparse.ArgumentParser:
     parser = UsageParser(
         prog=PROG,
-        description="Write a printable handout (one PDF) with these pages, in this order.",
-        epilog="example: bodymap handout calf back --output calf-back-handout.pdf",
+        description="Write a printable handout (one PDF) with these pages, in this order; "
+        "or, with --chart, the handout of a session chart: the client's marked body map, then "
+        "the pages of the marked areas, highest score first.",
+        epilog="examples:\n  bodymap handout calf back --output calf-back-handout.pdf\n"
+        "  bodymap handout --chart today.json --compare last-week.json --output chart.pdf",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("page_ids", nargs="+", metavar="ID", help="a region or topic id")
+    parser.add_argument("page_ids", nargs="*", metavar="ID", help="a region or topic id")
+    parser.add_argument(
+        "--chart",
+        type=Path,
+        default=None,
+        metavar="FILE.json",
+        help="a saved session chart (FHIR QuestionnaireResponse) to make the handout from",
+    )
+    parser.add_argument(
+        "--compare",
+        type=Path,
+        default=None,
+        metavar="OLD.json",
+        help="with --chart: an earlier session, to show each area's change (7 → 4)",
+    )
     parser.add_argument(
         "-o", "--output", required=True, type=Path, metavar="FILE.pdf", help="the PDF to write"
     )
@@ -128,7 +153,19 @@ def build_handout_parser() -> argparse.ArgumentParser:
 
 def handout_main(argv: list[str]) -> int:
     """Exit 0 when written, 1 when the file could not be saved, 2 for a usage error."""
-    args = build_handout_parser().parse_args(argv)
+    parser = build_handout_parser()
+    args = parser.parse_args(argv)
+    if args.chart is None and not args.page_ids:
+        parser.error("give the page ids to print, or --chart FILE.json")
+    if args.chart is not None and args.page_ids:
+        parser.error("give page ids or --chart, not both (a chart chooses its own pages)")
+    if args.compare is not None and args.chart is None:
+        parser.error("--compare needs --chart (the later session)")
+    if args.chart is not None and args.language != (ENGLISH,):
+        parser.error(
+            "a session chart's handout is printed in English only; leave out --language "
+            "(or give --language en) with --chart"
+        )
     from bodymap.qtshared.settings import find_content  # noqa: PLC0415
 
     folders = find_content(args.content_dir, PROG)
@@ -140,8 +177,28 @@ def handout_main(argv: list[str]) -> int:
         for language in languages
     }
     library = libraries[languages[0]]
+    sessions = _read_sessions(args)
+    if sessions is None:
+        return EXIT_PROBLEMS
+    chart, comparison = sessions
+    page_ids = args.page_ids if chart is None else chart_region_ids(chart)
+    refused = _refused(page_ids, libraries, folders.clinic)
+    if refused is not None:
+        return refused
+    if _too_long(args):
+        return EXIT_USAGE
+    try:
+        return _write(args, library, libraries, chart, comparison)
+    except KeyboardInterrupt:
+        return 130
+
+
+def _refused(page_ids: list[str], libraries: dict[str, ContentLibrary], clinic: Path) -> int | None:
+    """The exit status after saying why these pages cannot be printed (an unknown id, a page
+    that breaks a safety rule in any of the handout's languages), or None when they can."""
+    library = next(iter(libraries.values()))
     valid = handout_page_ids(library)
-    unknown = [page_id for page_id in args.page_ids if page_id not in valid]
+    unknown = [page_id for page_id in page_ids if page_id not in valid]
     if unknown:
         names = ", ".join(f"'{page_id}'" for page_id in unknown)
         choices = ", ".join(valid) if valid else "(none could be loaded)"
@@ -150,14 +207,44 @@ def handout_main(argv: list[str]) -> int:
     unsafe = {
         title: problems
         for each in libraries.values()
-        for title, problems in unsafe_pages(args.page_ids, each).items()
+        for title, problems in unsafe_pages(page_ids, each).items()
     }
     if unsafe:  # the same refusal as compose_handout's, said before Qt even starts
-        print(f"{PROG}: error: {UnsafePageError(unsafe, folders.clinic)}", file=sys.stderr)
+        print(f"{PROG}: error: {UnsafePageError(unsafe, clinic)}", file=sys.stderr)
         print(
             f"{PROG}: nothing was written; run 'bodymap check' for every problem", file=sys.stderr
         )
         return EXIT_PROBLEMS
+    return None
+
+
+def _read_sessions(
+    args: argparse.Namespace,
+) -> tuple[SessionChart | None, Comparison | None] | None:
+    """The chart and its comparison with the earlier session, as the arguments ask; None after
+    saying why a file cannot be used (nothing is written then)."""
+    if args.chart is None:
+        return None, None
+    artwork = read_artwork(artwork_file())
+    try:
+        chart = read_session(args.chart, artwork)
+        earlier = read_session(args.compare, artwork) if args.compare is not None else None
+    except SessionFileError as error:
+        print(f"{PROG}: error: {error.path}: {error.reason}", file=sys.stderr)
+        print(f"{PROG}: nothing was written", file=sys.stderr)
+        return None
+    if not chart.areas:
+        print(
+            f"{PROG}: error: {args.chart}: no area is marked on this session's chart, so "
+            "there is nothing to print",
+            file=sys.stderr,
+        )
+        return None
+    return chart, compare(earlier, chart) if earlier is not None else None
+
+
+def _too_long(args: argparse.Namespace) -> bool:
+    """Whether --client or --note is longer than a handout has room for (after saying so)."""
     for value, limit, what in (
         (args.client, MAX_CLIENT_NAME, "--client"),
         (args.note, MAX_NOTE, "--note"),
@@ -168,11 +255,8 @@ def handout_main(argv: list[str]) -> int:
                 f"a handout has room for {limit}",
                 file=sys.stderr,
             )
-            return EXIT_USAGE
-    try:
-        return _write(args, library, libraries)
-    except KeyboardInterrupt:
-        return 130
+            return True
+    return False
 
 
 def use_offscreen_platform() -> None:
@@ -182,9 +266,14 @@ def use_offscreen_platform() -> None:
 
 
 def _write(
-    args: argparse.Namespace, library: ContentLibrary, libraries: dict[str, ContentLibrary]
+    args: argparse.Namespace,
+    library: ContentLibrary,
+    libraries: dict[str, ContentLibrary],
+    chart: SessionChart | None = None,
+    comparison: Comparison | None = None,
 ) -> int:
-    """Write the PDF the arguments ask for; the client's name and note go only into it."""
+    """Write the PDF the arguments ask for (a session chart's when ``chart`` is given, in
+    English); the client's name and notes go only into it."""
     output: Path = args.output
     use_offscreen_platform()
     # QApplication rather than QGuiApplication, so a caller that later needs widgets (the
@@ -192,8 +281,8 @@ def _write(
     from PySide6.QtWidgets import QApplication  # noqa: PLC0415 - only once the ids are good
 
     from bodymap import APP_NAME, ORG_NAME  # noqa: PLC0415
-    from bodymap.fileio import WriteError  # noqa: PLC0415
-    from bodymap.handout.pdf import write_pdf  # noqa: PLC0415
+    from bodymap.fileio import WriteError, atomic_write_bytes  # noqa: PLC0415
+    from bodymap.handout.pdf import render_composed  # noqa: PLC0415
     from bodymap.handout.request import handout_request  # noqa: PLC0415
     from bodymap.qtshared.diagram import BodyDiagram  # noqa: PLC0415
     from bodymap.qtshared.settings import open_settings  # noqa: PLC0415
@@ -207,7 +296,7 @@ def _write(
     if args.large_print is not None:
         size = PrintSize.LARGE if args.large_print else PrintSize.CLEAR
     request = dataclasses.replace(
-        handout_request(args.page_ids, settings, args.page_size),
+        handout_request(args.page_ids or ("session",), settings, args.page_size),
         print_size=size,
         client_name=args.client.strip(),
         note=args.note.strip(),
@@ -215,8 +304,13 @@ def _write(
     )
     if args.spelling is not None:
         request = dataclasses.replace(request, spelling=args.spelling)
+    if chart is None:
+        handout = compose_handout(request, library, libraries)
+    else:
+        handout = compose_chart_handout(chart, request, library, comparison)
+    data, result = render_composed(handout, BodyDiagram())
     try:
-        result = write_pdf(output, request, library, BodyDiagram(), libraries)
+        atomic_write_bytes(output, data)
     except WriteError as error:
         print(f"{PROG}: error: could not save {error.path}: {error.reason}", file=sys.stderr)
         return EXIT_WRITE_FAILED

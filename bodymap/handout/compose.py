@@ -32,8 +32,10 @@ from bodymap.content.outline import (
     fill_values,
     markup,
     outline,
+    with_side,
     words_for,
 )
+from bodymap.content.sides import side_title
 from bodymap.content.spelling import DEFAULT_SPELLING
 from bodymap.settings import PAPER_SIZES, ClinicDetails, PrintSize, normalise_paper_size
 
@@ -179,10 +181,8 @@ def unsafe_pages(page_ids: Iterable[str], library: ContentLibrary) -> dict[str, 
     unsafe: dict[str, list[Problem]] = {}
     for page_id in page_ids:
         page = library.get(page_id)
-        if page is None:
-            continue
-        found = [p for p in library.problems if p.blocks_output and p.path == page.path]
-        if found:
+        found = library.blocking_problems(page_id)
+        if page is not None and found:
             unsafe[page.title] = found
     return unsafe
 
@@ -210,6 +210,14 @@ class HandoutRequest:
     """The client's language(s), chosen per handout whatever the window's language: every
     page in the first, then every page again in the next ("es", "en"). Empty: the language
     of the library given to ``compose_handout``."""
+    sides: tuple[tuple[str, str], ...] = ()
+    """The side picked for a paired region's page, as ``(page id, "left" | "right")`` pairs:
+    that page's title names the side ("Left calf") and its diagram shades only that side.
+    A page not named here is printed for the whole region."""
+
+    def side_of(self, page_id: str) -> str | None:
+        """The side picked for ``page_id``, or None for the whole region."""
+        return dict(self.sides).get(page_id)
 
 
 class BlockKind(Enum):
@@ -225,6 +233,19 @@ class BlockKind(Enum):
     SOURCES = "sources"
     CLIENT = "client"
     NOTE = "note"
+    CHART = "chart"
+    """The client's own marked body map: ``marks`` coloured by score, with a legend."""
+
+
+@dataclass(frozen=True)
+class ChartMark:
+    """One marked area on a CHART block: where (region id and the person's side, None for an
+    unpaired region), its score (0-10) and its name as printed (plain text, "Left calf")."""
+
+    region_id: str
+    side: str | None
+    score: int
+    name: str
 
 
 @dataclass(frozen=True)
@@ -243,7 +264,10 @@ class Block:
     urgency: Urgency | None = None
     emphasis: bool = False
     region_id: str | None = None
+    side: str | None = None
+    """For a diagram: the person's side to shade, or None for every outline of the region."""
     keep_with_next: bool = False
+    marks: tuple[ChartMark, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -400,11 +424,11 @@ def compose_handout(
             each.fallback_ids,
             request.spelling,
         )
-        composed.extend(composer.page(page) for page in pages)
+        composed.extend(composer.page(page, request.side_of(page.id)) for page in pages)
     first = libraries[0][0]
     composed[0] = _for_client(composed[0], request, first)
     return Handout(
-        title=handout_title(first_pages, first),
+        title=handout_title(first_pages, request.sides, first),
         pages=tuple(composed),
         clinic=request.clinic,
         paper_size=normalise_paper_size(request.paper_size) or "A4",
@@ -465,13 +489,20 @@ def _for_client(page: HandoutPage, request: HandoutRequest, language: str) -> Ha
     return HandoutPage(page.page_id, page.title, page.kicker, tuple(blocks), page.language)
 
 
-def handout_title(pages: Sequence[Page], language: str = "en") -> str:
+def handout_title(
+    pages: Sequence[Page], sides: Sequence[tuple[str, str]] = (), language: str = "en"
+) -> str:
+    """The PDF's title in ``language``: "Left calf: muscle spasms and cramps" for one region
+    page (with the side picked, from ``sides`` as in ``HandoutRequest.sides``), "Handout: Calf
+    and Back" for several."""
     words = handout_words(language)
+    chosen = dict(sides)
+    titles = [side_title(page.title, chosen.get(page.id), language) for page in pages]
     if len(pages) == 1:
         page = pages[0]
         kicker = words.region_kicker.lower()
-        return f"{page.title}: {kicker}" if isinstance(page, RegionPage) else page.title
-    return f"{words.handout}: {_join_words([page.title for page in pages], words.and_word)}"
+        return f"{titles[0]}: {kicker}" if isinstance(page, RegionPage) else titles[0]
+    return f"{words.handout}: {_join_words(titles, words.and_word)}"
 
 
 def default_file_name(page_ids: Sequence[str], library: ContentLibrary) -> str:
@@ -483,7 +514,8 @@ def default_file_name(page_ids: Sequence[str], library: ContentLibrary) -> str:
     else:
         stem = "handout-" + "-".join(_slug(page_id) for page_id in page_ids)
         if len(stem) > MAX_FILE_STEM:
-            stem = stem[:MAX_FILE_STEM].rsplit("-", 1)[0] + "-and-more"
+            more = "-and-more"
+            stem = stem[: MAX_FILE_STEM - len(more)].rsplit("-", 1)[0] + more
     return f"{stem}.pdf"
 
 
@@ -524,6 +556,7 @@ class _Composer:
         self.page_id = ""
         self.blocks: list[Block] = []
         self.no_steps = False
+        self.side: str | None = None
 
     def text(self, text: Text) -> str:
         """Content text as escaped markup, the emergency number filled in (in bold)."""
@@ -536,9 +569,11 @@ class _Composer:
         """The items of a list the therapist did not leave out for this client."""
         return [item for item in items if choice_of(self.page_id, item.field) not in self.omitted]
 
-    def page(self, page: Page) -> HandoutPage:
+    def page(self, page: Page, side: str | None = None) -> HandoutPage:
+        """The page's blocks; ``side`` names the picked side in the title and the diagram."""
         self.blocks = []
         self.page_id = page.id
+        self.side = side
         blocks = outline(page, self.language, self.spelling)
         # The self-massage intro introduces the steps: it goes when every step is left out.
         self.no_steps = any(
@@ -556,11 +591,14 @@ class _Composer:
         words = handout_words(self.language)
         kicker = words.region_kicker if isinstance(page, RegionPage) else words.topic_kicker
         kept = _without_empty_sections(self.blocks)
-        return HandoutPage(page.id, str(escape(page.title)), kicker, tuple(kept), self.language)
+        title = side_title(page.title, side, self.language)
+        return HandoutPage(page.id, str(escape(title)), kicker, tuple(kept), self.language)
 
     def block(self, block: outline_blocks.Block) -> None:
         if isinstance(block, outline_blocks.Title):
-            self.add(BlockKind.TITLE, text=self.text(block.text))
+            self.add(
+                BlockKind.TITLE, text=self.text(with_side(block.text, self.side, self.language))
+            )
         elif isinstance(block, outline_blocks.Summary):
             self.add(BlockKind.SUMMARY, text=self.text(block.text))
         elif isinstance(block, outline_blocks.Warning):
@@ -569,7 +607,7 @@ class _Composer:
             self.add(BlockKind.WARNING, heading=heading, text=self.text(block.text))
         elif isinstance(block, outline_blocks.Diagram):
             title = self.blocks[0].text if self.blocks else ""
-            self.add(BlockKind.DIAGRAM, region_id=block.region_id, text=title)
+            self.add(BlockKind.DIAGRAM, region_id=block.region_id, side=self.side, text=title)
         elif isinstance(block, outline_blocks.Heading):
             kind = BlockKind.SUBHEADING if block.level > 2 else BlockKind.HEADING
             self.add(kind, text=self.text(block.text), keep_with_next=True)

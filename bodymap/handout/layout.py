@@ -183,8 +183,18 @@ class SheetBody:
 def split_band(
     blocks: Sequence[Block], kinds: Sequence[BlockKind] = BAND_KINDS
 ) -> tuple[list[Block], Block | None, list[Block]]:
-    """The top band's blocks (title, summary, physician warning), the diagram, and the rest."""
-    head = [b for b in blocks if b.kind in kinds]
+    """The top band's blocks (title, summary, physician warning), the diagram, and the rest.
+
+    The band is the page's opening run of band kinds (the diagram does not end it): a note
+    placed later, such as the therapist's note closing a session chart, stays where it is.
+    """
+    head: list[Block] = []
+    for block in blocks:
+        if block.kind is BlockKind.DIAGRAM:
+            continue
+        if block.kind not in kinds:
+            break
+        head.append(block)
     diagram = next((b for b in blocks if b.kind is BlockKind.DIAGRAM), None)
     rest = [b for b in blocks if b not in head and b is not diagram]
     return head, diagram, rest
@@ -356,6 +366,18 @@ def fill(
             placed[column].append((piece, 0.0))
             y = piece.height
             index += 1
+            if piece.keep_with_next and index < len(pieces):
+                # A heading over a block taller than a sheet: the block starts beside it,
+                # cut between lines, rather than leaving the heading alone on its sheet.
+                follower = pieces[index]
+                cut = line_cut(follower, height - y - follower.space_before)
+                if cut is not None:
+                    y += follower.space_before
+                    placed[column].append((replace(follower, end=cut, keep_with_next=False), y))
+                    pieces[index] = replace(follower, start=cut, space_before=0.0)
+                    column, y = column + 1, 0.0
+                    if column == columns:
+                        return placed, pieces[index:]
             continue
         cut = cut_at(piece, height)
         placed[column].append((replace(piece, end=cut, keep_with_next=False), 0.0))
@@ -364,6 +386,16 @@ def fill(
         if column == columns:
             return placed, pieces[index:]
     return placed, []
+
+
+def line_cut(piece: Piece[M], height: float) -> float | None:
+    """The lowest boundary between two lines within ``height`` of the piece's top, or None
+    when not even its first line fits."""
+    cuts = piece.laid.cuts
+    position = bisect.bisect_right(cuts, piece.start + height) - 1
+    if position >= 0 and cuts[position] > piece.start and cuts[position] < piece.end:
+        return cuts[position]
+    return None
 
 
 def cut_at(piece: Piece[M], height: float) -> float:

@@ -11,7 +11,8 @@ from html import escape
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QTransform
 
-from bodymap.handout.compose import Handout, HandoutWords, handout_words
+from bodymap.chart.colours import DARK_FROM, score_colour
+from bodymap.handout.compose import Block, Handout, HandoutWords, handout_words
 from bodymap.handout.layout import Placement, TypeScale, logo_box
 from bodymap.handout.logo import Logo, LogoError, load_logo
 from bodymap.handout.typeset import ACCENT, INK, MUTED, Laid, Text, Typesetter
@@ -207,8 +208,10 @@ def diagram_figure(
     band: float,
     small: float,
     words: HandoutWords | None = None,
+    side: str | None = None,
 ) -> Laid:
-    """The body figure with the region shaded, front and back labels and a caption.
+    """The body figure with the region shaded (only ``side``'s outlines, the person's
+    ``"left"`` or ``"right"``, when a side was picked), front and back labels and a caption.
 
     It is as tall as the ``band`` beside it allows (``band`` 0: as tall as ``width`` makes it),
     but never shorter than 40 mm; labels and caption are set at ``small`` points.
@@ -234,7 +237,7 @@ def diagram_figure(
 
     def draw(painter: QPainter, x: float, y: float) -> None:
         bounds = QRectF(x, y, width, figure_height)
-        transform = paint_region_diagram(painter, diagram, region_id, bounds, s.mm(1))
+        transform = paint_region_diagram(painter, diagram, region_id, bounds, s.mm(1), side=side)
         label_y = y + figure_height + s.pt(1)
         left = transform.map(QPointF(box.left(), 0)).x()
         right = transform.map(QPointF(box.right(), 0)).x()
@@ -248,9 +251,16 @@ def diagram_figure(
 
 
 def paint_region_diagram(
-    painter: QPainter, diagram: BodyDiagram, region_id: str, bounds: QRectF, millimetre: float
+    painter: QPainter,
+    diagram: BodyDiagram,
+    region_id: str,
+    bounds: QRectF,
+    millimetre: float,
+    *,
+    side: str | None = None,
 ) -> QTransform:
-    """The figure as vectors with the region's shapes marked; returns the transform used.
+    """The figure as vectors with the region's shapes marked (only the person's ``side`` of a
+    paired region when given); returns the transform used.
 
     The mark is a mid-tone fill, diagonal hatching and a dark outline, so it is clear in
     colour and in black-and-white print alike.
@@ -259,7 +269,7 @@ def paint_region_diagram(
     diagram.paint(painter, transform, dark=False)
     path = QPainterPath()
     for shape in diagram.shapes:
-        if shape.region_id == region_id:
+        if shape.region_id == region_id and side in (None, shape.outline.side):
             path.addPath(transform.map(shape.path))
     point = millimetre * 25.4 / 72  # one typographic point, in device units
     _paint_highlight(painter, path, 0.75 * millimetre, 0.35 * point, point)
@@ -286,3 +296,89 @@ def _paint_highlight(
     painter.setPen(QPen(HIGHLIGHT_LINE, outline))
     painter.drawPath(path)
     painter.restore()
+
+
+CHART_FIGURE_MM = 105.0
+"""The tallest the marked body map is drawn on a chart page (mm): room for the list below."""
+
+
+def chart_figure(
+    s: Typesetter, diagram: BodyDiagram, block: Block, *, width: float, small: float
+) -> Laid:
+    """The client's marked body map (a CHART block): each marked outline filled in its score's
+    colour (``chart.colours``: darker for higher, so it reads in greyscale) with the score in a
+    badge on it, Front and Back labels, and a legend of the 0-10 scale with ``block.text``.
+
+    ``width`` is the block's width, ``small`` the size of labels (pt); the figure is at most
+    CHART_FIGURE_MM tall.
+    """
+    box = diagram.view_box
+    figure_height = min(width * box.height() / box.width(), s.mm(CHART_FIGURE_MM))
+    label_height = s.pt(small * 1.3)
+    labels = [
+        s.text(n, small, width / 2, colour=MUTED, align=Qt.AlignmentFlag.AlignCenter, caps=True)
+        for n in ("Front", "Back")
+    ]
+    badges = {mark: s.text(f"<b>{mark.score}</b>", small, width) for mark in block.marks}
+    legend_words = s.text(block.text, small, width, colour=MUTED)
+    swatch = s.mm(7)
+    legend_numbers = [
+        s.text(str(n), small, swatch, align=Qt.AlignmentFlag.AlignCenter) for n in range(11)
+    ]
+    legend_height = swatch + s.mm(1.5) + legend_words.height
+    height = figure_height + label_height + s.mm(3) + legend_height
+
+    def draw(painter: QPainter, x: float, y: float) -> None:
+        bounds = QRectF(x, y, width, figure_height)
+        transform = diagram.fit(bounds)
+        diagram.paint(painter, transform, dark=False)
+        millimetre = s.mm(1)
+        point = millimetre * 25.4 / 72
+        centres: list[tuple[Text, QPointF]] = []
+        for mark in block.marks:
+            for shape in diagram.shapes:
+                if shape.region_id != mark.region_id or shape.outline.side != mark.side:
+                    continue
+                path = transform.map(shape.path)
+                painter.save()
+                painter.setBrush(QColor(score_colour(mark.score)))
+                painter.setPen(QPen(HIGHLIGHT_LINE, 1.2 * point))
+                painter.drawPath(path)
+                painter.restore()
+                centres.append((badges[mark], path.boundingRect().center()))
+        for badge, centre in centres:  # over every fill, so a neighbour never hides one
+            _badge(painter, badge, centre, point)
+        left = transform.map(QPointF(box.left(), 0)).x()
+        right = transform.map(QPointF(box.right(), 0)).x()
+        half = (right - left) / 2
+        for index, label in enumerate(labels):
+            label.doc.setTextWidth(half)
+            label.draw(painter, left + index * half, y + figure_height + s.pt(1))
+        top = y + figure_height + label_height + s.mm(3)
+        for score, number in enumerate(legend_numbers):
+            cell = QRectF(x + score * (swatch + s.mm(1)), top, swatch, swatch)
+            painter.save()
+            painter.setBrush(QColor(score_colour(score)))
+            painter.setPen(QPen(HIGHLIGHT_LINE, 0.5 * point))
+            painter.drawRect(cell)
+            painter.restore()
+            ink = QColor("#ffffff") if score >= DARK_FROM else INK
+            number.colour = ink
+            number.draw(painter, cell.left(), cell.center().y() - number.height / 2)
+        legend_words.draw(painter, x, top + swatch + s.mm(1.5))
+
+    return Laid(height, draw)
+
+
+def _badge(painter: QPainter, text: Text, centre: QPointF, point: float) -> None:
+    """The score in a white rounded box with a dark border, centred on ``centre``."""
+    width = text.doc.idealWidth() + 3 * point
+    height = text.height
+    rect = QRectF(centre.x() - width / 2, centre.y() - height / 2, width, height)
+    painter.save()
+    painter.setBrush(QColor("#ffffff"))
+    painter.setPen(QPen(HIGHLIGHT_LINE, 0.8 * point))
+    painter.drawRoundedRect(rect, 2 * point, 2 * point)
+    painter.restore()
+    text.doc.setTextWidth(width)
+    text.draw(painter, rect.left() + 1.5 * point, rect.top())

@@ -46,7 +46,7 @@ from bodymap.handout.layout import (
     split_band,
     stack,
 )
-from bodymap.handout.paint import PageFrame, Sheet, diagram_figure
+from bodymap.handout.paint import PageFrame, Sheet, chart_figure, diagram_figure
 from bodymap.handout.typeset import BlockSetter, Laid, Typesetter
 from bodymap.qtshared.diagram import BodyDiagram
 
@@ -78,7 +78,11 @@ def render_pdf(
 ) -> tuple[bytes, HandoutResult]:
     """The handout as PDF bytes (rendered in memory, so a failed save never leaves half a file);
     ``translations`` are the libraries of the request's other languages (``compose_handout``)."""
-    handout = compose_handout(request, library, translations)
+    return render_composed(compose_handout(request, library, translations), diagram)
+
+
+def render_composed(handout: Handout, diagram: BodyDiagram) -> tuple[bytes, HandoutResult]:
+    """A composed handout (a session chart's, say) as PDF bytes, in memory."""
     author = handout.clinic.name.strip() or "BodyMap"
     return pdf_bytes(
         handout.title,
@@ -226,10 +230,16 @@ class _Pages:
     ) -> tuple[list[Placement[Laid]], list[Block]]:
         """The top band: title, summary and physician warning, with the diagram beside them."""
         s = self.setter
-        head, diagram, rest = split_band(page.blocks, self.scale.band)
+        # A session chart's marked map opens its page across the full width, in the band.
+        head, diagram, rest = split_band(page.blocks, (*self.scale.band, BlockKind.CHART))
         figure_width = s.mm(self.scale.figure_mm) if diagram is not None else 0.0
         left_width = s.width - (figure_width + s.mm(6) if figure_width else 0.0)
-        laid = [blocks.laid(block, left_width) for block in head]
+        laid = [
+            chart_figure(s, self.diagram, block, width=left_width, small=self.scale.smallest)
+            if block.kind is BlockKind.CHART
+            else blocks.laid(block, left_width)
+            for block in head
+        ]
         tops, height = stack(laid)
         band = [Placement(Piece(part), 0, top) for part, top in zip(laid, tops, strict=True)]
         if diagram is not None and diagram.region_id is not None:
@@ -243,6 +253,7 @@ class _Pages:
                 band=height if self.scale.columns > 1 else 0,
                 small=self.scale.smallest,
                 words=handout_words(page.language),
+                side=diagram.side,
             )
             band.append(Placement(Piece(figure), s.width - figure_width, 0))
         return band, rest

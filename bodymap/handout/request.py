@@ -11,13 +11,17 @@ from bodymap.settings import Settings
 
 
 def handout_request(
-    page_ids: Iterable[str], settings: Settings, paper_size: str | None = None
+    page_ids: Iterable[str],
+    settings: Settings,
+    paper_size: str | None = None,
+    sides: Iterable[tuple[str, str]] = (),
 ) -> HandoutRequest:
     """The request for these pages, printed today, with the clinic's details, paper size
     (unless ``paper_size`` is given), print size, emergency number, same-day route and
     English spelling (British for a computer set up for the UK, else American): the
     same for the window and the CLI. It is for nobody in particular; a client's name and note
-    are added per handout.
+    are added per handout. ``sides`` gives the side picked per page, as
+    ``HandoutRequest.sides``.
     """
     return HandoutRequest(
         page_ids=tuple(page_ids),
@@ -28,4 +32,5 @@ def handout_request(
         printed=dt.date.today(),
         print_size=settings.print_size,
         spelling=spelling_for_territory(settings.territory),
+        sides=tuple(sides),
     )

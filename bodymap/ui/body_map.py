@@ -4,6 +4,12 @@ The figure is painted by the map widget itself. Each drawn region gets an invisi
 top, cut to the region's exact outline with a widget mask. That choice (rather than items in a
 QGraphicsView) gives every region native keyboard focus, tooltips, a pointing-hand cursor and
 an AT-SPI button whose name is the region's name, while clicks follow the real outline.
+
+A paired part (the foot, the calf) has one button per side on each view, named from the
+person's own side ("Left calf"), whichever way the view faces. Clicking a side picks that
+side; clicking the picked side again picks the whole region (both sides), as the Go menu,
+Ctrl+number and search without a side word do. Under each view, small labels say where the
+client's left and right are, so the back view never reads reversed.
 """
 
 from __future__ import annotations
@@ -14,6 +20,7 @@ from PySide6.QtGui import (
     QColor,
     QEnterEvent,
     QFocusEvent,
+    QFont,
     QKeyEvent,
     QPainter,
     QPainterPath,
@@ -26,6 +33,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractButton, QSizePolicy, QWidget
 
+from bodymap.content.sides import side_title
 from bodymap.qtshared.diagram import BodyDiagram, RegionShape
 from bodymap.ui.library_model import LibraryModel
 from bodymap.ui.literal import menu_text, tooltip_text
@@ -38,12 +46,12 @@ ARROWS = {
     Qt.Key.Key_Down: (0, 1),
 }
 """Each arrow key's direction on screen (x to the right, y down)."""
-OFF_AXIS_WEIGHT = 2.0
+OFF_AXIS_WEIGHT = 4.0
 """How much a sideways step counts against a region when moving in a direction."""
 CONE = 2.0
 """A region counts as "that way" when it is at most this many times as far sideways as
 along the direction (a cone of about 63 degrees either side)."""
-LABEL_SPACE = 30
+LABEL_SPACE = 46  # the view's name, and a line under it for the client's left and right
 RING = 4  # how far the focus ring and outline reach beyond a region's shape
 MARGIN = 8
 
@@ -51,6 +59,25 @@ MARGIN = 8
 def view_label(view: str) -> str:
     """How a view of the artwork is named on screen: ``"back"`` -> ``"Back"``."""
     return view.capitalize()
+
+
+SIDE_LABELS = (("Client's right", "Client's left"), ("Right", "Left"), ("R", "L"))
+"""The words under a view for the person's sides, longest first: the first that fits is used."""
+
+
+def sides_on_screen(outlines: list[RegionShape], view: str) -> tuple[str, str] | None:
+    """Which of the person's sides is on the viewer's left and right on ``view``, read from the
+    artwork (the left outlines' centres against the right ones'): ``("right", "left")`` for a
+    front view, ``("left", "right")`` for a back view; None when the view draws no sides."""
+    centres: dict[str, list[float]] = {}
+    for shape in outlines:
+        if shape.view == view and shape.outline.side is not None:
+            centres.setdefault(shape.outline.side, []).append(shape.outline.centre)
+    if set(centres) != {"left", "right"}:
+        return None
+    left = sum(centres["left"]) / len(centres["left"])
+    right = sum(centres["right"]) / len(centres["right"])
+    return ("left", "right") if left < right else ("right", "left")
 
 
 class RegionButton(QAbstractButton):
@@ -70,15 +97,31 @@ class RegionButton(QAbstractButton):
         # It draws nothing (the map draws every state), so Qt need not paint it at all.
         self.setUpdatesEnabled(False)
 
-    def set_title(self, title: str, unavailable: str | None = None) -> None:
-        """Name the button; ``unavailable`` says why its page cannot be opened, if so."""
+    @property
+    def side(self) -> str | None:
+        """The person's side this outline is, ``"left"``/``"right"``, or None if unpaired."""
+        return self.shape.outline.side
+
+    def set_title(self, title: str, unavailable: str | None = None, picked: bool = False) -> None:
+        """Name the button ("Left calf" for a side); ``unavailable`` says why its page cannot
+        be opened, if so; ``picked`` says this side is the one open (clicking it again opens
+        the whole region)."""
+        self.region_title = title
+        title = side_title(title, self.side)
         self.unavailable = unavailable
         self.setText(menu_text(title))
         view = f"{view_label(self.shape.view)} view."
         if unavailable is None:
-            self.setToolTip(tooltip_text(title))
+            if picked:
+                both = f"{title} is open. Click again for both sides."
+                self.setToolTip(tooltip_text(both))
+                self.setAccessibleDescription(f"{view} {both}")
+            else:
+                self.setToolTip(tooltip_text(title))
+                self.setAccessibleDescription(
+                    f"{view} Press Enter or Space to open the {title} page."
+                )
             self.setAccessibleName(title)
-            self.setAccessibleDescription(f"{view} Press Enter or Space to open the {title} page.")
         else:
             why = f"{title} is not available: {unavailable}"
             self.setToolTip(tooltip_text(why))
@@ -109,7 +152,7 @@ class RegionButton(QAbstractButton):
             super().keyPressEvent(event)
 
     def enterEvent(self, event: QEnterEvent) -> None:
-        self._map.set_hovered(self.region_id)
+        self._map.set_hovered(self.region_id, self.side)
         super().enterEvent(event)
 
     def leaveEvent(self, event: QEvent) -> None:
@@ -139,7 +182,9 @@ class BodyMapWidget(QWidget):
     data, so a new region needs no code here.
     """
 
-    regionActivated = Signal(str)
+    regionActivated = Signal(str, str)
+    """A region was picked: its id, and the person's side picked ("left", "right"), or ""
+    for the whole region (an unpaired one, or the picked side clicked again)."""
     regionUnavailable = Signal(str, str)
     """A region whose page is missing or broken was picked: its id, and why."""
 
@@ -156,14 +201,21 @@ class BodyMapWidget(QWidget):
         titles = library.region_titles
         self.theme = theme
         self.selected: str | None = None
+        self.selected_side: str | None = None
         self.hovered: str | None = None
+        self.hovered_side: str | None = None
         self._transform = QTransform()
         self._figure_cache: QPixmap | None = None
         self._outlines: dict[RegionButton, QPainterPath] = {}  # on screen, for this size
         self._areas: dict[RegionButton, QRect] = {}  # what repaints when a region changes
         self.setObjectName("body-map")
         self.setAccessibleName("Body map")
-        self.setAccessibleDescription("Pick a body region to read about cramps and spasms there.")
+        self.setAccessibleDescription(
+            "Pick a body region to read about cramps and spasms there. Left and right are the "
+            "client's own: on the front view the client's left is on the right, on the back "
+            "view on the left. Pick a side of a paired part, or pick it again for both sides."
+        )
+        self._view_sides = {view: sides_on_screen(diagram.shapes, view) for view in diagram.views}
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMouseTracking(True)
 
@@ -195,7 +247,7 @@ class BodyMapWidget(QWidget):
             why = library.region_problem_text(button.region_id) if title is None else None
             button.setVisible(title is not None or why is not None)
             if title is not None:
-                button.set_title(title)
+                button.set_title(title, picked=self._is_picked_side(button))
             elif why is not None:
                 button.set_title(view_label(button.region_id), why)
             if button.isVisibleTo(self):
@@ -207,24 +259,42 @@ class BodyMapWidget(QWidget):
 
     # -- state, driven by the selection controller -----------------------------------------
 
+    def _is_picked_side(self, button: RegionButton) -> bool:
+        return (
+            button.side is not None
+            and button.region_id == self.selected
+            and button.side == self.selected_side
+        )
+
+    def is_highlighted(self, button: RegionButton) -> bool:
+        """Whether the button's outline shows as open: every outline of the open region, or
+        only the picked side's."""
+        return button.region_id == self.selected and self.selected_side in (None, button.side)
+
     @Slot(str)
-    def set_selected(self, region_id: str | None) -> None:
-        """Highlight the open region; when the map has the focus, the focus ring follows."""
-        if region_id != self.selected:
-            self.update_region(self.selected)
-            self.selected = region_id
+    def set_selected(self, region_id: str | None, side: str | None = None) -> None:
+        """Highlight the open region (only ``side``'s outlines when a side was picked); when
+        the map has the focus, the focus ring follows."""
+        if (region_id, side) != (self.selected, self.selected_side):
+            previous = self.selected
+            self.selected, self.selected_side = region_id, side
+            self.update_region(previous)
             self.update_region(region_id)
-        selected = self.button_for(region_id) if region_id is not None else None
+            for button in self.buttons:
+                if button.side is not None and button.region_id in (previous, region_id):
+                    button.set_title(button.region_title, picked=self._is_picked_side(button))
+        selected = self.button_for(region_id, side=side) if region_id is not None else None
         if selected is not None or self.shown_buttons:
             self.setFocusProxy(selected or self.shown_buttons[0])  # Tab into the map lands here
         focused = self.focused_button()
         if focused is not None:
             self.focus_selected(focused)
 
-    def set_hovered(self, region_id: str | None) -> None:
-        if region_id != self.hovered:
+    def set_hovered(self, region_id: str | None, side: str | None = None) -> None:
+        """Light up the outline under the pointer (one side of a paired part)."""
+        if (region_id, side) != (self.hovered, self.hovered_side):
             self.update_region(self.hovered)
-            self.hovered = region_id
+            self.hovered, self.hovered_side = region_id, side
             self.update_region(region_id)
 
     def update_region(self, region_id: str | None) -> None:
@@ -265,10 +335,13 @@ class BodyMapWidget(QWidget):
     def focus_selected(self, focused: RegionButton | None = None) -> None:
         """Move the keyboard focus onto the open region (the view ``focused`` is on, when it
         draws it), so the focus ring and the highlight agree; nothing when no region is open."""
-        if self.selected is None or (focused is not None and focused.region_id == self.selected):
+        if self.selected is None or (focused is not None and self.is_highlighted(focused)):
             return
         view = focused.shape.view if focused is not None else None
-        target = self.button_for(self.selected, view) or self.button_for(self.selected)
+        side = self.selected_side
+        target = self.button_for(self.selected, view, side) or self.button_for(
+            self.selected, side=side
+        )
         if target is not None and target is not focused:
             target.setFocus(Qt.FocusReason.TabFocusReason)
 
@@ -276,9 +349,17 @@ class BodyMapWidget(QWidget):
         """The region button with the keyboard focus, if any."""
         return next((b for b in self.shown_buttons if b.hasFocus()), None)
 
-    def button_for(self, region_id: str, view: str | None = None) -> RegionButton | None:
+    def button_for(
+        self, region_id: str, view: str | None = None, side: str | None = None
+    ) -> RegionButton | None:
+        """The first button (in keyboard order) of the region, on ``view`` and for ``side``
+        when given."""
         for button in self.buttons:
-            if button.region_id == region_id and view in (None, button.shape.view):
+            if (
+                button.region_id == region_id
+                and view in (None, button.shape.view)
+                and side in (None, button.side)
+            ):
                 return button
         return None
 
@@ -293,8 +374,10 @@ class BodyMapWidget(QWidget):
         if isinstance(button, RegionButton):
             if button.unavailable is not None:
                 self.regionUnavailable.emit(button.region_id, button.unavailable)
+            elif self._is_picked_side(button):
+                self.regionActivated.emit(button.region_id, "")  # again: both sides
             else:
-                self.regionActivated.emit(button.region_id)
+                self.regionActivated.emit(button.region_id, button.side or "")
 
     # -- geometry and painting -------------------------------------------------------------
 
@@ -350,10 +433,10 @@ class BodyMapWidget(QWidget):
             outline = self.shape_on_screen(button)
             if button.unavailable is not None:
                 self._paint_unavailable(painter, outline)
-            elif button.region_id == self.selected:
+            elif self.is_highlighted(button):
                 painter.fillPath(outline, colors.selected_fill)
                 painter.strokePath(outline, QPen(colors.selected_outline, 2))
-            elif button.region_id == self.hovered:
+            elif button.region_id == self.hovered and self.hovered_side in (None, button.side):
                 painter.fillPath(outline, colors.hover_fill)
         focused = next((b for b in shown if b.hasFocus()), None)
         if focused is not None:
@@ -379,12 +462,39 @@ class BodyMapWidget(QWidget):
         font.setBold(True)
         painter.setFont(font)
         views = self.diagram.views
+        line = painter.fontMetrics().height()
+        side_font = QFont(font)
+        side_font.setBold(False)
+        side_font.setPointSizeF(max(8.0, font.pointSizeF() * 0.85))
         for index, view in enumerate(views):
             share = box.width() / len(views)
             left = self._transform.map(QPointF(box.left() + share * index, 0)).x()
             right = self._transform.map(QPointF(box.left() + share * (index + 1), 0)).x()
-            label = QRect(int(left), int(top), int(right - left), LABEL_SPACE - 4)
+            label = QRect(int(left), int(top), int(right - left), line)
             text = f"{view_label(view)} view"
+            painter.setFont(font)
             if painter.fontMetrics().horizontalAdvance(text) > label.width() - 6:
                 text = view_label(view)  # a narrow map: "Front", "Back"
             painter.drawText(label, Qt.AlignmentFlag.AlignCenter, text)
+            sides = self._view_sides.get(view)
+            if sides is not None:
+                painter.setFont(side_font)
+                # Kept off the column's edges, so the two views' words never run together.
+                inset = max(4, label.width() // 12)
+                row = QRect(
+                    label.left() + inset, label.bottom() + 1, label.width() - 2 * inset, line
+                )
+                self._paint_side_labels(painter, row, sides)
+
+    @staticmethod
+    def _paint_side_labels(painter: QPainter, row: QRect, sides: tuple[str, str]) -> None:
+        """The person's side at each edge of a view ("Client's right ... Client's left" under
+        the front view), in the longest wording that fits."""
+        metrics = painter.fontMetrics()
+        for wording in SIDE_LABELS:
+            words = {"right": wording[0], "left": wording[1]}
+            texts = (f"◂ {words[sides[0]]}", f"{words[sides[1]]} ▸")
+            if sum(metrics.horizontalAdvance(t) for t in texts) + 12 <= row.width():
+                break
+        painter.drawText(row, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, texts[0])
+        painter.drawText(row, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, texts[1])

@@ -68,13 +68,18 @@ class HandoutController(QObject):
         diagram: BodyDiagram,
         settings: Settings,
         current_page: Callable[[], str | None],
+        *,
+        current_side: Callable[[], str | None] | None = None,
     ) -> None:
+        """``current_page`` and ``current_side`` say what is open (the side picked of a
+        paired region, printed as "Left calf" with only that side shaded)."""
         super().__init__(window)
         self.window = window
         self.model = library
         self.diagram = diagram
         self.settings = settings
         self.current_page = current_page
+        self.current_side = current_side or (lambda: None)
         self.valid_ids = printable_ids(library.library)
         self.preview_dialog: HandoutPreviewDialog | None = None
         self.preview_printer: QPrinter | None = None
@@ -171,11 +176,20 @@ class HandoutController(QObject):
     @Slot()
     @Slot(str)
     def refresh(self, _page_id: str = "") -> None:
-        """Enable what makes sense for the open page and the basket (connect to pageChanged)."""
-        has_page = self.printable_page() is not None
-        for action in (self.print_action, self.preview_action, self.export_action):
-            action.setEnabled(has_page)
+        """Enable what makes sense for the open page and the basket (connect to pageChanged).
+
+        A page that breaks a safety rule cannot be printed, previewed or exported (the page
+        pane says why); the actions say so in their tooltips.
+        """
         page_id = self.printable_page()
+        unsafe = page_id is not None and bool(self.library.blocking_problems(page_id))
+        for action in (self.print_action, self.preview_action, self.export_action):
+            action.setEnabled(page_id is not None and not unsafe)
+            action.setToolTip(
+                "This page breaks a safety rule: it cannot be printed until its file is fixed"
+                if unsafe
+                else action.text().replace("&", "").removesuffix("…")
+            )
         self.add_to_basket_action.setEnabled(
             page_id is not None and page_id not in self.basket.page_ids
         )
@@ -187,28 +201,35 @@ class HandoutController(QObject):
         ):
             action.setEnabled(has_basket)
 
-    def request(self, page_ids: Sequence[str]) -> HandoutRequest:
-        """These pages with the clinic's current details, paper size and emergency number."""
+    def request(
+        self, page_ids: Sequence[str], sides: Sequence[tuple[str, str]] = ()
+    ) -> HandoutRequest:
+        """These pages with the clinic's current details, paper size and emergency number;
+        ``sides`` as ``HandoutRequest.sides``."""
         from bodymap.handout.request import handout_request  # noqa: PLC0415 - first use only
 
-        return handout_request(page_ids, self.settings)
+        return handout_request(page_ids, self.settings, sides=sides)
+
+    def _current_sides(self, page_id: str) -> tuple[tuple[str, str], ...]:
+        side = self.current_side()
+        return ((page_id, side),) if side is not None else ()
 
     # -- the open page ---------------------------------------------------------------------
 
     @Slot()
     def print_current(self) -> None:
         if (page_id := self.printable_page()) is not None:
-            self.print_pages([page_id])
+            self.print_pages([page_id], self._current_sides(page_id))
 
     @Slot()
     def preview_current(self) -> None:
         if (page_id := self.printable_page()) is not None:
-            self.preview_pages([page_id])
+            self.preview_pages([page_id], self._current_sides(page_id))
 
     @Slot()
     def export_current(self) -> None:
         if (page_id := self.printable_page()) is not None:
-            self.export_pages([page_id])
+            self.export_pages([page_id], self._current_sides(page_id))
 
     @Slot()
     def add_current(self) -> None:
@@ -248,9 +269,24 @@ class HandoutController(QObject):
         printer.setCreator("BodyMap")
         return printer
 
-    def print_pages(self, page_ids: Sequence[str]) -> bool:
-        """The system print dialog, then print; False when cancelled."""
-        return self.print_request(self.request(page_ids))
+    def refused(self, page_ids: Sequence[str]) -> bool:
+        """Say so and return True when a page breaks a safety rule: nothing is printed,
+        previewed or exported then (the same refusal as the command line's)."""
+        from bodymap.handout.compose import UnsafePageError, unsafe_pages  # noqa: PLC0415
+
+        unsafe = unsafe_pages(page_ids, self.library)
+        if unsafe:
+            warn(
+                self.window,
+                "This handout cannot be printed",
+                f"{UnsafePageError(unsafe, self.library.root)}\n\nAsk the person who edits "
+                "your pages to fix it; the yellow bar lists every problem.",
+            )
+        return bool(unsafe)
+
+    def print_pages(self, page_ids: Sequence[str], sides: Sequence[tuple[str, str]] = ()) -> bool:
+        """The system print dialog, then print; False when cancelled or refused."""
+        return self.print_request(self.request(page_ids, sides))
 
     def print_request(self, request: HandoutRequest, printer: QPrinter | None = None) -> bool:
         """Ask the printer and copies (system dialog), then print ``request``; False when
@@ -259,6 +295,8 @@ class HandoutController(QObject):
 
         from bodymap.handout.pdf import paint_handout  # noqa: PLC0415
 
+        if self.refused(request.page_ids):
+            return False
         self._check_logo(request)
         printer = printer or self.make_printer(request)
         dialog = QPrintDialog(printer, self.window)
@@ -277,13 +315,17 @@ class HandoutController(QObject):
             return False
         return True
 
-    def preview_pages(self, page_ids: Sequence[str]) -> HandoutPreviewDialog:
+    def preview_pages(
+        self, page_ids: Sequence[str], sides: Sequence[tuple[str, str]] = ()
+    ) -> HandoutPreviewDialog | None:
         """The preview at a readable fit, with the client's choices beside it; Print and Export
         in it print or save what it shows."""
         from bodymap.handout.pdf import paint_handout  # noqa: PLC0415
         from bodymap.ui.handout_dialogs import HandoutPreviewDialog  # noqa: PLC0415
 
-        request = self.request(page_ids)
+        if self.refused(page_ids):
+            return None
+        request = self.request(page_ids, sides)
         self._check_logo(request)
         printer = self.make_printer(request)
 
@@ -305,11 +347,15 @@ class HandoutController(QObject):
         self.preview_dialog = None
         self.preview_printer = None
 
-    def export_pages(self, page_ids: Sequence[str]) -> Path | None:
+    def export_pages(
+        self, page_ids: Sequence[str], sides: Sequence[tuple[str, str]] = ()
+    ) -> Path | None:
         """The Export dialog (print size, client, what to include), then where to save."""
         from bodymap.ui.handout_dialogs import ExportHandoutDialog  # noqa: PLC0415
 
-        dialog = ExportHandoutDialog(self.request(page_ids), self.library, self.window)
+        if self.refused(page_ids):
+            return None
+        dialog = ExportHandoutDialog(self.request(page_ids, sides), self.library, self.window)
         self.export_dialog = dialog
         try:
             if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -339,9 +385,11 @@ class HandoutController(QObject):
             self.show_saved(saved)
         return saved
 
-    def export_to(self, page_ids: Sequence[str], path: Path) -> Path | None:
+    def export_to(
+        self, page_ids: Sequence[str], path: Path, sides: Sequence[tuple[str, str]] = ()
+    ) -> Path | None:
         """Save as ``path`` (".pdf" added) without asking: the soak, and scripts."""
-        return self.save(self.request(page_ids), path)
+        return self.save(self.request(page_ids, sides), path)
 
     def save(self, request: HandoutRequest, path: Path) -> Path | None:
         """Write the PDF (".pdf" added); errors are shown naming the file and the reason."""
@@ -349,6 +397,8 @@ class HandoutController(QObject):
 
         if path.suffix.casefold() != ".pdf":
             path = path.with_name(path.name + ".pdf")
+        if self.refused(request.page_ids):
+            return None
         self._check_logo(request)
         try:
             write_pdf(path, request, self.library, self.diagram)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from bodymap import APP_NAME
 from bodymap.cli_common import clinic_folder
 from bodymap.content.model import ContentLibrary
+from bodymap.content.sides import parse_side_key, side_key, side_title
 from bodymap.paths import search_cache
 from bodymap.qtshared.diagram import BodyDiagram
 from bodymap.settings import APPEARANCES, NORMAL_TEXT_SIZE, TEXT_SIZES, Settings
@@ -89,7 +90,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.model.set_values(settings.emergency_number, settings.same_day)
         self.theme = theme_for(settings.appearance)
-        self.navigator = Navigator(self.model, self)
+        self.navigator = Navigator(self.model, self, sides=diagram.artwork.sides)
         self._themed_actions: dict[QAction, str] = {}
         self.setObjectName("main-window")
 
@@ -102,7 +103,12 @@ class MainWindow(QMainWindow):
         self._build_layout()
         self.watcher = ContentWatcher(self.model, parent=self)
         self.handout = HandoutController(
-            self, self.model, diagram, settings, lambda: self.navigator.current
+            self,
+            self.model,
+            diagram,
+            settings,
+            lambda: self.navigator.current,
+            current_side=lambda: self.navigator.side,
         )
         self.navigator.pageChanged.connect(self.handout.refresh)
         self.page_editor = PageEditor(self.model, lambda: self.navigator.current, self)
@@ -350,11 +356,13 @@ class MainWindow(QMainWindow):
         page = self.library.get(page_id)
         if page is None:
             return
+        side = self.navigator.side
         self.page_view.show_page(
-            page, self.library, self.settings.emergency_number, self.settings.same_day
+            page, self.library, self.settings.emergency_number, self.settings.same_day, side
         )
-        self.body_map.set_selected(page.region_id)
-        self.setWindowTitle(window_title(f"{self.model.shown(page.title)} — {APP_NAME}"))
+        self.body_map.set_selected(page.region_id, side)
+        title = side_title(self.model.shown(page.title), side, self.library.language)
+        self.setWindowTitle(window_title(f"{title} — {APP_NAME}"))
         self.topics.show_open_page(page_id)
 
     def step_text_size(self, steps: int) -> None:
@@ -437,7 +445,7 @@ class MainWindow(QMainWindow):
     def start(self, page_id: str | None) -> None:
         """Open the requested page, else the last one, else Home."""
         for candidate in (page_id, self.settings.last_page):
-            if candidate and self.navigator.open(candidate):
+            if candidate and self.navigator.open(*parse_side_key(candidate)):
                 return
         self.navigator.home()
 
@@ -485,7 +493,11 @@ class MainWindow(QMainWindow):
         self._watch_side_buttons()  # nothing can be clicked before the first frame
         # A click on the map should show its page within a frame, the first time too.
         self.page_view.prepare_later(
-            self.library.regions,
+            [
+                (page, side)
+                for page in self.library.regions
+                for side in (None, *self.navigator.sides_of(page.id))
+            ],
             self.library,
             self.settings.emergency_number,
             self.settings.same_day,
@@ -539,7 +551,7 @@ class MainWindow(QMainWindow):
         # Saved here rather than on every page change: writing the settings file on each
         # click would cost the click a millisecond or more.
         if self.navigator.current is not None:
-            self.settings.last_page = self.navigator.current
+            self.settings.last_page = side_key(self.navigator.current, self.navigator.side)
         self.settings.geometry = self.saveGeometry()
         self.settings.splitter = self.splitter.saveState()
         self.settings.sync()

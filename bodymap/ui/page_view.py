@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 from bodymap.content.model import ContentLibrary, Page
 from bodymap.content.outline import page_id_from_link
 from bodymap.content.render import WARNING_ICON, RenderOptions, render_page
+from bodymap.content.sides import side_title
 from bodymap.paths import resource
 from bodymap.ui.library_model import LibraryModel
 from bodymap.ui.theme import Theme
@@ -24,7 +25,7 @@ READING_CHARACTERS = 22
 """The page pane is never narrower than this many average characters of its text: a
 narrow window or an open handout basket cannot squeeze the page to a sliver."""
 DOCUMENT_MARGIN = 18
-KEPT_DOCUMENTS = 24  # pages recently shown or about to be; older ones are made again if needed
+KEPT_DOCUMENTS = 40  # pages recently shown or about to be; older ones are made again if needed
 
 
 def warning_icon() -> QImage:
@@ -67,12 +68,13 @@ class PageView(QTextBrowser):
         self.model = library
         self._icon: QImage | None = None
         self._style_sheet = ""
-        self._documents: OrderedDict[str, _PageDocument] = OrderedDict()
+        self._documents: OrderedDict[tuple[str, str | None], _PageDocument] = OrderedDict()
         # The library (and its revision) the kept documents come from.
         self._made_from: tuple[ContentLibrary, int] | None = None
         self._on_screen: QTextDocument | None = None  # the shown one, when it is one of ours
-        self._waiting: list[tuple[Page, ContentLibrary, str, str]] = []
+        self._waiting: list[tuple[Page, ContentLibrary, str, str, str | None]] = []
         self.page_id: str | None = None
+        self.side: str | None = None
         self._first_tab: QWidget | None = None
         self.setObjectName("page-view")
         self.setAccessibleName("Page")
@@ -136,15 +138,22 @@ class PageView(QTextBrowser):
         self.setMinimumWidth(int(per_character * READING_CHARACTERS))
 
     def show_page(
-        self, page: Page, library: ContentLibrary, emergency_number: str, same_day: str = ""
+        self,
+        page: Page,
+        library: ContentLibrary,
+        emergency_number: str,
+        same_day: str = "",
+        side: str | None = None,
     ) -> None:
-        """Show ``page`` from the top; the same page shown again (a reload) keeps its place.
+        """Show ``page`` from the top; the same page shown again (a reload, or another side
+        picked) keeps its place.
 
         ``emergency_number`` and ``same_day`` fill the content's placeholders (``""`` gives
-        the plain-words default of ``outline.fill_values``).
+        the plain-words default of ``outline.fill_values``); ``side`` (``"left"``/``"right"``)
+        puts the picked side in the title ("Left calf").
         """
         scrolled = self.verticalScrollBar().value() if page.id == self.page_id else 0
-        document = self._document_for(page, library, emergency_number, same_day)
+        document = self._document_for(page, library, emergency_number, same_day, side)
         current = self.document()
         if document is not current:
             if document.defaultFont() != current.defaultFont():  # zoomed since it was made
@@ -156,18 +165,20 @@ class PageView(QTextBrowser):
             if previous is not None and not self._keeps(previous):
                 previous.deleteLater()
         self.page_id = page.id
+        self.side = side
         self.verticalScrollBar().setValue(scrolled)
         self.horizontalScrollBar().setValue(0)
 
     def prepare_later(
         self,
-        pages: Sequence[Page],
+        pages: Sequence[tuple[Page, str | None]],
         library: ContentLibrary,
         emergency_number: str,
         same_day: str = "",
     ) -> None:
-        """Make these pages' documents when the app is idle, one per turn of the event loop."""
-        self._waiting = [(page, library, emergency_number, same_day) for page in pages]
+        """Make these pages' documents (each for a side, or None for the whole region) when
+        the app is idle, one per turn of the event loop."""
+        self._waiting = [(page, library, emergency_number, same_day, side) for page, side in pages]
         QTimer.singleShot(0, self, self._prepare_next)
 
     @Slot()
@@ -178,7 +189,12 @@ class PageView(QTextBrowser):
             QTimer.singleShot(0, self, self._prepare_next)
 
     def _document_for(
-        self, page: Page, library: ContentLibrary, emergency_number: str, same_day: str = ""
+        self,
+        page: Page,
+        library: ContentLibrary,
+        emergency_number: str,
+        same_day: str = "",
+        side: str | None = None,
     ) -> QTextDocument:
         # Compared here rather than on the model's ``reloaded``, so the reloaded page is never
         # shown from a kept document, whichever view hears of the reload first.
@@ -187,16 +203,20 @@ class PageView(QTextBrowser):
         if made_from is None or made_from[0] is not library or made_from[1] != revision:
             self.forget_documents()
             self._made_from = (library, revision)
-        kept = self._documents.get(page.id)
+        key = (page.id, side)
+        kept = self._documents.get(key)
         if (
             kept is not None
             and kept.page is page
             and (kept.emergency_number, kept.same_day) == (emergency_number, same_day)
         ):
-            self._documents.move_to_end(page.id)
+            self._documents.move_to_end(key)
             return kept.document
         options = RenderOptions(
-            colors=self.theme.page, emergency_number=emergency_number, same_day=same_day
+            colors=self.theme.page,
+            emergency_number=emergency_number,
+            same_day=same_day,
+            side=side,
         )
         document = QTextDocument(self)  # its images are asked of this view (loadResource)
         document.setDocumentMargin(DOCUMENT_MARGIN)
@@ -204,10 +224,13 @@ class PageView(QTextBrowser):
         document.setDefaultStyleSheet(self._style_sheet)
         self._wrap_at_words(document)
         document.setHtml(render_page(page, library, options))
-        document.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, page.title)
+        document.setMetaInformation(
+            QTextDocument.MetaInformation.DocumentTitle,
+            side_title(page.title, side, library.language),
+        )
         if kept is not None:
             self._discard(kept.document)
-        self._documents[page.id] = _PageDocument(page, emergency_number, same_day, document)
+        self._documents[key] = _PageDocument(page, emergency_number, same_day, document)
         while len(self._documents) > KEPT_DOCUMENTS:
             self._discard(self._documents.popitem(last=False)[1].document)
         return document

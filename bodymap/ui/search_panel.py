@@ -60,7 +60,9 @@ class SearchPanel(QObject):
     with the first search, and again with the first search after a reload.
     """
 
-    pageRequested = Signal(str)
+    pageRequested = Signal(str, str)
+    """A result was chosen: its page id, and the side the query named ("left calf": "left";
+    "" for none). The navigator ignores a side the page's region is not drawn with."""
 
     def __init__(
         self,
@@ -223,8 +225,10 @@ class SearchPanel(QObject):
             return
         page_id = index.data(PAGE_ID_ROLE)
         if page_id:
+            from bodymap.content.search import query_side  # noqa: PLC0415 - loaded by now
+
             self.popup.hide()
-            self.pageRequested.emit(str(page_id))
+            self.pageRequested.emit(str(page_id), query_side(self.field.text()) or "")
 
     @Slot()
     def cancel(self) -> None:

@@ -59,11 +59,11 @@ def test_a_short_soak_drives_the_real_window_without_a_problem(
 def test_a_wrong_map_highlight_is_counted(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(BodyMapWidget, "set_selected", lambda self, region_id: None)
+    monkeypatch.setattr(BodyMapWidget, "set_selected", lambda self, region_id, side=None: None)
     plan = soak.Plan(10, 0, 0, 5, 0, 0, rounds=1)
     report = soak.run(plan, tmp_path / "exports")
     assert report.errors > 0 and not report.passed
-    assert any("map highlights None" in message for message in report.messages)
+    assert any("map highlights (None, None)" in message for message in report.messages)
 
 
 def test_a_failed_export_and_its_dialog_are_counted(

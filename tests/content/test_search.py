@@ -11,7 +11,7 @@ import pytest
 from bodymap.cli import main
 from bodymap.content.loader import load_library
 from bodymap.content.model import ContentLibrary
-from bodymap.content.search import SearchIndex, fingerprint
+from bodymap.content.search import SearchIndex, fingerprint, query_side
 
 
 @pytest.fixture(scope="module")
@@ -86,13 +86,6 @@ def test_the_page_meant_comes_first(index: SearchIndex, query: str, expected: st
     assert results[0].id == expected, [r.id for r in results[:3]]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known search bug, for the owner of search.py: a whole typed word is also matched "
-    "as a prefix, so 'should' finds the Shoulder title and every question with 'should' "
-    "ranks Shoulder first (a stopword, or prefix matching only for the word being typed, "
-    "would fix it); remove this mark when it is fixed",
-)
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
@@ -103,6 +96,24 @@ def test_the_page_meant_comes_first(index: SearchIndex, query: str, expected: st
 )
 def test_should_is_not_shoulder(index: SearchIndex, query: str, expected: str) -> None:
     assert index.search(query).results[0].id == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "expected", "side"),
+    [
+        ("left calf", "calf", "left"),
+        ("right thigh", "thigh", "right"),
+        ("my left shoulder", "shoulder", "left"),
+        ("cramp in my right foot", "foot", "right"),
+        ("calf", "calf", None),
+        ("left and right hand", "hand", None),
+    ],
+)
+def test_side_words_choose_the_side_not_the_page(
+    index: SearchIndex, query: str, expected: str, side: str | None
+) -> None:
+    assert index.search(query).results[0].id == expected
+    assert query_side(query) == side
 
 
 def test_prefix_matching_as_you_type(index: SearchIndex) -> None:

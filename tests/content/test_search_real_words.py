@@ -21,8 +21,12 @@ def test_lats_does_not_find_chest_through_later_or_lasts(index: SearchIndex) -> 
 
 
 def test_wrist_is_not_a_misspelt_brisk(index: SearchIndex) -> None:
+    """The hand page says "wrist"; nothing is found through "brisk" instead."""
     response = index.search("wrist")
-    assert response.results == []
+    assert [r.id for r in response.results] == ["hand"]
+    for result in response.results:
+        marked = [text.lower() for text, highlighted in result.snippet_parts() if highlighted]
+        assert marked and all(text.startswith("wrist") for text in marked)
     assert "brisk" not in response.suggestions
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from bodymap.cli import main
 from bodymap.content.loader import load_library
-from bodymap.content.search import SearchIndex, is_real_word
+from bodymap.content.search import SearchIndex, is_real_word, query_side
 from bodymap.paths import content_dir
 
 
@@ -71,3 +71,18 @@ def test_search_command_in_spanish(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         main(["search", "--language", "xx", "cuello"])
     assert "'xx' is not a language" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("query", "expected", "side"),
+    [
+        ("pantorrilla izquierda", "calf", "left"),
+        ("calambre en el muslo derecho", "thigh", "right"),
+        ("pantorrilla", "calf", None),
+    ],
+)
+def test_spanish_side_words_choose_the_side_not_the_page(
+    spanish_index: Any, query: str, expected: str, side: str | None
+) -> None:
+    assert spanish_index.search(query).results[0].id == expected
+    assert query_side(query) == side

@@ -128,3 +128,26 @@ def test_an_unknown_handout_language_is_a_usage_error(
     assert exit_info.value.code == 2
     assert "'fr' is not a language" in capsys.readouterr().err
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_a_picked_side_is_named_in_each_language(libraries: dict[str, ContentLibrary]) -> None:
+    request = HandoutRequest(("calf",), languages=("es", "en"), sides=(("calf", "left"),))
+    handout = compose_handout(request, libraries["es"], {"en": libraries["en"]})
+    assert [page.title for page in handout.pages] == ["Pantorrilla (lado izquierdo)", "Left calf"]
+    assert handout.title.startswith("Pantorrilla (lado izquierdo): espasmos")
+    for page in handout.pages:
+        diagrams = [b for b in page.blocks if b.kind is BlockKind.DIAGRAM]
+        assert diagrams and all(b.side == "left" for b in diagrams)
+        assert page.blocks[0].text in page.title  # the heading names the side too
+
+
+def test_a_chart_handout_in_spanish_is_refused_plainly(
+    qapp: QApplication, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    chart = Path(__file__).parents[2] / "docs" / "examples" / "sample-session.json"
+    out = tmp_path / "chart.pdf"
+    with pytest.raises(SystemExit) as exit_info:
+        handout_main(["--chart", str(chart), "--language", "es", "-o", str(out)])
+    assert exit_info.value.code == 2
+    assert "printed in English only" in capsys.readouterr().err
+    assert not out.exists()

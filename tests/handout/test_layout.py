@@ -67,6 +67,16 @@ def test_a_block_taller_than_a_sheet_is_cut_only_between_lines() -> None:
     assert [(piece.start, piece.end) for piece in rest] == [(192.0, 240.0)]
 
 
+def test_a_heading_over_a_block_taller_than_a_sheet_is_never_left_alone() -> None:
+    heading = Piece(Box(10, keep_with_next=True), keep_with_next=True)
+    tall = Piece(lines(20))  # 240 high: taller than any sheet
+    columns, rest = fill([heading, tall], columns=1, height=100, full=100)
+    ((first, at_top), (started, below)) = columns[0]
+    assert first is heading and at_top == 0.0
+    assert below == 10.0 and (started.start, started.end) == (0.0, 84.0)  # whole lines only
+    assert [(piece.start, piece.end) for piece in rest] == [(84.0, 240.0)]
+
+
 def test_columns_are_balanced_when_everything_fits_on_the_sheet() -> None:
     body = SheetBody(0, 0, 1000, columns=2, column_width=50, gutter=10, tolerance=1)
     sheet: list[Placement[Box]] = []

@@ -69,6 +69,7 @@ def test_the_client_is_written_only_where_the_handout_goes(
 
     # The preview, with the client's details typed in, printed "to the printer" (a file).
     dialog = handout.preview_pages(["calf"])
+    assert dialog is not None
     dialog.options.client.setText(NAME)
     dialog.options.note.setPlainText(NOTE)
     printer = handout.preview_printer

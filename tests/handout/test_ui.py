@@ -244,6 +244,7 @@ def test_the_preview_keeps_its_printer_until_it_closes(
 ) -> None:
     """The dialog only borrows the printer; freed early, the next repaint crashed the app."""
     dialog = controller.preview_pages(["calf"])
+    assert dialog is not None
     qtbot.waitExposed(dialog)
     printer = controller.preview_printer
     assert printer is not None
@@ -461,6 +462,7 @@ def test_the_window_offers_exactly_the_pages_a_handout_can_hold(
 
 def test_the_preview_opens_at_a_readable_fit(qtbot: QtBot, controller: HandoutController) -> None:
     dialog = controller.preview_pages(["calf"])
+    assert dialog is not None
     dialog.resize(1280, 800)  # a common laptop screen, less its panel and title bars
     qtbot.waitExposed(dialog)
     preview = dialog.preview
@@ -478,6 +480,7 @@ def test_choices_in_the_preview_change_the_pages_and_what_prints(
     qtbot: QtBot, controller: HandoutController, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     dialog = controller.preview_pages(["neck"])
+    assert dialog is not None
     qtbot.waitExposed(dialog)
     preview = dialog.preview
     qtbot.waitUntil(lambda: preview.pageCount() >= 1)
@@ -504,6 +507,7 @@ def test_a_note_too_long_stops_print_and_export_until_shortened(
     qtbot: QtBot, controller: HandoutController
 ) -> None:
     dialog = controller.preview_pages(["neck"])
+    assert dialog is not None
     dialog.options.note.setPlainText("word " * 150)
     assert not dialog.print_button.isEnabled() and not dialog.export_button.isEnabled()
     assert "too long" in dialog.options.note_count.text()

@@ -129,4 +129,4 @@ def test_the_window_starts_from_the_installed_package(
     out = run([str(bin_dir / "python"), "-c", child], work, env, timeout=60)
     title, rest = out.strip().split(" — ", 1)
     assert "Calf" in title
-    assert rest.split()[1:] == ["calf", "8", "org.bodymap.BodyMap"]
+    assert rest.split()[1:] == ["calf", "23", "org.bodymap.BodyMap"]  # 23 outlines, by side

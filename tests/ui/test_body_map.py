@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from bodymap.artwork import read_artwork
 from bodymap.content.model import ContentLibrary
+from bodymap.content.sides import side_title
 from bodymap.paths import artwork_file, cache_dir, resource
 from bodymap.qtshared.diagram import BodyDiagram
 from bodymap.ui.body_map import BodyMapWidget
@@ -28,53 +29,78 @@ from tests.ui.conftest import (
 )
 
 SHAPES = [
-    ("neck", "front"),
-    ("chest", "front"),
-    ("stomach", "front"),
-    ("foot", "front"),
-    ("neck", "back"),
-    ("back", "back"),
-    ("calf", "back"),
-    ("foot", "back"),
+    # (region, view, the person's side): in keyboard order, view by view, head to toe
+    ("neck", "front", None),
+    ("shoulder", "front", "right"),
+    ("shoulder", "front", "left"),
+    ("chest", "front", None),
+    ("stomach", "front", None),
+    ("hand", "front", "right"),
+    ("hand", "front", "left"),
+    ("thigh", "front", "right"),
+    ("thigh", "front", "left"),
+    ("foot", "front", "right"),
+    ("foot", "front", "left"),
+    ("neck", "back", None),
+    ("shoulder", "back", "left"),
+    ("shoulder", "back", "right"),
+    ("back", "back", None),
+    ("hand", "back", "left"),
+    ("hand", "back", "right"),
+    ("thigh", "back", "left"),
+    ("thigh", "back", "right"),
+    ("calf", "back", "left"),
+    ("calf", "back", "right"),
+    ("foot", "back", "left"),
+    ("foot", "back", "right"),
 ]
 
 
 def test_every_region_is_drawn_on_the_expected_views(window: MainWindow) -> None:
-    drawn = {(b.region_id, b.shape.view) for b in window.body_map.buttons}
-    assert drawn == set(SHAPES)
-    assert {region for region, _ in drawn} == set(read_artwork(artwork_file()).region_ids)
+    drawn = [(b.region_id, b.shape.view, b.side) for b in window.body_map.buttons]
+    assert drawn == SHAPES
+    assert {region for region, _, _ in drawn} == set(read_artwork(artwork_file()).region_ids)
 
 
-@pytest.mark.parametrize(("region_id", "view"), SHAPES)
+@pytest.mark.parametrize(("region_id", "view", "side"), SHAPES)
 def test_click_inside_the_outline_opens_the_region(
-    qtbot: QtBot, window: MainWindow, region_id: str, view: str
+    qtbot: QtBot, window: MainWindow, region_id: str, view: str, side: str | None
 ) -> None:
+    """A side's outline opens that side: "Left calf" in the title, the page and the map."""
     body_map = window.body_map
-    button = body_map.button_for(region_id, view)
+    button = body_map.button_for(region_id, view, side)
     assert button is not None
     with qtbot.waitSignal(body_map.regionActivated) as signal:
         click_map(qtbot, body_map, interior_point(body_map, button))
-    assert signal.args == [region_id]
+    assert signal.args == [region_id, side or ""]
     page = window.library.region(region_id)
     assert page is not None
-    assert body_map.selected == region_id
-    assert window.windowTitle() == f"{page.title} — BodyMap"
-    assert window.page_view.toPlainText().startswith(page.title)
+    title = side_title(page.title, side)
+    assert (body_map.selected, body_map.selected_side) == (region_id, side)
+    assert (window.navigator.current, window.navigator.side) == (region_id, side)
+    assert window.windowTitle() == f"{title} — BodyMap"
+    assert window.page_view.toPlainText().startswith(title)
+    highlighted = {(b.shape.view, b.side) for b in body_map.buttons if body_map.is_highlighted(b)}
+    assert highlighted == {(v, s) for r, v, s in SHAPES if r == region_id and s == side}
 
 
-@pytest.mark.parametrize(("region_id", "view"), SHAPES)
+@pytest.mark.parametrize(("region_id", "view", "side"), SHAPES)
 def test_click_just_outside_the_outline_does_not_open_it(
-    qtbot: QtBot, window: MainWindow, region_id: str, view: str
+    qtbot: QtBot, window: MainWindow, region_id: str, view: str, side: str | None
 ) -> None:
     body_map = window.body_map
-    button = body_map.button_for(region_id, view)
+    button = body_map.button_for(region_id, view, side)
     assert button is not None
     point = outside_point(body_map, button)
     # Inside the bounding box is not enough: the click must follow the drawn outline.
+    # Just beside a side's outline may be the other side (the calves are close together):
+    # that one opens, never the outline the point is outside of.
     target = widget_at(body_map, point)
-    assert getattr(target, "region_id", None) != region_id
+    assert target is not button
     click_map(qtbot, body_map, point)
-    assert body_map.selected != region_id
+    assert (body_map.selected, body_map.selected_side) != (region_id, side)
+    if body_map.selected == region_id:
+        assert getattr(target, "side", None) not in (None, side)
 
 
 def test_click_between_calf_and_foot_selects_neither(qtbot: QtBot, window: MainWindow) -> None:
@@ -140,37 +166,43 @@ def test_foot_on_either_view_selects_the_same_region(qtbot: QtBot, window: MainW
 def test_keyboard_moves_between_regions_and_enter_opens(qtbot: QtBot, window: MainWindow) -> None:
     body_map = window.body_map
     body_map.setFocus(Qt.FocusReason.TabFocusReason)
-    first = body_map.buttons[0]
+    first = body_map.buttons[0]  # the front neck
     qtbot.waitUntil(first.hasFocus)
     qtbot.keyClick(first, Qt.Key.Key_Down)
-    second = body_map.buttons[1]
-    assert second.hasFocus()
-    qtbot.keyClick(second, Qt.Key.Key_Return)
-    assert window.navigator.current == second.region_id
-    qtbot.keyClick(second, Qt.Key.Key_Tab)
-    third = body_map.buttons[2]
-    assert third.hasFocus()
-    qtbot.keyClick(third, Qt.Key.Key_Space)
-    assert window.navigator.current == third.region_id
-    qtbot.keyClick(third, Qt.Key.Key_Up)
-    assert second.hasFocus()
+    chest = body_map.button_for("chest", "front")
+    assert chest is not None and chest.hasFocus()
+    qtbot.keyClick(chest, Qt.Key.Key_Return)
+    assert window.navigator.current == "chest"
+    qtbot.keyClick(chest, Qt.Key.Key_Tab)
+    stomach = body_map.buttons[body_map.buttons.index(chest) + 1]
+    assert stomach.region_id == "stomach" and stomach.hasFocus()
+    qtbot.keyClick(stomach, Qt.Key.Key_Space)
+    assert window.navigator.current == "stomach"
+    qtbot.keyClick(stomach, Qt.Key.Key_Up)
+    assert chest.hasFocus()
 
 
 ARROW_MOVES = [
-    # (from, key, to): the nearest region that way on screen, across the two views
-    (("neck", "front"), Qt.Key.Key_Down, ("chest", "front")),
-    (("neck", "front"), Qt.Key.Key_Right, ("neck", "back")),
-    (("neck", "front"), Qt.Key.Key_Left, ("neck", "front")),  # nothing there: stays
-    (("neck", "front"), Qt.Key.Key_Up, ("neck", "front")),
-    (("chest", "front"), Qt.Key.Key_Right, ("back", "back")),
-    (("stomach", "front"), Qt.Key.Key_Down, ("foot", "front")),
-    (("stomach", "front"), Qt.Key.Key_Up, ("chest", "front")),
-    (("foot", "front"), Qt.Key.Key_Right, ("foot", "back")),
-    (("calf", "back"), Qt.Key.Key_Up, ("back", "back")),
-    (("calf", "back"), Qt.Key.Key_Down, ("foot", "back")),
-    (("calf", "back"), Qt.Key.Key_Left, ("foot", "front")),
-    (("back", "back"), Qt.Key.Key_Left, ("chest", "front")),
-    (("neck", "back"), Qt.Key.Key_Down, ("back", "back")),
+    # (from, key, to) as (region, view, side): the nearest region that way on screen, across
+    # the two views; a paired part's sides are separate stops
+    (("neck", "front", None), Qt.Key.Key_Down, ("chest", "front", None)),
+    (("neck", "front", None), Qt.Key.Key_Right, ("shoulder", "front", "left")),
+    (("neck", "front", None), Qt.Key.Key_Up, ("neck", "front", None)),  # nothing there: stays
+    (("shoulder", "front", "right"), Qt.Key.Key_Left, ("shoulder", "front", "right")),
+    (("shoulder", "front", "right"), Qt.Key.Key_Right, ("shoulder", "front", "left")),
+    (("shoulder", "front", "left"), Qt.Key.Key_Right, ("shoulder", "back", "left")),
+    (("chest", "front", None), Qt.Key.Key_Down, ("stomach", "front", None)),
+    (("stomach", "front", None), Qt.Key.Key_Down, ("thigh", "front", "right")),
+    (("stomach", "front", None), Qt.Key.Key_Up, ("chest", "front", None)),
+    (("thigh", "front", "right"), Qt.Key.Key_Down, ("foot", "front", "right")),
+    (("thigh", "front", "right"), Qt.Key.Key_Right, ("thigh", "front", "left")),
+    (("foot", "front", "left"), Qt.Key.Key_Right, ("foot", "back", "left")),
+    (("hand", "back", "left"), Qt.Key.Key_Up, ("shoulder", "back", "left")),
+    (("thigh", "back", "left"), Qt.Key.Key_Up, ("back", "back", None)),
+    (("calf", "back", "left"), Qt.Key.Key_Down, ("foot", "back", "left")),
+    (("calf", "back", "left"), Qt.Key.Key_Right, ("calf", "back", "right")),
+    (("calf", "back", "left"), Qt.Key.Key_Left, ("foot", "front", "left")),
+    (("neck", "back", None), Qt.Key.Key_Down, ("back", "back", None)),
 ]
 
 
@@ -178,11 +210,12 @@ ARROW_MOVES = [
 def test_arrow_keys_move_by_direction_on_the_figure(
     qtbot: QtBot,
     window: MainWindow,
-    start: tuple[str, str],
+    start: tuple[str, str, str | None],
     key: Qt.Key,
-    end: tuple[str, str],
+    end: tuple[str, str, str | None],
 ) -> None:
-    """Not list order: Right from the front neck is the back view's neck, not the chest."""
+    """Not list order: Right from the front's left shoulder is the back view's left shoulder,
+    not the chest."""
     body_map = window.body_map
     window.activateWindow()
     button = body_map.button_for(*start)
@@ -192,7 +225,7 @@ def test_arrow_keys_move_by_direction_on_the_figure(
     qtbot.keyClick(button, key)
     focused = body_map.focused_button()
     assert focused is not None
-    assert (focused.region_id, focused.shape.view) == end
+    assert (focused.region_id, focused.shape.view, focused.side) == end
 
 
 def test_map_can_be_reached_by_tab_from_the_window(qtbot: QtBot, window: MainWindow) -> None:
@@ -209,23 +242,28 @@ def test_map_can_be_reached_by_tab_from_the_window(qtbot: QtBot, window: MainWin
 def test_every_region_is_an_accessible_button_that_selects(
     qtbot: QtBot, window: MainWindow
 ) -> None:
+    """Each side is a button of its own, named from the person's side ("Left calf")."""
     titles = {page.id: page.title for page in window.library.regions}
+    names = []
     for button in window.body_map.buttons:
         interface = QAccessible.queryAccessibleInterface(button)
         assert interface is not None
         assert interface.role() == QAccessible.Role.Button
-        assert interface.text(QAccessible.Text.Name) == titles[button.region_id]
+        names.append(interface.text(QAccessible.Text.Name))
+        assert names[-1] == side_title(titles[button.region_id], button.side)
         action = interface.actionInterface()
         assert action is not None
         assert QAccessibleActionInterface.pressAction() in action.actionNames()
         window.navigator.open("hydration")
         action.doAction(QAccessibleActionInterface.pressAction())
-        expected = button.region_id
+        expected = (button.region_id, button.side)
 
-        def selected(expected: str = expected) -> bool:
-            return window.navigator.current == expected
+        def selected(expected: tuple[str, str | None] = expected) -> bool:
+            return (window.navigator.current, window.navigator.side) == expected
 
         qtbot.waitUntil(selected)
+    assert {"Left calf", "Right calf", "Left shoulder", "Right hand", "Left thigh"} <= set(names)
+    assert "Neck" in names and "Calf" not in names
 
 
 def test_page_text_is_exposed_to_screen_readers(window: MainWindow) -> None:
@@ -292,11 +330,13 @@ def test_outlines_from_the_cache_are_the_parsed_ones(qapp: object) -> None:
 def test_a_region_drawn_in_the_artwork_is_on_the_map_with_no_code_change(
     qtbot: QtBot, tmp_path: Path, shipped_library: ContentLibrary
 ) -> None:
-    """A seventh region, drawn in a copy of the artwork, gets its shape, its button and its
+    """A tenth region, drawn in a copy of the artwork, gets its shape, its button and its
     place in the keyboard order; only its page (content) is stood in for here."""
     svg = resource("body.svg").read_text(encoding="utf-8")
     knee = '<path id="region-knee-front" d="M128 560 L152 560 L152 592 L128 592 Z"/>\n    '
-    svg = svg.replace('<path id="region-foot-front"', knee + '<path id="region-foot-front"', 1)
+    anchor = '<path id="region-foot-front-right"'
+    assert anchor in svg
+    svg = svg.replace(anchor, knee + anchor, 1)
     artwork = tmp_path / "body.svg"
     artwork.write_text(svg, encoding="utf-8")
 
@@ -310,18 +350,19 @@ def test_a_region_drawn_in_the_artwork_is_on_the_map_with_no_code_change(
     body_map.show()
     qtbot.waitExposed(body_map)
 
-    order = [(button.region_id, button.shape.view) for button in body_map.buttons]
-    assert order == [*SHAPES[:3], ("knee", "front"), *SHAPES[3:]]  # head to toe, front first
+    order = [(button.region_id, button.shape.view, button.side) for button in body_map.buttons]
+    assert order == [*SHAPES[:9], ("knee", "front", None), *SHAPES[9:]]  # head to toe
+
     knee_button = body_map.button_for("knee", "front")
     assert knee_button is not None and knee_button.accessibleName() == "Knee"
     with qtbot.waitSignal(body_map.regionActivated) as signal:
         click_map(qtbot, body_map, interior_point(body_map, knee_button))
-    assert signal.args == ["knee"]
-    stomach = body_map.button_for("stomach", "front")
-    assert stomach is not None
+    assert signal.args == ["knee", ""]
+    thigh = body_map.button_for("thigh", "front", "right")
+    assert thigh is not None
     body_map.activateWindow()
-    stomach.setFocus(Qt.FocusReason.TabFocusReason)
-    qtbot.waitUntil(stomach.hasFocus)
-    qtbot.keyClick(stomach, Qt.Key.Key_Down)  # the knee is below the stomach, above the foot
+    thigh.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(thigh.hasFocus)
+    qtbot.keyClick(thigh, Qt.Key.Key_Down)  # the knee is below the thigh, above the foot
     assert knee_button.hasFocus()
     assert BodyDiagram(artwork).keyboard_order() == diagram.keyboard_order()  # from its cache

@@ -53,9 +53,9 @@ def test_ampersands_show_in_the_go_menus_and_on_the_map(
     assert "Calf & shin [*]" in regions
     button = window.body_map.button_for("calf", "back")
     assert button is not None
-    assert _menu_shows(button.text()) == "Calf & shin [*]"
-    assert button.accessibleName() == "Calf & shin [*]"
-    assert as_shown(button.toolTip()) == "Calf & shin [*]"
+    assert _menu_shows(button.text()) == "Left calf & shin [*]"  # the side: the person's left
+    assert button.accessibleName() == "Left calf & shin [*]"
+    assert as_shown(button.toolTip()) == "Left calf & shin [*]"
 
 
 def test_the_window_title_keeps_a_literal_modified_marker(

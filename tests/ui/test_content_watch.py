@@ -46,7 +46,7 @@ def test_saving_a_file_updates_the_open_page_by_itself(
     )
     assert window.windowTitle().startswith("Calf and shin")
     button = window.body_map.button_for("calf")
-    assert button is not None and button.accessibleName() == "Calf and shin"
+    assert button is not None and button.accessibleName() == "Left calf and shin"
 
     # The renamed-over file is still watched: a second save is picked up too.
     save(calf, calf.read_text(encoding="utf-8").replace("Calf and shin", "Lower leg", 1))
@@ -181,7 +181,7 @@ def test_every_part_follows_a_reload_and_nothing_unopened_is_made(
         window.reload_action.trigger()
 
     button = window.body_map.button_for("calf")
-    assert button is not None and button.accessibleName() == "Lower leg"  # the map
+    assert button is not None and button.accessibleName() == "Left lower leg"  # the map
     assert window.page_view.toPlainText().startswith("Lower leg")  # the page pane
     assert window.windowTitle().startswith("Lower leg")
     regions = [action.text() for action in window.regions_menu.actions()]

@@ -249,6 +249,39 @@ def test_emergency_number_preference_changes_every_page(qtbot: QtBot, window: Ma
     assert window.settings.emergency_number == "000"
 
 
+def test_same_day_preference_fills_every_page_and_handout(qtbot: QtBot, window: MainWindow) -> None:
+    from bodymap.handout.compose import compose_handout
+    from bodymap.handout.request import handout_request
+    from bodymap.ui.preferences import PreferencesDialog
+
+    window.navigator.open("calf")
+    default = window.settings.default_same_day or "your doctor or an urgent care center"
+    assert f"Contact {default}." in window.page_view.toPlainText()
+
+    def fill_in() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, PreferencesDialog)
+        dialog.emergency.setText("111")
+        dialog.same_day.setText("Healthline, 111")  # New Zealand's emergency number: refused
+        assert dialog.error.isVisible() and "emergency number here" in dialog.error.text()
+        dialog.emergency.setText("")
+        dialog.same_day.setText("Harbour Surgery on 555 0101")
+        assert not dialog.error.isVisible()
+        dialog.accept()
+
+    QTimer.singleShot(0, fill_in)
+    window.show_preferences()
+    assert "Contact Harbour Surgery on 555 0101." in window.page_view.toPlainText()
+    assert window.settings.same_day == "Harbour Surgery on 555 0101"
+    request = handout_request(["calf"], window.settings)
+    today = [
+        block
+        for block in compose_handout(request, window.library).pages[0].blocks
+        if block.urgency is not None and "today" in block.heading
+    ]
+    assert today and "Harbour Surgery on 555 0101" in today[0].text
+
+
 def test_file_menu_has_the_handout_actions(window: MainWindow) -> None:
     file_menu = window.menuBar().actions()[0].menu()
     assert isinstance(file_menu, QMenu)

@@ -215,6 +215,7 @@ def test_every_setting_the_app_saves_is_checked_and_passes(settings_file: Path) 
     settings.last_page = "calf"
     settings.appearance = "dark"
     settings.emergency_number_override = "000"
+    settings.same_day_override = "Harbour Surgery, or NHS 111"
     settings.text_size = 125
     clinic.clinic = ClinicDetails(
         name="Harbour", address="1 Quay St", phone="555", website="example.org",

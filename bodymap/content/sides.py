@@ -1,0 +1,48 @@
+"""How the person's side of a paired part is named, for the screen, handouts and search.
+
+A side is always the person's own (anatomical) left or right, ``"left"`` or ``"right"`` as in
+``bodymap.artwork.SIDES``; None stands for the whole region (both sides, or an unpaired part).
+"""
+
+from __future__ import annotations
+
+from bodymap.artwork import SIDES
+
+SIDE_NAMES: dict[str, dict[str, str]] = {
+    "es": {"left": "lado izquierdo", "right": "lado derecho"},
+}
+"""The side's name in each language that puts it after the title, in brackets: Spanish
+"Pantorrilla (lado izquierdo)" (the noun "lado" keeps it right whatever the title's gender).
+English, and any language not listed, puts "Left"/"Right" before the title."""
+
+
+def side_title(title: str, side: str | None, language: str = "en") -> str:
+    """A page title with the side named: ``("Calf", "left")`` -> ``"Left calf"``; in
+    Spanish ``("Pantorrilla", "left", "es")`` -> ``"Pantorrilla (lado izquierdo)"``.
+
+    In English the title's first letter is lowered unless its second is a capital too (an
+    abbreviation such as "TMJ" stays as written); with no side the title is returned unchanged.
+    Raises ValueError for a side other than SIDES.
+    """
+    if side is None:
+        return title
+    if side not in SIDES:
+        raise ValueError(f"a side is one of {', '.join(SIDES)}, not {side!r}")
+    names = SIDE_NAMES.get(language)
+    if names is not None:
+        return f"{title} ({names[side]})"
+    keeps_case = len(title) > 1 and title[1].isupper()
+    rest = title if keeps_case or not title else title[0].lower() + title[1:]
+    return f"{side.capitalize()} {rest}"
+
+
+def side_key(page_id: str, side: str | None) -> str:
+    """One string for a page and side, as settings keep the last page: ``"calf:left"``,
+    or just ``"calf"`` for the whole region."""
+    return page_id if side is None else f"{page_id}:{side}"
+
+
+def parse_side_key(key: str) -> tuple[str, str | None]:
+    """The page id and side of a ``side_key`` string; an unknown side reads as none."""
+    page_id, _, side = key.partition(":")
+    return page_id, side if side in SIDES else None
