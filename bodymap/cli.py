@@ -23,11 +23,12 @@ from bodymap.cli_common import (
     UsageParser,
 )
 from bodymap.content.cache import load_library_cached
+from bodymap.content.languages import ENGLISH, LANGUAGES, UnknownLanguageError, check_language
 from bodymap.content.model import ContentLibrary, counted
 from bodymap.paths import content_cache
 
 COMMANDS_HELP = """commands:
-  bodymap search QUERY [--limit N] [--json]   search the topics in your own words
+  bodymap search QUERY [--limit N] [--json] [--language es]   search in your own words
   bodymap handout ID [ID ...] --output FILE.pdf   write a printable handout (PDF)
   bodymap check [CONTENT_DIR]                 check content files for problems (run after editing)
   bodymap check --install-hook [CONTENT_DIR]  check before every git commit of the clinic folder
@@ -75,6 +76,14 @@ def build_check_parser() -> argparse.ArgumentParser:
         "--grades", action="store_true", help="also list every page's reading grade"
     )
     parser.add_argument(
+        "--language",
+        type=_languages,
+        default=None,
+        metavar="CODES",
+        help="check only the pages in these languages, e.g. es or en,es (default: every "
+        "language the content has)",
+    )
+    parser.add_argument(
         "--install-hook",
         action="store_true",
         help="make the git repository that holds CONTENT_DIR run this check before each commit",
@@ -92,6 +101,13 @@ def build_search_parser() -> argparse.ArgumentParser:
         "--limit", type=_positive, default=10, metavar="N", help="at most N results"
     )
     parser.add_argument("--json", action="store_true", help="print a JSON array instead")
+    parser.add_argument(
+        "--language",
+        type=_language,
+        default=ENGLISH,
+        metavar="CODE",
+        help="search the pages in this language: en (English, the default) or es (Spanish)",
+    )
     parser.add_argument(
         "--content-dir", type=Path, default=None, metavar="DIR", help=CONTENT_DIR_HELP
     )
@@ -116,8 +132,8 @@ def search_main(argv: list[str]) -> int:
     folders = find_content(args.content_dir, "bodymap search")
     if folders is None:
         return EXIT_USAGE
-    library = load_content(folders)
-    index = SearchIndex.open(library, search_cache(folders.clinic))
+    library = load_content(folders, args.language)
+    index = SearchIndex.open(library, search_cache(folders.clinic, args.language))
     query = " ".join(args.query)
     response = index.search(query, limit=args.limit)
     if args.json:
@@ -169,7 +185,13 @@ def find_content(given: Path | None, prog: str) -> ContentFolders | None:
     return find_content(given, prog)
 
 
-def load_content(folders: ContentFolders) -> ContentLibrary:
+def load_content(folders: ContentFolders, language: str = ENGLISH) -> ContentLibrary:
+    """The pages in ``language``; English comes from the content cache, another language is
+    read from the files (its pages over the English ones)."""
+    if language != ENGLISH:
+        from bodymap.content.loader import load_library  # noqa: PLC0415
+
+        return load_library(folders.clinic, shipped=folders.shipped, language=language)
     return load_library_cached(folders.clinic, content_cache(folders.clinic), folders.shipped)
 
 
@@ -232,13 +254,15 @@ def check_main(argv: list[str]) -> int:
         from bodymap.hook import install_hook  # noqa: PLC0415 - only for this option
 
         return install_hook(root)
-    report = check_content(root, folders.shipped)
+    report = check_content(root, folders.shipped, args.language)
     for problem in report.problems:
         print(f"{_shown(problem.path)}:{problem.line or 1}: {problem.describe_what()}")
-    if args.grades:
+    if args.grades and (args.language is None or ENGLISH in args.language):
         print(f"\nReading grade (Flesch-Kincaid; the limit is {MAX_GRADE:g}):")
         for page_id, grade in sorted(report.grades.items(), key=lambda item: -item[1]):
             print(f"  {grade:4.1f}  {page_id}")
+    for language, translated in report.translations.items():
+        _print_language(language, translated, report.scores[language], args.grades)
     pages = len(report.library.pages)
     where = _shown(root) if root.is_dir() else "the shipped pages"
     if folders.shipped is not None and root.is_dir():
@@ -252,6 +276,43 @@ def check_main(argv: list[str]) -> int:
         f"{counted(pages, 'page')} loaded from {where}."
     )
     return EXIT_PROBLEMS
+
+
+def _print_language(
+    language: str, library: ContentLibrary, scores: dict[str, float], grades: bool
+) -> None:
+    """How much of the content is written in ``language``, and (with ``grades``) each
+    page's reading score by that language's formula."""
+    name = LANGUAGES[language]
+    written = len(library.pages) - len(library.fallback_ids)
+    print(f"\n{name} ({language}): {written} of {len(library.pages)} pages written", end="")
+    if library.fallback_ids:
+        print(f"; shown in English until written: {', '.join(sorted(library.fallback_ids))}")
+    else:
+        print()
+    if grades:
+        from bodymap.content.checks import RULES  # noqa: PLC0415 - only for this option
+
+        rules = RULES[language]
+        print(f"Reading ease ({rules.reading_formula}; at least {rules.reading_limit:g}):")
+        for page_id, score in sorted(scores.items(), key=lambda item: item[1]):
+            print(f"  {score:4.1f}  {page_id}")
+
+
+def _language(value: str) -> str:
+    """``--language es``: one language code, checked."""
+    try:
+        return check_language(value)
+    except UnknownLanguageError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _languages(value: str) -> tuple[str, ...]:
+    """``--language es`` or ``--language es,en``: language codes, checked."""
+    try:
+        return tuple(dict.fromkeys(check_language(code) for code in value.split(",") if code))
+    except UnknownLanguageError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def _shown(path: Path) -> str:

@@ -106,9 +106,11 @@ def log_file() -> Path:
     return data_dir() / "logs" / "bodymap.log"
 
 
-def search_cache(content: Path) -> Path:
-    """One cache file per content folder, so switching folders never mixes indexes."""
-    return cache_dir() / f"search-{_folder_key(content)}.sqlite"
+def search_cache(content: Path, language: str = "en") -> Path:
+    """One cache file per content folder and language, so switching folders or languages
+    never mixes indexes."""
+    suffix = "" if language == "en" else f"-{language}"
+    return cache_dir() / f"search-{_folder_key(content)}{suffix}.sqlite"
 
 
 def content_cache(content: Path) -> Path:

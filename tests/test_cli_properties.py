@@ -50,7 +50,9 @@ class Recorded:
 def once_per_folder(function: Any) -> Any:
     """The real loader or checker, remembered per folder: the folders never change here."""
     remembered = functools.cache(function)
-    return lambda root, shipped=None: remembered(Path(root).absolute(), shipped)
+    return lambda root, shipped=None, *more, **options: remembered(
+        Path(root).absolute(), shipped, *more, **options
+    )
 
 
 @pytest.fixture(scope="module")

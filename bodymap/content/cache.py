@@ -58,6 +58,9 @@ CHECKING_CODE = (
     "model.py",
     "schema.py",
     "checks.py",
+    "rules.py",
+    "rules_es.py",
+    "languages.py",
     "cache.py",
 )
 _PAGE_DECODER = msgspec.json.Decoder(

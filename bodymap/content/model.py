@@ -229,6 +229,10 @@ class ContentLibrary:
     """The regions the artwork draws, head to toe (``bodymap.artwork``)."""
     shipped: Path | None = None
     """The shipped pages under ``root``'s, or None when ``root`` holds every page itself."""
+    language: str = "en"
+    """The language the pages are read in (``bodymap.content.languages``)."""
+    fallback_ids: frozenset[str] = frozenset()
+    """The pages not yet written in ``language``, shown in English with a note instead."""
 
     @property
     def regions(self) -> list[RegionPage]:
@@ -304,3 +308,5 @@ class ContentLibrary:
         self.pages = other.pages
         self.problems = other.problems
         self.region_order = other.region_order
+        self.language = other.language
+        self.fallback_ids = other.fallback_ids

@@ -20,6 +20,7 @@ from enum import Enum
 
 from markupsafe import Markup, escape
 
+from bodymap.content.languages import language_of
 from bodymap.content.model import (
     EMERGENCY_PLACEHOLDER,
     SAME_DAY_PLACEHOLDER,
@@ -29,6 +30,7 @@ from bodymap.content.model import (
     TopicPage,
 )
 from bodymap.content.sides import side_title
+from bodymap.content.spelling import respell
 
 KeyPath = tuple[str | int, ...]
 PAGE_SCHEME = "page"
@@ -150,6 +152,36 @@ Block = (
     Title | Summary | Warning | Diagram | Heading | Paragraph | Items | RedFlags | Related | Sources
 )
 
+
+@dataclass(frozen=True)
+class AppWords:
+    """The app's own words on a page, in one language: the headings every page shares."""
+
+    flag_headings: Mapping[Urgency, str]
+    flag_notes: Mapping[Urgency, str]
+    causes: str
+    when_to_see_a_doctor: str
+    recommended_massage: str
+    therapist: str
+    self_massage: str
+    prevention: str
+    see_also: str
+    sources: str
+    last_reviewed: str
+    default_emergency: str
+    default_same_day: str
+    warning: str
+    months: tuple[str, ...]
+    """January to December, for dates written out ("29 November 2026")."""
+
+    def date(self, day: dt.date) -> str:
+        """``day`` written out in this language: "29 November 2026", "29 de noviembre de 2026"."""
+        month = self.months[day.month - 1]
+        if self.months[0] == "enero":
+            return f"{day.day} de {month} de {day.year}"
+        return f"{day.day:02d} {month} {day.year}"
+
+
 FLAG_HEADINGS = {
     Urgency.EMERGENCY: f"Call {EMERGENCY_PLACEHOLDER} now if you have:",
     Urgency.TODAY: "Get medical help today if you have:",
@@ -161,13 +193,88 @@ FLAG_FIELDS = {Urgency.EMERGENCY: "emergency", Urgency.TODAY: "today", Urgency.S
 """The ``red_flags`` list each tier is written in."""
 DEFAULT_EMERGENCY = "your local emergency number"
 DEFAULT_SAME_DAY = "your doctor or an urgent care center"
+APP_WORDS: dict[str, AppWords] = {
+    "en": AppWords(
+        flag_headings=FLAG_HEADINGS,
+        flag_notes=FLAG_NOTES,
+        causes="Likely causes",
+        when_to_see_a_doctor="When to see a doctor",
+        recommended_massage="Recommended massage",
+        therapist="What a massage therapist may do",
+        self_massage="Self-massage at home",
+        prevention="Prevention",
+        see_also="See also",
+        sources="Sources",
+        last_reviewed="Last reviewed",
+        default_emergency=DEFAULT_EMERGENCY,
+        default_same_day=DEFAULT_SAME_DAY,
+        warning="Warning",
+        months=(
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ),
+    ),
+    "es": AppWords(
+        flag_headings={
+            Urgency.EMERGENCY: f"Llame al {EMERGENCY_PLACEHOLDER} ahora si tiene:",
+            Urgency.TODAY: "Busque atención médica hoy si tiene:",
+            Urgency.SOON: "Vea a su médico pronto si tiene:",
+        },
+        flag_notes={Urgency.TODAY: f"Contacte con {SAME_DAY_PLACEHOLDER}."},
+        causes="Causas probables",
+        when_to_see_a_doctor="Cuándo ver a un médico",
+        recommended_massage="Masaje recomendado",
+        therapist="Lo que puede hacer un masajista",
+        self_massage="Automasaje en casa",
+        prevention="Prevención",
+        see_also="Vea también",
+        sources="Fuentes",
+        last_reviewed="Última revisión",
+        default_emergency="su número local de emergencias",
+        default_same_day="su médico o un centro de urgencias",
+        warning="Atención",
+        months=(
+            "enero",
+            "febrero",
+            "marzo",
+            "abril",
+            "mayo",
+            "junio",
+            "julio",
+            "agosto",
+            "septiembre",
+            "octubre",
+            "noviembre",
+            "diciembre",
+        ),
+    ),
+}
+"""The app's words on a page in each language content is written in (``languages.py``);
+a third language is one more entry."""
 
 
-def fill_values(emergency_number: str, same_day: str) -> dict[str, str]:
-    """The value of each placeholder, with plain words when the clinic has set none."""
+def words_for(language: str) -> AppWords:
+    """The app's words in ``language``, English for a language without its own."""
+    return APP_WORDS.get(language, APP_WORDS["en"])
+
+
+def fill_values(emergency_number: str, same_day: str, language: str = "en") -> dict[str, str]:
+    """The value of each placeholder, with plain words (in ``language``) when the clinic has
+    set none."""
+    words = words_for(language)
     return {
-        EMERGENCY_PLACEHOLDER: emergency_number.strip() or DEFAULT_EMERGENCY,
-        SAME_DAY_PLACEHOLDER: same_day.strip() or DEFAULT_SAME_DAY,
+        EMERGENCY_PLACEHOLDER: emergency_number.strip() or words.default_emergency,
+        SAME_DAY_PLACEHOLDER: same_day.strip() or words.default_same_day,
     }
 
 
@@ -180,9 +287,37 @@ def filled(text: str, values: Mapping[str, str]) -> str:
     return text
 
 
-def outline(page: Page) -> tuple[Block, ...]:
-    """The page's blocks in reading order."""
-    return tuple(_Walk(page).blocks())
+def outline(page: Page, language: str = "en", spelling: str | None = None) -> tuple[Block, ...]:
+    """The page's blocks in reading order, the app's own headings in ``language``.
+
+    With ``spelling`` ("en-US", "en-GB"), an English page's own words are spelt that way
+    (``spelling.respell``); without it (``check``, search) they are exactly as written.
+    """
+    blocks = tuple(_Walk(page, words_for(language)).blocks())
+    if spelling is None or language_of(page.path) != "en":
+        return blocks
+    return tuple(_respelled(block, spelling) for block in blocks)
+
+
+def _respelled(block: Block, spelling: str) -> Block:
+    """``block`` with the content's own text respelt (the app's words are left alone)."""
+
+    def text(value: Text) -> Text:
+        if value.field is None:
+            return value
+        spans = tuple(replace(span, text=respell(span.text, spelling)) for span in value.spans)
+        return replace(value, spans=spans)
+
+    if isinstance(block, Title | Summary | Paragraph | Heading):
+        return replace(block, text=text(block.text))
+    if isinstance(block, Warning):
+        return replace(block, heading=text(block.heading), text=text(block.text))
+    if isinstance(block, Items):
+        return replace(block, items=tuple(map(text, block.items)))
+    if isinstance(block, RedFlags):
+        groups = tuple(replace(g, items=tuple(map(text, g.items))) for g in block.groups)
+        return replace(block, groups=groups)
+    return block
 
 
 def page_texts(page: Page) -> Iterator[tuple[KeyPath, str]]:
@@ -273,8 +408,9 @@ def _sentence(text: str) -> str:
 
 
 class _Walk:
-    def __init__(self, page: Page) -> None:
+    def __init__(self, page: Page, words: AppWords) -> None:
         self.page = page
+        self.words = words
 
     def blocks(self) -> Iterator[Block]:
         page = self.page
@@ -294,37 +430,37 @@ class _Walk:
             yield Related(page.related)
         yield Sources(page.sources, page.reviewed)
 
-    @staticmethod
-    def region(page: RegionPage) -> Iterator[Block]:
-        yield Heading(app_text("Likely causes"))
+    def region(self, page: RegionPage) -> Iterator[Block]:
+        words = self.words
+        yield Heading(app_text(words.causes))
         yield Items(
             tuple(_named(c.name, c.text, ("causes", i, "text")) for i, c in enumerate(page.causes))
         )
-        yield Heading(app_text("When to see a doctor"))
+        yield Heading(app_text(words.when_to_see_a_doctor))
         flags = page.red_flags
         groups = []
         for urgency, key in FLAG_FIELDS.items():
             items: tuple[str, ...] = getattr(flags, key)
             if items:
-                note = FLAG_NOTES.get(urgency)
+                note = words.flag_notes.get(urgency)
                 groups.append(
                     FlagGroup(
                         urgency,
-                        app_text(FLAG_HEADINGS[urgency]),
+                        app_text(words.flag_headings[urgency]),
                         tuple(_field(item, "red_flags", key, i) for i, item in enumerate(items)),
                         app_text(note) if note else None,
                     )
                 )
         yield RedFlags(tuple(groups))
-        yield Heading(app_text("Recommended massage"))
-        yield Heading(app_text("What a massage therapist may do"), level=3)
+        yield Heading(app_text(words.recommended_massage))
+        yield Heading(app_text(words.therapist), level=3)
         yield Items(
             tuple(
                 _named(t.name, t.text, ("techniques", i, "text"), link=t.topic)
                 for i, t in enumerate(page.techniques)
             )
         )
-        yield Heading(app_text("Self-massage at home"), level=3)
+        yield Heading(app_text(words.self_massage), level=3)
         massage = page.self_massage
         if massage.not_safe is not None:
             yield Paragraph(_field(massage.not_safe, "self_massage", "not_safe"), emphasis=True)
@@ -337,7 +473,7 @@ class _Walk:
                 ),
                 numbered=True,
             )
-        yield Heading(app_text("Prevention"))
+        yield Heading(app_text(words.prevention))
         yield Items(tuple(_field(tip, "prevention", i) for i, tip in enumerate(page.prevention)))
 
     @staticmethod
@@ -356,10 +492,11 @@ class _Walk:
                 )
 
 
-def with_side(text: Text, side: str | None) -> Text:
-    """A title with the picked side of a paired part before it ("Left calf", by
-    ``sides.side_title``); unchanged for None (the whole region)."""
+def with_side(text: Text, side: str | None, language: str = "en") -> Text:
+    """A title with the picked side of a paired part named ("Left calf", "Pantorrilla (lado
+    izquierdo)", by ``sides.side_title`` in ``language``); unchanged for None (the whole
+    region)."""
     if side is None or not text.spans:
         return text
     first, *rest = text.spans
-    return Text((replace(first, text=side_title(first.text, side)), *rest), text.field)
+    return Text((replace(first, text=side_title(first.text, side, language)), *rest), text.field)

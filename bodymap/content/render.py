@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
+from bodymap.content.languages import ENGLISH, FALLBACK_NOTES
 from bodymap.content.model import ContentLibrary, Page
 from bodymap.content.outline import (
     Diagram,
@@ -31,7 +32,9 @@ from bodymap.content.outline import (
     outline,
     page_link,
     with_side,
+    words_for,
 )
+from bodymap.content.spelling import DEFAULT_SPELLING
 
 WARNING_ICON = "bodymap-icon:warning"
 
@@ -58,6 +61,8 @@ class RenderOptions:
     colors: PageColors
     emergency_number: str = "911"
     same_day: str = ""
+    spelling: str = DEFAULT_SPELLING
+    """English spelling by the clinic's locale: "en-US" or "en-GB" (``spelling.py``)."""
     side: str | None = None
     """The person's side picked on a paired region ("left", "right"): the title then names
     it ("Left calf"); None for the whole region."""
@@ -74,7 +79,9 @@ class _Screen:
     def __init__(self, library: ContentLibrary, options: RenderOptions) -> None:
         self.library = library
         self.options = options
-        self.placeholders = fill_values(options.emergency_number, options.same_day)
+        self.language = library.language
+        self.words = words_for(library.language)
+        self.placeholders = fill_values(options.emergency_number, options.same_day, self.language)
 
     def text(self, text: Text) -> Markup:
         return markup(text, self.placeholders, self.link)
@@ -86,26 +93,29 @@ class _Screen:
     def page(self, page: Page) -> Markup:
         colors = self.options.colors
         parts = [Markup('<html><body style="color:%s;">') % colors.text]
-        for index, block in enumerate(outline(page)):
+        for index, block in enumerate(outline(page, self.language, self.options.spelling)):
             parts.append(self.block(block))
             if index == 0:  # under the title: nothing of the page may be trusted above it
                 parts.append(self.unsafe(page))
+                parts.append(self.fallback(page))
         parts.append(
-            Markup('<p style="color:%s;">Last reviewed: %s</p></body></html>')
-            % (colors.muted, f"{page.reviewed:%d %B %Y}")
+            Markup('<p style="color:%s;">%s: %s</p></body></html>')
+            % (colors.muted, self.words.last_reviewed, self.words.date(page.reviewed))
         )
         return Markup("").join(parts)
 
     def block(self, block: object) -> Markup:  # noqa: PLR0911 - one branch per kind of block
         colors = self.options.colors
         if isinstance(block, Title):
-            return Markup("<h1>%s</h1>") % self.text(with_side(block.text, self.options.side))
+            return Markup("<h1>%s</h1>") % self.text(
+                with_side(block.text, self.options.side, self.language)
+            )
         if isinstance(block, Summary):
             return Markup('<p style="font-size:large;">%s</p>') % self.text(block.text)
         if isinstance(block, Warning):
             return self.boxed(
-                Markup("<h2>Warning: %s</h2><p>%s</p>")
-                % (self.text(block.heading), self.text(block.text)),
+                Markup("<h2>%s: %s</h2><p>%s</p>")
+                % (self.words.warning, self.text(block.heading), self.text(block.text)),
                 colors.warning_text,
                 colors.warning_background,
                 colors.warning_border,
@@ -126,10 +136,10 @@ class _Screen:
                 self.link(page_id, title)
                 for page_id, title in zip(block.page_ids, titles, strict=True)
             ]
-            return Markup("<h2>See also</h2>") + self.items(links)
+            return Markup("<h2>%s</h2>") % self.words.see_also + self.items(links)
         if isinstance(block, Sources):
             muted = colors.muted
-            return Markup("<h2>Sources</h2>") + self.items(
+            return Markup("<h2>%s</h2>") % self.words.sources + self.items(
                 [
                     Markup('%s: %s <span style="color:%s;">(%s)</span>')
                     % (s.organisation, s.title, muted, s.url)
@@ -139,6 +149,20 @@ class _Screen:
         if isinstance(block, Diagram):
             return Markup("")  # the map beside the page shows the region
         raise TypeError(f"no screen rendering for {block!r}")
+
+    def fallback(self, page: Page) -> Markup:
+        """A note under the title of a page not yet written in the library's language."""
+        if page.id not in self.library.fallback_ids:
+            return Markup("")
+        note = FALLBACK_NOTES.get(self.language, FALLBACK_NOTES[ENGLISH])
+        colors = self.options.colors
+        return self.boxed(
+            Markup("<p>%s</p>") % note,
+            colors.caution_text,
+            colors.caution_background,
+            colors.caution_border,
+            icon=False,
+        )
 
     def unsafe(self, page: Page) -> Markup:
         """A red box naming each safety rule the page breaks (``content/checks.py``): the

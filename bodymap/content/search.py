@@ -25,6 +25,7 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
@@ -120,9 +121,138 @@ STOPWORDS = frozenset(
         "your",
     ]
 )
-SIDE_WORDS = {"left": "left", "right": "right"}
-"""Words that name the person's side of a paired part ("left calf"): they choose the side to
-show, not the page, so ranking leaves them out (``query_side`` reads them)."""
+SPANISH_STOPWORDS = frozenset(
+    [
+        "a",
+        "al",
+        "algo",
+        "algun",
+        "alguna",
+        "algunas",
+        "alguno",
+        "algunos",
+        "ante",
+        "antes",
+        "como",
+        "con",
+        "contra",
+        "cual",
+        "cuando",
+        "de",
+        "del",
+        "desde",
+        "donde",
+        "durante",
+        "e",
+        "el",
+        "ella",
+        "ellas",
+        "ellos",
+        "en",
+        "entre",
+        "era",
+        "eres",
+        "es",
+        "esa",
+        "esas",
+        "ese",
+        "eso",
+        "esos",
+        "esta",
+        "estaba",
+        "estas",
+        "este",
+        "esto",
+        "estos",
+        "estoy",
+        "fue",
+        "fui",
+        "ha",
+        "han",
+        "has",
+        "hay",
+        "he",
+        "la",
+        "las",
+        "le",
+        "les",
+        "lo",
+        "los",
+        "me",
+        "mi",
+        "mis",
+        "mucho",
+        "muy",
+        "nos",
+        "o",
+        "os",
+        "otra",
+        "otro",
+        "para",
+        "pero",
+        "poco",
+        "por",
+        "porque",
+        "que",
+        "quien",
+        "se",
+        "sea",
+        "ser",
+        "si",
+        "sin",
+        "sobre",
+        "son",
+        "soy",
+        "su",
+        "sus",
+        "tambien",
+        "te",
+        "tengo",
+        "tiene",
+        "tienen",
+        "tu",
+        "tus",
+        "un",
+        "una",
+        "uno",
+        "unos",
+        "y",
+        "ya",
+        "yo",
+        "dio",
+        "da",
+        "dan",
+        "doy",
+        "tuve",
+        "tuvo",
+        "hace",
+        "hizo",
+        "cuando",
+        "como",
+        "que",
+        "por",
+    ]
+)
+"""Words that carry no meaning in a Spanish search: Snowball's Spanish stop list (the common
+part, accents folded; snowballstem.org/algorithms/spanish/stop.txt) plus everyday verbs of
+"me dio un tirón", "tengo un calambre"."""
+SEARCH_LANGUAGES: dict[str, tuple[frozenset[str], str | None]] = {
+    "en": (STOPWORDS, None),
+    "es": (SPANISH_STOPWORDS, "spanish"),
+}
+"""Per language pages are written in: its stop words, and its Snowball stemmer (None: the
+index's own English Porter stemmer does it)."""
+SIDE_WORDS = {
+    "left": "left",
+    "right": "right",
+    "izquierda": "left",
+    "izquierdo": "left",
+    "derecha": "right",
+    "derecho": "right",
+}
+"""Words that name the person's side of a paired part ("left calf", "pantorrilla izquierda"),
+in English and Spanish: they choose the side to show, not the page, so ranking leaves them
+out (``query_side`` reads them)."""
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _MARKS = f"[{HIGHLIGHT_START}{HIGHLIGHT_END}]"
 _PLACEHOLDER = re.compile(rf"\{{(?P<mark>{HIGHLIGHT_START})?(?P<name>[a-z_]+){HIGHLIGHT_END}?\}}")
@@ -221,8 +351,10 @@ def _page_terms(page: Page) -> list[str]:
 
 
 def fingerprint(library: ContentLibrary) -> str:
-    """Changes whenever any page's searchable text changes."""
+    """Changes whenever any page's searchable text (or the language it is read in) changes."""
     digest = hashlib.sha256(SCHEMA_VERSION.encode())
+    if library.language != "en":
+        digest.update(library.language.encode())
     for page_id in sorted(library.pages):
         digest.update(json.dumps(_document(library.pages[page_id]), sort_keys=True).encode())
     return digest.hexdigest()
@@ -240,6 +372,9 @@ class SearchIndex:
         (self._page_count,) = connection.execute("SELECT count(*) FROM pages").fetchone()
         self.rebuilt = False
         self._pages: dict[int, _PageWords] = {}
+        self.language = library.language if library.language in SEARCH_LANGUAGES else "en"
+        self._stopwords, stemmer = SEARCH_LANGUAGES[self.language]
+        self._stemmer = _snowball(stemmer) if stemmer else None
 
     # -- building and caching ------------------------------------------------------------
 
@@ -299,7 +434,9 @@ class SearchIndex:
             return SearchResponse(query, [], [])
         spellings = [[word, *self._near_spellings(word)] for word in words]
         terms = [
-            "(" + " OR ".join(_fts_terms(options, self._whole_word(options[0]))) + ")"
+            "("
+            + " OR ".join(_fts_terms(options, self._whole_word(options[0]), self._stem(options[0])))
+            + ")"
             for options in spellings
         ]
         typed = _Typed(words_of(query[:MAX_QUERY_CHARS]), spellings)
@@ -353,7 +490,7 @@ class SearchIndex:
         """The closest words the content knows, for "Did you mean ...?"."""
         found: list[str] = []
         for word in words:
-            if is_english_word(word):
+            if self._real_word(word):
                 continue  # "wrist" is not a misspelt "brisk"
             for match, _score, _ in process.extract(
                 word, self.vocabulary, scorer=DamerauLevenshtein.normalized_similarity, limit=limit
@@ -362,13 +499,23 @@ class SearchIndex:
                     found.append(match)
         return found[:limit]
 
-    @staticmethod
-    def _words(query: str) -> list[str]:
+    def _words(self, query: str) -> list[str]:
         """The words that carry meaning; a lone letter just typed waits for the next one."""
         words = words_of(query[:MAX_QUERY_CHARS])
         longer = [w for w in words if len(w) > 1]
-        meaningful = [w for w in longer if w not in STOPWORDS and w not in SIDE_WORDS]
+        meaningful = [w for w in longer if w not in self._stopwords and w not in SIDE_WORDS]
         return (meaningful or longer)[:MAX_WORDS]
+
+    def _stem(self, word: str) -> str | None:
+        """The Snowball stem of ``word`` in the index's language ("pantorrillas" ->
+        "pantorrill"), or None where the index's own stemmer does it (English)."""
+        if self._stemmer is None:
+            return None
+        stem: str = self._stemmer.stemWord(word)
+        return stem if len(stem) >= MIN_STEM and stem != word else None
+
+    def _real_word(self, word: str) -> bool:
+        return is_real_word(word, self.language)
 
     def _near_spellings(self, word: str) -> list[str]:
         """Words the content knows that are one or two typos away, when ``word`` is unknown.
@@ -376,8 +523,11 @@ class SearchIndex:
         A real English word the content does not use ("lats", "wrist") is not a typo: it
         keeps its meaning and is not matched to a word it merely looks like ("lasts").
         """
-        if self._known_prefix(word) or is_english_word(word):
+        if self._known_prefix(word) or self._real_word(word):
             return []
+        stem = self._stem(word)
+        if stem is not None and self._known_prefix(stem):
+            return []  # "pantorrillas" is a form of a word the content has
         distance = 1 if len(word) <= 5 else 2
         found = process.extract(
             word,
@@ -391,7 +541,7 @@ class SearchIndex:
     def _whole_word(self, word: str) -> bool:
         """Whether ``word`` is a finished real word the content does not use ("lats"): it is
         then matched as itself, not as the start of a longer word ("lat…" found "later")."""
-        return not self._known_prefix(word) and is_english_word(word)
+        return not self._known_prefix(word) and self._real_word(word)
 
     def _ubiquitous(self, word: str) -> bool:
         """Whether ``word`` (or the words it starts) appears on more than half of the pages."""
@@ -472,7 +622,9 @@ class SearchIndex:
         # A region's title is a body part: the strongest sign of what a person means.
         per_word = TITLE_BONUS * (2 if info.region else 1)
         bonus = sum(
-            per_word for options in typed.spellings if _any_match(options, info.title_words)
+            per_word
+            for options in typed.spellings
+            if _any_match(options, info.title_words, self._stem(options[0]))
         )
         forms = typed.forms
         typed_words = {
@@ -540,11 +692,44 @@ def is_english_word(word: str) -> bool:
     return _english_counts().get(word, 0) >= REAL_WORD_MIN_COUNT
 
 
-def _fts_terms(options: list[str], whole: bool = False) -> list[str]:
-    """The typed word as a prefix term (as a whole term when ``whole``), and each near
-    spelling as an exact term."""
+@functools.cache
+def _spanish_counts() -> dict[str, int]:
+    """Spanish words (accents folded) and how often each occurs (pyspellchecker's Spanish
+    list, from OpenSubtitles); loaded with the first unknown word of a Spanish search."""
+    from spellchecker import SpellChecker  # noqa: PLC0415 - only for unknown words
+
+    counts: dict[str, int] = {}
+    for word, count in SpellChecker(language="es").word_frequency.dictionary.items():
+        folded = "".join(words_of(word))
+        counts[folded] = counts.get(folded, 0) + count
+    return counts
+
+
+def is_real_word(word: str, language: str = "en") -> bool:
+    """Whether ``word`` (lower case, accents folded) is a real word of ``language``, so it
+    is not a typo to be matched to a content word it looks like."""
+    if language == "es":
+        return _spanish_counts().get(word, 0) >= REAL_WORD_MIN_COUNT
+    return is_english_word(word)
+
+
+MIN_STEM = 3
+
+
+@functools.cache
+def _snowball(language: str) -> Any:
+    """The Snowball stemmer for ``language`` (snowballstemmer; "spanish")."""
+    import snowballstemmer  # noqa: PLC0415 - only a Spanish index needs it
+
+    return snowballstemmer.stemmer(language)
+
+
+def _fts_terms(options: list[str], whole: bool = False, stem: str | None = None) -> list[str]:
+    """The typed word as a prefix term (as a whole term when ``whole``), its stem as a prefix
+    term ("calambr*" finds "calambres"), and each near spelling as an exact term."""
     typed = _quoted(options[0]) + ("" if whole else "*")
-    return [typed, *(_quoted(option) for option in options[1:])]
+    stems = [] if stem is None else [_quoted(stem) + "*"]
+    return [typed, *stems, *(_quoted(option) for option in options[1:])]
 
 
 def _stem(word: str) -> str:
@@ -554,9 +739,9 @@ def _stem(word: str) -> str:
     return word
 
 
-def _any_match(options: list[str], words: list[str]) -> bool:
+def _any_match(options: list[str], words: list[str], stem: str | None = None) -> bool:
     typed, *near = options
-    stem = _stem(typed)
+    stem = stem or _stem(typed)
     return any(w.startswith(typed) or w.startswith(stem) or w in near for w in words)
 
 

@@ -8,18 +8,29 @@ from __future__ import annotations
 
 from bodymap.artwork import SIDES
 
+SIDE_NAMES: dict[str, dict[str, str]] = {
+    "es": {"left": "lado izquierdo", "right": "lado derecho"},
+}
+"""The side's name in each language that puts it after the title, in brackets: Spanish
+"Pantorrilla (lado izquierdo)" (the noun "lado" keeps it right whatever the title's gender).
+English, and any language not listed, puts "Left"/"Right" before the title."""
 
-def side_title(title: str, side: str | None) -> str:
-    """A page title with the side before it: ``("Calf", "left")`` -> ``"Left calf"``.
 
-    The title's first letter is lowered unless its second is a capital too (an abbreviation
-    such as "TMJ" stays as written); with no side the title is returned unchanged.
+def side_title(title: str, side: str | None, language: str = "en") -> str:
+    """A page title with the side named: ``("Calf", "left")`` -> ``"Left calf"``; in
+    Spanish ``("Pantorrilla", "left", "es")`` -> ``"Pantorrilla (lado izquierdo)"``.
+
+    In English the title's first letter is lowered unless its second is a capital too (an
+    abbreviation such as "TMJ" stays as written); with no side the title is returned unchanged.
     Raises ValueError for a side other than SIDES.
     """
     if side is None:
         return title
     if side not in SIDES:
         raise ValueError(f"a side is one of {', '.join(SIDES)}, not {side!r}")
+    names = SIDE_NAMES.get(language)
+    if names is not None:
+        return f"{title} ({names[side]})"
     keeps_case = len(title) > 1 and title[1].isupper()
     rest = title if keeps_case or not title else title[0].lower() + title[1:]
     return f"{side.capitalize()} {rest}"

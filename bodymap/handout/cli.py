@@ -25,8 +25,10 @@ from bodymap.cli_common import (
     EXIT_USAGE,
     UsageParser,
 )
+from bodymap.content.languages import ENGLISH, UnknownLanguageError, check_language
 from bodymap.content.loader import load_library
 from bodymap.content.model import ContentLibrary
+from bodymap.content.spelling import SPELLINGS
 from bodymap.handout.chart_page import chart_region_ids, compose_chart_handout
 from bodymap.handout.compose import (
     MAX_CLIENT_NAME,
@@ -41,6 +43,17 @@ from bodymap.settings import PAPER_SIZES, PrintSize, normalise_paper_size
 
 EXIT_WRITE_FAILED = EXIT_PROBLEMS
 PROG = "bodymap handout"
+
+
+def _languages(value: str) -> tuple[str, ...]:
+    """``--language es`` or ``--language es,en``: the handout's languages, in order."""
+    try:
+        codes = tuple(dict.fromkeys(check_language(code) for code in value.split(",") if code))
+    except UnknownLanguageError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+    if not codes:
+        raise argparse.ArgumentTypeError("give a language code, such as es or en")
+    return codes
 
 
 def _paper_size(value: str) -> str:
@@ -114,6 +127,21 @@ def build_handout_parser() -> argparse.ArgumentParser:
         help=f"a short note from the therapist for the first page (up to {MAX_NOTE} characters)",
     )
     parser.add_argument(
+        "--language",
+        type=_languages,
+        default=(ENGLISH,),
+        metavar="CODES",
+        help="the client's language: en (English, the default) or es (Spanish); es,en prints "
+        "every page in Spanish, then again in English",
+    )
+    parser.add_argument(
+        "--spelling",
+        choices=SPELLINGS,
+        default=None,
+        help="English spelling (default: British for a computer set up for the UK, Ireland, "
+        "Australia, New Zealand or South Africa, else American)",
+    )
+    parser.add_argument(
         "--content-dir",
         type=Path,
         default=None,
@@ -133,31 +161,42 @@ def handout_main(argv: list[str]) -> int:
         parser.error("give page ids or --chart, not both (a chart chooses its own pages)")
     if args.compare is not None and args.chart is None:
         parser.error("--compare needs --chart (the later session)")
+    if args.chart is not None and args.language != (ENGLISH,):
+        parser.error(
+            "a session chart's handout is printed in English only; leave out --language "
+            "(or give --language en) with --chart"
+        )
     from bodymap.qtshared.settings import find_content  # noqa: PLC0415
 
     folders = find_content(args.content_dir, PROG)
     if folders is None:
         return EXIT_USAGE
-    library = load_library(folders.clinic, shipped=folders.shipped)
+    languages: tuple[str, ...] = args.language
+    libraries = {
+        language: load_library(folders.clinic, shipped=folders.shipped, language=language)
+        for language in languages
+    }
+    library = libraries[languages[0]]
     sessions = _read_sessions(args)
     if sessions is None:
         return EXIT_PROBLEMS
     chart, comparison = sessions
     page_ids = args.page_ids if chart is None else chart_region_ids(chart)
-    refused = _refused(page_ids, library, folders.clinic)
+    refused = _refused(page_ids, libraries, folders.clinic)
     if refused is not None:
         return refused
     if _too_long(args):
         return EXIT_USAGE
     try:
-        return _write(args, library, chart, comparison)
+        return _write(args, library, libraries, chart, comparison)
     except KeyboardInterrupt:
         return 130
 
 
-def _refused(page_ids: list[str], library: ContentLibrary, clinic: Path) -> int | None:
+def _refused(page_ids: list[str], libraries: dict[str, ContentLibrary], clinic: Path) -> int | None:
     """The exit status after saying why these pages cannot be printed (an unknown id, a page
-    that breaks a safety rule), or None when they can."""
+    that breaks a safety rule in any of the handout's languages), or None when they can."""
+    library = next(iter(libraries.values()))
     valid = handout_page_ids(library)
     unknown = [page_id for page_id in page_ids if page_id not in valid]
     if unknown:
@@ -165,7 +204,11 @@ def _refused(page_ids: list[str], library: ContentLibrary, clinic: Path) -> int 
         choices = ", ".join(valid) if valid else "(none could be loaded)"
         print(f"{PROG}: error: unknown page id {names}. Valid ids: {choices}", file=sys.stderr)
         return EXIT_USAGE
-    unsafe = unsafe_pages(page_ids, library)
+    unsafe = {
+        title: problems
+        for each in libraries.values()
+        for title, problems in unsafe_pages(page_ids, each).items()
+    }
     if unsafe:  # the same refusal as compose_handout's, said before Qt even starts
         print(f"{PROG}: error: {UnsafePageError(unsafe, clinic)}", file=sys.stderr)
         print(
@@ -225,11 +268,12 @@ def use_offscreen_platform() -> None:
 def _write(
     args: argparse.Namespace,
     library: ContentLibrary,
+    libraries: dict[str, ContentLibrary],
     chart: SessionChart | None = None,
     comparison: Comparison | None = None,
 ) -> int:
-    """Write the PDF the arguments ask for (a session chart's when ``chart`` is given); the
-    client's name and notes go only into it."""
+    """Write the PDF the arguments ask for (a session chart's when ``chart`` is given, in
+    English); the client's name and notes go only into it."""
     output: Path = args.output
     use_offscreen_platform()
     # QApplication rather than QGuiApplication, so a caller that later needs widgets (the
@@ -256,9 +300,12 @@ def _write(
         print_size=size,
         client_name=args.client.strip(),
         note=args.note.strip(),
+        languages=args.language,
     )
+    if args.spelling is not None:
+        request = dataclasses.replace(request, spelling=args.spelling)
     if chart is None:
-        handout = compose_handout(request, library)
+        handout = compose_handout(request, library, libraries)
     else:
         handout = compose_chart_handout(chart, request, library, comparison)
     data, result = render_composed(handout, BodyDiagram())

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
@@ -20,8 +20,12 @@ from typing import Any
 from markupsafe import escape
 
 from bodymap.content import outline as outline_blocks
+from bodymap.content.emergency import DEFAULT_SAME_DAY as ENGLISH_SAME_DAY
+from bodymap.content.emergency import SAME_DAY_BY_COUNTRY
+from bodymap.content.languages import FALLBACK_NOTES
 from bodymap.content.model import HOME_ID, ContentLibrary, Page, Problem, RegionPage
 from bodymap.content.outline import (
+    DEFAULT_SAME_DAY,
     KeyPath,
     Text,
     Urgency,
@@ -29,8 +33,10 @@ from bodymap.content.outline import (
     markup,
     outline,
     with_side,
+    words_for,
 )
 from bodymap.content.sides import side_title
+from bodymap.content.spelling import DEFAULT_SPELLING
 from bodymap.settings import PAPER_SIZES, ClinicDetails, PrintSize, normalise_paper_size
 
 DISCLAIMER = (
@@ -45,6 +51,86 @@ MAX_CLIENT_NAME = 80
 MAX_NOTE = 600
 """Characters in the therapist's note: a few sentences, so it stays on the first page."""
 NOTE_HEADING = "A note from your therapist"
+
+
+@dataclass(frozen=True)
+class HandoutWords:
+    """The handout's own words in one language (the page's words are ``outline.AppWords``)."""
+
+    disclaimer: str
+    region_kicker: str
+    topic_kicker: str
+    note_heading: str
+    for_label: str
+    printed: str
+    """"Printed {date}"."""
+    page: str
+    """"Page {number} of {total}"."""
+    handout: str
+    """The title of a handout of several pages: "Handout: Calf and Back"."""
+    and_word: str
+    reviewed: str
+    """"Last reviewed {date}."."""
+    continued: str
+    """The running title of a page's later sheets: "{title} (continued)"."""
+    shaded: str
+    """The diagram's caption: "Shaded area: {region}"."""
+    front: str
+    back: str
+
+
+HANDOUT_WORDS: dict[str, HandoutWords] = {
+    "en": HandoutWords(
+        disclaimer=DISCLAIMER,
+        region_kicker=REGION_KICKER,
+        topic_kicker=TOPIC_KICKER,
+        note_heading=NOTE_HEADING,
+        for_label="For:",
+        printed="Printed {date}",
+        page="Page {number} of {total}",
+        handout="Handout",
+        and_word="and",
+        reviewed="Last reviewed {date}.",
+        continued="{title} (continued)",
+        shaded="Shaded area: {region}",
+        front="Front",
+        back="Back",
+    ),
+    "es": HandoutWords(
+        disclaimer=(
+            "Este folleto es solo educativo. No sustituye el consejo de un médico ni de otro "
+            "profesional de la salud."
+        ),
+        region_kicker="Espasmos y calambres musculares",
+        topic_kicker="Información para el paciente",
+        note_heading="Una nota de su masajista",
+        for_label="Para:",
+        printed="Impreso el {date}",
+        page="Página {number} de {total}",
+        handout="Folleto",
+        and_word="y",
+        reviewed="Revisado el {date}.",
+        continued="{title} (continuación)",
+        shaded="Zona sombreada: {region}",
+        front="Delante",
+        back="Detrás",
+    ),
+}
+"""The handout's words in each language pages are written in; a third language is one entry."""
+
+
+def handout_words(language: str) -> HandoutWords:
+    """The handout's words in ``language`` (English for a language without its own)."""
+    return HANDOUT_WORDS.get(language, HANDOUT_WORDS["en"])
+
+
+def written_date(day: dt.date, language: str) -> str:
+    """``day`` as a handout prints it: "29 November 2026", "29 de noviembre de 2026"."""
+    month = words_for(language).months[day.month - 1]
+    if language == "es":
+        return f"{day.day} de {month} de {day.year}"
+    return f"{day.day} {month} {day.year}"
+
 
 CHOOSABLE: dict[str, str] = {
     "techniques": "What a massage therapist may do",
@@ -118,6 +204,12 @@ class HandoutRequest:
     """A short note from the therapist, printed on the first page."""
     omitted: frozenset[Choice] = frozenset()
     """Items the therapist left out for this client; only ever from the ``CHOOSABLE`` lists."""
+    spelling: str = DEFAULT_SPELLING
+    """English spelling by the clinic's locale: "en-US" (default) or "en-GB"."""
+    languages: tuple[str, ...] = ()
+    """The client's language(s), chosen per handout whatever the window's language: every
+    page in the first, then every page again in the next ("es", "en"). Empty: the language
+    of the library given to ``compose_handout``."""
     sides: tuple[tuple[str, str], ...] = ()
     """The side picked for a paired region's page, as ``(page id, "left" | "right")`` pairs:
     that page's title names the side ("Left calf") and its diagram shades only that side.
@@ -186,6 +278,8 @@ class HandoutPage:
     title: str
     kicker: str
     blocks: tuple[Block, ...]
+    language: str = "en"
+    """The language the page is printed in (its running title and diagram labels)."""
 
     @property
     def region_id(self) -> str | None:
@@ -204,6 +298,8 @@ class Handout:
     printed: dt.date
     disclaimer: str = DISCLAIMER
     print_size: PrintSize = PrintSize.CLEAR
+    language: str = "en"
+    """The language of the footer's words (the first language of the handout)."""
 
     @property
     def footer_note(self) -> str:
@@ -211,7 +307,12 @@ class Handout:
 
     @property
     def printed_text(self) -> str:
-        return f"Printed {self.printed.day} {self.printed:%B %Y}"
+        date = written_date(self.printed, self.language)
+        return handout_words(self.language).printed.format(date=date)
+
+    def page_label(self, number: int, total: int) -> str:
+        """ "Page 2 of 3" in the handout's language."""
+        return handout_words(self.language).page.format(number=number, total=total)
 
 
 class RequestError(ValueError):
@@ -282,39 +383,84 @@ def handout_page_ids(library: ContentLibrary) -> list[str]:
     ]
 
 
-def compose_handout(request: HandoutRequest, library: ContentLibrary) -> Handout:
-    """Lay the requested pages out as blocks.
+def compose_handout(
+    request: HandoutRequest,
+    library: ContentLibrary,
+    translations: Mapping[str, ContentLibrary] | None = None,
+) -> Handout:
+    """Lay the requested pages out as blocks, in each of ``request.languages``.
 
-    Raises UnknownPageError or UnsafePageError (a page breaks a safety rule) before doing
-    any work, so nothing is printed or written for such a request.
+    ``library`` is the pages in one language; ``translations`` gives the library of each
+    other language asked for (``load_library(..., language="es")``). A page not yet written
+    in a language is printed in English with a note saying so.
+
+    Raises UnknownPageError, UnsafePageError (a page breaks a safety rule, in any of the
+    languages) or RequestError (a language with no library) before doing any work, so
+    nothing is printed or written for such a request.
     """
-    valid = handout_page_ids(library)
-    unknown = [page_id for page_id in request.page_ids if page_id not in valid]
-    if unknown or not request.page_ids:
-        raise UnknownPageError(unknown, valid)
-    unsafe = unsafe_pages(request.page_ids, library)
-    if unsafe:
-        raise UnsafePageError(unsafe, library.root)
+    libraries = _libraries(request, library, translations or {})
+    for _, each in libraries:
+        valid = handout_page_ids(each)
+        unknown = [page_id for page_id in request.page_ids if page_id not in valid]
+        if unknown or not request.page_ids:
+            raise UnknownPageError(unknown, valid)
+        unsafe = unsafe_pages(request.page_ids, each)
+        if unsafe:
+            raise UnsafePageError(unsafe, each.root)
     check_request(request)
-    pages: list[Page] = []
-    for page_id in request.page_ids:
-        page = library.get(page_id)
-        assert page is not None
-        pages.append(page)
-    composer = _Composer(fill_values(request.emergency_number, request.same_day), request.omitted)
-    composed = [composer.page(page, request.side_of(page.id)) for page in pages]
-    composed[0] = _for_client(composed[0], request)
+    composed: list[HandoutPage] = []
+    first_pages: list[Page] = []
+    for language, each in libraries:
+        pages: list[Page] = []
+        for page_id in request.page_ids:
+            page = each.get(page_id)
+            assert page is not None
+            pages.append(page)
+        first_pages = first_pages or pages
+        composer = _Composer(
+            fill_values(request.emergency_number, _same_day(request.same_day, language), language),
+            request.omitted,
+            language,
+            each.fallback_ids,
+            request.spelling,
+        )
+        composed.extend(composer.page(page, request.side_of(page.id)) for page in pages)
+    first = libraries[0][0]
+    composed[0] = _for_client(composed[0], request, first)
     return Handout(
-        title=handout_title(pages, request.sides),
+        title=handout_title(first_pages, request.sides, first),
         pages=tuple(composed),
         clinic=request.clinic,
         paper_size=normalise_paper_size(request.paper_size) or "A4",
         printed=request.printed,
         print_size=request.print_size,
+        disclaimer=" ".join(dict.fromkeys(handout_words(lang).disclaimer for lang, _ in libraries)),
+        language=first,
     )
 
 
-def _for_client(page: HandoutPage, request: HandoutRequest) -> HandoutPage:
+def _same_day(route: str, language: str) -> str:
+    """The clinic's same-day route, except that a country's English default route (never
+    changed in Preferences) gives way to the page language's own plain words."""
+    english_defaults = {*SAME_DAY_BY_COUNTRY.values(), ENGLISH_SAME_DAY, DEFAULT_SAME_DAY}
+    if language != "en" and route.strip() in english_defaults:
+        return ""  # fill_values then uses the language's words ("su médico o ...")
+    return route
+
+
+def _libraries(
+    request: HandoutRequest, library: ContentLibrary, translations: Mapping[str, ContentLibrary]
+) -> list[tuple[str, ContentLibrary]]:
+    """Each language of the handout, in order, with its pages."""
+    found = {**translations, library.language: library}
+    languages = request.languages or (library.language,)
+    missing = [language for language in languages if language not in found]
+    if missing:
+        raise RequestError(f"no pages were loaded in {', '.join(missing)}")
+    return [(language, found[language]) for language in dict.fromkeys(languages)]
+
+
+def _for_client(page: HandoutPage, request: HandoutRequest, language: str) -> HandoutPage:
     """The first page with "For: NAME" under its title and the therapist's note after the
     warning (both escaped like any text; the note keeps its line breaks)."""
     name = request.client_name.strip()
@@ -323,8 +469,9 @@ def _for_client(page: HandoutPage, request: HandoutRequest) -> HandoutPage:
         return page
     blocks = list(page.blocks)
     if name:
-        date = f"{request.printed.day} {request.printed:%B %Y}"
-        text = f"<b>For:</b> {escape(name)} \u00b7 {date}"
+        words = handout_words(language)
+        date = written_date(request.printed, language)
+        text = f"<b>{words.for_label}</b> {escape(name)} \u00b7 {date}"
         blocks.insert(
             1 if blocks and blocks[0].kind is BlockKind.TITLE else 0,
             Block(BlockKind.CLIENT, text=text),
@@ -337,22 +484,25 @@ def _for_client(page: HandoutPage, request: HandoutRequest) -> HandoutPage:
             if b.kind in (BlockKind.TITLE, BlockKind.CLIENT, BlockKind.SUMMARY, BlockKind.WARNING)
         ]
         at = after[-1] + 1 if after else 0
-        blocks.insert(at, Block(BlockKind.NOTE, heading=NOTE_HEADING, text=lines))
-    return HandoutPage(page.page_id, page.title, page.kicker, tuple(blocks))
+        heading = handout_words(language).note_heading
+        blocks.insert(at, Block(BlockKind.NOTE, heading=heading, text=lines))
+    return HandoutPage(page.page_id, page.title, page.kicker, tuple(blocks), page.language)
 
 
-def handout_title(pages: Sequence[Page], sides: Sequence[tuple[str, str]] = ()) -> str:
-    """The PDF's title: "Left calf: muscle spasms and cramps" for one region page (with the
-    side picked, from ``sides`` as in ``HandoutRequest.sides``), "Handout: Calf and Back" for
-    several."""
+def handout_title(
+    pages: Sequence[Page], sides: Sequence[tuple[str, str]] = (), language: str = "en"
+) -> str:
+    """The PDF's title in ``language``: "Left calf: muscle spasms and cramps" for one region
+    page (with the side picked, from ``sides`` as in ``HandoutRequest.sides``), "Handout: Calf
+    and Back" for several."""
+    words = handout_words(language)
     chosen = dict(sides)
-    titles = [side_title(page.title, chosen.get(page.id)) for page in pages]
+    titles = [side_title(page.title, chosen.get(page.id), language) for page in pages]
     if len(pages) == 1:
         page = pages[0]
-        return (
-            f"{titles[0]}: {REGION_KICKER.lower()}" if isinstance(page, RegionPage) else titles[0]
-        )
-    return f"Handout: {_join_words(titles)}"
+        kicker = words.region_kicker.lower()
+        return f"{titles[0]}: {kicker}" if isinstance(page, RegionPage) else titles[0]
+    return f"{words.handout}: {_join_words(titles, words.and_word)}"
 
 
 def default_file_name(page_ids: Sequence[str], library: ContentLibrary) -> str:
@@ -380,18 +530,29 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-") or "page"
 
 
-def _join_words(words: Sequence[str]) -> str:
+def _join_words(words: Sequence[str], and_word: str = "and") -> str:
     if len(words) <= 1:
         return "".join(words)
-    return f"{', '.join(words[:-1])} and {words[-1]}"
+    return f"{', '.join(words[:-1])} {and_word} {words[-1]}"
 
 
 class _Composer:
     """Turns a page's outline into handout blocks; text becomes markup in ``outline.markup``."""
 
-    def __init__(self, placeholders: dict[str, str], omitted: frozenset[Choice]) -> None:
+    def __init__(
+        self,
+        placeholders: dict[str, str],
+        omitted: frozenset[Choice],
+        language: str = "en",
+        fallback_ids: frozenset[str] = frozenset(),
+        spelling: str = DEFAULT_SPELLING,
+    ) -> None:
+        self.spelling = spelling
         self.placeholders = placeholders
         self.omitted = omitted
+        self.language = language
+        self.words = words_for(language)
+        self.fallback_ids = fallback_ids
         self.page_id = ""
         self.blocks: list[Block] = []
         self.no_steps = False
@@ -413,7 +574,7 @@ class _Composer:
         self.blocks = []
         self.page_id = page.id
         self.side = side
-        blocks = outline(page)
+        blocks = outline(page, self.language, self.spelling)
         # The self-massage intro introduces the steps: it goes when every step is left out.
         self.no_steps = any(
             isinstance(b, outline_blocks.Items)
@@ -424,19 +585,26 @@ class _Composer:
         )
         for block in blocks:
             self.block(block)
-        kicker = REGION_KICKER if isinstance(page, RegionPage) else TOPIC_KICKER
+            if isinstance(block, outline_blocks.Title) and page.id in self.fallback_ids:
+                note = FALLBACK_NOTES.get(self.language, FALLBACK_NOTES["en"])
+                self.add(BlockKind.PARAGRAPH, text=str(escape(note)), emphasis=True)
+        words = handout_words(self.language)
+        kicker = words.region_kicker if isinstance(page, RegionPage) else words.topic_kicker
         kept = _without_empty_sections(self.blocks)
-        title = side_title(page.title, side)
-        return HandoutPage(page.id, str(escape(title)), kicker, tuple(kept))
+        title = side_title(page.title, side, self.language)
+        return HandoutPage(page.id, str(escape(title)), kicker, tuple(kept), self.language)
 
     def block(self, block: outline_blocks.Block) -> None:
         if isinstance(block, outline_blocks.Title):
-            self.add(BlockKind.TITLE, text=self.text(with_side(block.text, self.side)))
+            self.add(
+                BlockKind.TITLE, text=self.text(with_side(block.text, self.side, self.language))
+            )
         elif isinstance(block, outline_blocks.Summary):
             self.add(BlockKind.SUMMARY, text=self.text(block.text))
         elif isinstance(block, outline_blocks.Warning):
             heading = self.text(block.heading)
-            self.add(BlockKind.WARNING, heading=f"Warning: {heading}", text=self.text(block.text))
+            heading = f"{self.words.warning}: {heading}"
+            self.add(BlockKind.WARNING, heading=heading, text=self.text(block.text))
         elif isinstance(block, outline_blocks.Diagram):
             title = self.blocks[0].text if self.blocks else ""
             self.add(BlockKind.DIAGRAM, region_id=block.region_id, side=self.side, text=title)
@@ -465,8 +633,9 @@ class _Composer:
                 str(escape(f"{s.organisation}: {s.title} ({printed_site(s.url)})"))
                 for s in block.sources
             )
-            reviewed = f"Last reviewed {block.reviewed.day} {block.reviewed:%B %Y}."
-            self.add(BlockKind.SOURCES, heading="Sources", items=sources, text=reviewed)
+            date = written_date(block.reviewed, self.language)
+            reviewed = handout_words(self.language).reviewed.format(date=date)
+            self.add(BlockKind.SOURCES, heading=self.words.sources, items=sources, text=reviewed)
         # Related pages are links: they only make sense on screen.
 
 

@@ -12,7 +12,7 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QTransform
 
 from bodymap.chart.colours import DARK_FROM, score_colour
-from bodymap.handout.compose import Block, Handout
+from bodymap.handout.compose import Block, Handout, HandoutWords, handout_words
 from bodymap.handout.layout import Placement, TypeScale, logo_box
 from bodymap.handout.logo import Logo, LogoError, load_logo
 from bodymap.handout.typeset import ACCENT, INK, MUTED, Laid, Text, Typesetter
@@ -142,7 +142,7 @@ class PageFrame:
 
     def _measure_footer(self) -> float:
         s = self.s
-        widest = f"<b>Page 99 of 99</b><br>{escape(self.handout.printed_text)}"
+        widest = f"<b>{self.handout.page_label(99, 99)}</b><br>{escape(self.handout.printed_text)}"
         right = s.text(widest, self.small, s.width, leading=1.25).doc.idealWidth() + s.mm(1)
         left_width = s.width - right - s.mm(6)
         note = self.handout.footer_note
@@ -158,7 +158,8 @@ class PageFrame:
         painter.setPen(QPen(RULE, s.pt(0.5)))
         painter.drawLine(QLineF(0, top - s.mm(1.8), s.width, top - s.mm(1.8)))
         self.footer_left.draw(painter, 0, top)
-        html = f"<b>Page {number} of {total}</b><br>{escape(self.handout.printed_text)}"
+        label = self.handout.page_label(number, total)
+        html = f"<b>{label}</b><br>{escape(self.handout.printed_text)}"
         right = s.text(
             html,
             self.small,
@@ -206,6 +207,7 @@ def diagram_figure(
     width: float,
     band: float,
     small: float,
+    words: HandoutWords | None = None,
     side: str | None = None,
 ) -> Laid:
     """The body figure with the region shaded (only ``side``'s outlines, the person's
@@ -214,8 +216,9 @@ def diagram_figure(
     It is as tall as the ``band`` beside it allows (``band`` 0: as tall as ``width`` makes it),
     but never shorter than 40 mm; labels and caption are set at ``small`` points.
     """
+    words = words or handout_words("en")
     caption = s.text(
-        f"Shaded area: {title.lower()}",  # already escaped
+        words.shaded.format(region=title.lower()),  # already escaped
         small,
         width,
         colour=MUTED,
@@ -229,7 +232,7 @@ def diagram_figure(
     height = figure_height + label_height + caption.height
     labels = [
         s.text(n, small, width / 2, colour=MUTED, align=Qt.AlignmentFlag.AlignCenter, caps=True)
-        for n in ("Front", "Back")
+        for n in (words.front, words.back)
     ]
 
     def draw(painter: QPainter, x: float, y: float) -> None:

@@ -17,7 +17,7 @@ and on a QPrinter (for Print and Print Preview), so the preview is exactly what 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -34,6 +34,7 @@ from bodymap.handout.compose import (
     HandoutPage,
     HandoutRequest,
     compose_handout,
+    handout_words,
 )
 from bodymap.handout.layout import (
     TYPE_SCALES,
@@ -70,10 +71,14 @@ Painted = TypeVar("Painted")
 
 
 def render_pdf(
-    request: HandoutRequest, library: ContentLibrary, diagram: BodyDiagram
+    request: HandoutRequest,
+    library: ContentLibrary,
+    diagram: BodyDiagram,
+    translations: Mapping[str, ContentLibrary] | None = None,
 ) -> tuple[bytes, HandoutResult]:
-    """The handout as PDF bytes (rendered in memory, so a failed save never leaves half a file)."""
-    return render_composed(compose_handout(request, library), diagram)
+    """The handout as PDF bytes (rendered in memory, so a failed save never leaves half a file);
+    ``translations`` are the libraries of the request's other languages (``compose_handout``)."""
+    return render_composed(compose_handout(request, library, translations), diagram)
 
 
 def render_composed(handout: Handout, diagram: BodyDiagram) -> tuple[bytes, HandoutResult]:
@@ -118,10 +123,14 @@ def page_size_for(paper_size: str) -> QPageSize:
 
 
 def write_pdf(
-    path: Path | str, request: HandoutRequest, library: ContentLibrary, diagram: BodyDiagram
+    path: Path | str,
+    request: HandoutRequest,
+    library: ContentLibrary,
+    diagram: BodyDiagram,
+    translations: Mapping[str, ContentLibrary] | None = None,
 ) -> HandoutResult:
     """Render, then save atomically; raises WriteError with a plain-words reason."""
-    data, result = render_pdf(request, library, diagram)
+    data, result = render_pdf(request, library, diagram, translations)
     atomic_write_bytes(path, data)
     return result
 
@@ -210,7 +219,7 @@ class _Pages:
             return blocks.laid(block, self.body.width if block in rest[:lead] else column_width)
 
         placements = flow_page(self.body, band, rest, measure, blocks.span)
-        continued = f"{page.title} (continued)"
+        continued = handout_words(page.language).continued.format(title=page.title)
         return [
             Sheet(self.frame, continued if number else "", placed)
             for number, placed in enumerate(placements)
@@ -243,6 +252,7 @@ class _Pages:
                 # Beside a full band it takes the band's height; in large print its own.
                 band=height if self.scale.columns > 1 else 0,
                 small=self.scale.smallest,
+                words=handout_words(page.language),
                 side=diagram.side,
             )
             band.append(Placement(Piece(figure), s.width - figure_width, 0))

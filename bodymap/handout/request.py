@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+from bodymap.content.spelling import spelling_for_territory
 from bodymap.handout.compose import HandoutRequest
 from bodymap.settings import Settings
 
@@ -16,7 +17,8 @@ def handout_request(
     sides: Iterable[tuple[str, str]] = (),
 ) -> HandoutRequest:
     """The request for these pages, printed today, with the clinic's details, paper size
-    (unless ``paper_size`` is given), print size, emergency number and same-day route: the
+    (unless ``paper_size`` is given), print size, emergency number, same-day route and
+    English spelling (British for a computer set up for the UK, else American): the
     same for the window and the CLI. It is for nobody in particular; a client's name and note
     are added per handout. ``sides`` gives the side picked per page, as
     ``HandoutRequest.sides``.
@@ -29,5 +31,6 @@ def handout_request(
         same_day=settings.same_day,
         printed=dt.date.today(),
         print_size=settings.print_size,
+        spelling=spelling_for_territory(settings.territory),
         sides=tuple(sides),
     )

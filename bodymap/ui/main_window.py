@@ -361,7 +361,7 @@ class MainWindow(QMainWindow):
             page, self.library, self.settings.emergency_number, self.settings.same_day, side
         )
         self.body_map.set_selected(page.region_id, side)
-        title = side_title(self.model.shown(page.title), side)
+        title = side_title(self.model.shown(page.title), side, self.library.language)
         self.setWindowTitle(window_title(f"{title} — {APP_NAME}"))
         self.topics.show_open_page(page_id)
 

@@ -225,7 +225,8 @@ class PageView(QTextBrowser):
         self._wrap_at_words(document)
         document.setHtml(render_page(page, library, options))
         document.setMetaInformation(
-            QTextDocument.MetaInformation.DocumentTitle, side_title(page.title, side)
+            QTextDocument.MetaInformation.DocumentTitle,
+            side_title(page.title, side, library.language),
         )
         if kept is not None:
             self._discard(kept.document)

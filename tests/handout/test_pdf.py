@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QApplication
 from bodymap.content.loader import load_library
 from bodymap.content.model import EMERGENCY_PLACEHOLDER, ContentLibrary, Page, RegionPage
 from bodymap.content.outline import page_texts
+from bodymap.content.spelling import US, respell
 from bodymap.handout.compose import DISCLAIMER, ClinicDetails, HandoutRequest
 from bodymap.handout.paint import paint_region_diagram
 from bodymap.handout.pdf import HandoutResult, paint_handout, render_pdf, write_pdf
@@ -96,7 +97,8 @@ def one_region_each(
 
 def reading_texts(page: Page) -> Iterator[str]:
     for _, text in page_texts(page):
-        yield squash(text.replace(EMERGENCY_PLACEHOLDER, "999"))
+        # Printed in the default spelling (US), from the British source text.
+        yield squash(respell(text, US).replace(EMERGENCY_PLACEHOLDER, "999"))
 
 
 def test_every_section_of_a_region_is_in_the_pdf(
