@@ -101,7 +101,9 @@ def test_a_spanish_page_of_the_wrong_kind_is_refused(content_copy: Path) -> None
     (content_copy / "es" / "regions" / "calf.yaml").unlink()
     source = content_copy / "topics" / "hydration.yaml"
     text = source.read_text(encoding="utf-8").replace("id: hydration", "id: calf")
-    (content_copy / "es" / "topics" / "calf.yaml").write_text(text, encoding="utf-8")
+    topics = content_copy / "es" / "topics"  # no Spanish topic is shipped yet
+    topics.mkdir(exist_ok=True)
+    (topics / "calf.yaml").write_text(text, encoding="utf-8")
     library = load_library(content_copy, language="es")
     assert any("must be one too" in p.message for p in library.problems)
     assert library.region("calf") == load_library(content_copy).region("calf")
