@@ -27,6 +27,7 @@ from bodymap import APP_NAME
 from bodymap.cli_common import clinic_folder
 from bodymap.content.model import ContentLibrary
 from bodymap.content.sides import parse_side_key, side_key, side_title
+from bodymap.content.spelling import spelling_for_territory
 from bodymap.paths import search_cache
 from bodymap.qtshared.diagram import BodyDiagram
 from bodymap.settings import APPEARANCES, NORMAL_TEXT_SIZE, TEXT_SIZES, Settings
@@ -97,6 +98,7 @@ class MainWindow(QMainWindow):
         self.body_map = BodyMapWidget(diagram, self.model, self.theme)
         self.topics = TopicsList(self.model)
         self.page_view = PageView(self.theme, self.model)
+        self.page_view.spelling = spelling_for_territory(settings.territory)
         self.problems_bar = ProblemsBar(self.theme, self.model)
         self.search = SearchPanel(self, self.model, lambda: open_search_index(self.library))
         self.search.pageRequested.connect(self.navigator.open)

@@ -16,6 +16,7 @@ from bodymap.content.model import ContentLibrary, Page
 from bodymap.content.outline import page_id_from_link
 from bodymap.content.render import WARNING_ICON, RenderOptions, render_page
 from bodymap.content.sides import side_title
+from bodymap.content.spelling import DEFAULT_SPELLING
 from bodymap.paths import resource
 from bodymap.ui.library_model import LibraryModel
 from bodymap.ui.theme import Theme
@@ -75,6 +76,9 @@ class PageView(QTextBrowser):
         self._waiting: list[tuple[Page, ContentLibrary, str, str, str | None]] = []
         self.page_id: str | None = None
         self.side: str | None = None
+        self.spelling = DEFAULT_SPELLING
+        """English spelling for the clinic's country ("en-US", "en-GB"); set before the first
+        page is shown (``spelling.spelling_for_territory``)."""
         self._first_tab: QWidget | None = None
         self.setObjectName("page-view")
         self.setAccessibleName("Page")
@@ -217,6 +221,7 @@ class PageView(QTextBrowser):
             emergency_number=emergency_number,
             same_day=same_day,
             side=side,
+            spelling=self.spelling,
         )
         document = QTextDocument(self)  # its images are asked of this view (loadResource)
         document.setDocumentMargin(DOCUMENT_MARGIN)
