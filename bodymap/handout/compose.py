@@ -77,6 +77,9 @@ class HandoutWords:
     """The diagram's caption: "Shaded area: {region}"."""
     front: str
     back: str
+    sides_note: str
+    """Under the diagram, which side is which: the front view shows the person's left on the
+    reader's right, as in a mirror-less anatomical drawing."""
 
 
 HANDOUT_WORDS: dict[str, HandoutWords] = {
@@ -95,6 +98,7 @@ HANDOUT_WORDS: dict[str, HandoutWords] = {
         shaded="Shaded area: {region}",
         front="Front",
         back="Back",
+        sides_note="On the front view, your left side is on the right.",
     ),
     "es": HandoutWords(
         disclaimer=(
@@ -114,6 +118,7 @@ HANDOUT_WORDS: dict[str, HandoutWords] = {
         shaded="Zona sombreada: {region}",
         front="Delante",
         back="Detrás",
+        sides_note="En la vista de delante, su lado izquierdo está a la derecha.",
     ),
 }
 """The handout's words in each language pages are written in; a third language is one entry."""

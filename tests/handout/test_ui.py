@@ -794,3 +794,15 @@ def test_a_logo_problem_is_shown_in_full(qtbot: QtBot, tmp_path: Path) -> None:
     assert lines >= 2  # a long message wraps...
     assert label.height() >= label.heightForWidth(label.width())  # ...and every line shows
     assert not dialog.clinic.logo_preview.isVisible()
+
+
+def test_the_printed_diagram_says_which_side_is_which(
+    controller: HandoutController, tmp_path: Path
+) -> None:
+    path = controller.save(
+        HandoutRequest(page_ids=("calf",), page_sides=("left",)), tmp_path / "left-calf"
+    )
+    assert path is not None
+    text = " ".join(PdfReader(path).pages[0].extract_text().split())
+    assert "On the front view, your left side is on the right." in text
+    assert "Shaded area: left calf" in text
