@@ -406,7 +406,9 @@ class Settings:
 
     @property
     def basket(self) -> list[str]:
-        """The page ids in the handout basket, in print order."""
+        """The handout basket's entries in print order: page ids, with the side picked as
+        `content.sides.side_key` writes it (``"calf:left"``); plain ids (the whole region) are
+        what baskets saved before sides hold."""
         page_ids: tuple[str, ...] = self.get(BASKET)
         return list(page_ids)
 

@@ -77,6 +77,9 @@ class HandoutWords:
     """The diagram's caption: "Shaded area: {region}"."""
     front: str
     back: str
+    sides_note: str
+    """Under the diagram, which side is which: the front view shows the person's left on the
+    reader's right, as in a mirror-less anatomical drawing."""
 
 
 HANDOUT_WORDS: dict[str, HandoutWords] = {
@@ -95,6 +98,7 @@ HANDOUT_WORDS: dict[str, HandoutWords] = {
         shaded="Shaded area: {region}",
         front="Front",
         back="Back",
+        sides_note="On the front view, your left side is on the right.",
     ),
     "es": HandoutWords(
         disclaimer=(
@@ -114,6 +118,7 @@ HANDOUT_WORDS: dict[str, HandoutWords] = {
         shaded="Zona sombreada: {region}",
         front="Delante",
         back="Detrás",
+        sides_note="En la vista de delante, su lado izquierdo está a la derecha.",
     ),
 }
 """The handout's words in each language pages are written in; a third language is one entry."""
@@ -214,10 +219,22 @@ class HandoutRequest:
     """The side picked for a paired region's page, as ``(page id, "left" | "right")`` pairs:
     that page's title names the side ("Left calf") and its diagram shades only that side.
     A page not named here is printed for the whole region."""
+    page_sides: tuple[str | None, ...] = ()
+    """The side of each page in ``page_ids``, by position (``"left"``, ``"right"``, or None
+    for the whole region), for a basket that holds the same page more than once (the left
+    calf and the right calf). When given (as long as ``page_ids``) it is used instead of
+    ``sides``."""
 
     def side_of(self, page_id: str) -> str | None:
-        """The side picked for ``page_id``, or None for the whole region."""
+        """The side picked for ``page_id`` in ``sides``, or None for the whole region."""
         return dict(self.sides).get(page_id)
+
+    def sides_in_order(self) -> tuple[str | None, ...]:
+        """The side of each page in ``page_ids``, by position: ``page_sides`` when it is as
+        long as ``page_ids``, else each page's side in ``sides``."""
+        if len(self.page_sides) == len(self.page_ids):
+            return self.page_sides
+        return tuple(self.side_of(page_id) for page_id in self.page_ids)
 
 
 class BlockKind(Enum):
@@ -424,11 +441,14 @@ def compose_handout(
             each.fallback_ids,
             request.spelling,
         )
-        composed.extend(composer.page(page, request.side_of(page.id)) for page in pages)
+        composed.extend(
+            composer.page(page, side)
+            for page, side in zip(pages, request.sides_in_order(), strict=True)
+        )
     first = libraries[0][0]
     composed[0] = _for_client(composed[0], request, first)
     return Handout(
-        title=handout_title(first_pages, request.sides, first),
+        title=handout_title(first_pages, request.sides_in_order(), first),
         pages=tuple(composed),
         clinic=request.clinic,
         paper_size=normalise_paper_size(request.paper_size) or "A4",
@@ -490,14 +510,16 @@ def _for_client(page: HandoutPage, request: HandoutRequest, language: str) -> Ha
 
 
 def handout_title(
-    pages: Sequence[Page], sides: Sequence[tuple[str, str]] = (), language: str = "en"
+    pages: Sequence[Page], sides: Sequence[str | None] = (), language: str = "en"
 ) -> str:
     """The PDF's title in ``language``: "Left calf: muscle spasms and cramps" for one region
-    page (with the side picked, from ``sides`` as in ``HandoutRequest.sides``), "Handout: Calf
-    and Back" for several."""
+    page (with the side picked: ``sides`` gives each page's side by position, as
+    ``HandoutRequest.sides_in_order``), "Handout: Left calf and Right calf" for several."""
     words = handout_words(language)
-    chosen = dict(sides)
-    titles = [side_title(page.title, chosen.get(page.id), language) for page in pages]
+    chosen = [*sides[: len(pages)], *[None] * (len(pages) - len(sides))]
+    titles = [
+        side_title(page.title, side, language) for page, side in zip(pages, chosen, strict=True)
+    ]
     if len(pages) == 1:
         page = pages[0]
         kicker = words.region_kicker.lower()
@@ -512,7 +534,7 @@ def default_file_name(page_ids: Sequence[str], library: ContentLibrary) -> str:
         kind = "-spasms" if isinstance(library.get(page_id), RegionPage) else ""
         stem = f"{_slug(page_id)}{kind}-handout"
     else:
-        stem = "handout-" + "-".join(_slug(page_id) for page_id in page_ids)
+        stem = "handout-" + "-".join(_slug(page_id) for page_id in dict.fromkeys(page_ids))
         if len(stem) > MAX_FILE_STEM:
             more = "-and-more"
             stem = stem[: MAX_FILE_STEM - len(more)].rsplit("-", 1)[0] + more

@@ -16,7 +16,7 @@ from bodymap.handout.compose import Block, Handout, HandoutWords, handout_words
 from bodymap.handout.layout import Placement, TypeScale, logo_box
 from bodymap.handout.logo import Logo, LogoError, load_logo
 from bodymap.handout.typeset import ACCENT, INK, MUTED, Laid, Text, Typesetter
-from bodymap.qtshared.diagram import BodyDiagram
+from bodymap.qtshared.diagram import BodyDiagram, sides_on_screen
 from bodymap.settings import ClinicDetails
 
 RULE = QColor("#9aa3ad")
@@ -211,7 +211,9 @@ def diagram_figure(
     side: str | None = None,
 ) -> Laid:
     """The body figure with the region shaded (only ``side``'s outlines, the person's
-    ``"left"`` or ``"right"``, when a side was picked), front and back labels and a caption.
+    ``"left"`` or ``"right"``, when a side was picked), front and back labels, the person's
+    sides explained in one line ("On the front view, your left side is on the right", when the
+    artwork draws it so: ``sides_on_screen``) and a caption.
 
     It is as tall as the ``band`` beside it allows (``band`` 0: as tall as ``width`` makes it),
     but never shorter than 40 mm; labels and caption are set at ``small`` points.
@@ -225,11 +227,19 @@ def diagram_figure(
         align=Qt.AlignmentFlag.AlignCenter,
     )
     label_height = s.pt(small * 1.3)
+    if sides_on_screen(diagram.shapes, "front") == ("right", "left"):
+        # Side words under each view do not fit at print sizes: one sentence says it.
+        note: Text | None = s.text(
+            words.sides_note, small, width, colour=MUTED, align=Qt.AlignmentFlag.AlignCenter
+        )
+    else:
+        note = None
+    note_height = note.height if note is not None else 0.0
     box = diagram.view_box
     natural = width * box.height() / box.width()
-    room = band - caption.height - label_height if band > 0 else natural
+    room = band - caption.height - note_height - label_height if band > 0 else natural
     figure_height = max(min(natural, room), s.mm(40))
-    height = figure_height + label_height + caption.height
+    height = figure_height + label_height + note_height + caption.height
     labels = [
         s.text(n, small, width / 2, colour=MUTED, align=Qt.AlignmentFlag.AlignCenter, caps=True)
         for n in (words.front, words.back)
@@ -245,7 +255,9 @@ def diagram_figure(
         for index, label in enumerate(labels):
             label.doc.setTextWidth(half)
             label.draw(painter, left + index * half, label_y)
-        caption.draw(painter, x, y + figure_height + label_height)
+        if note is not None:
+            note.draw(painter, x, y + figure_height + label_height)
+        caption.draw(painter, x, y + figure_height + label_height + note_height)
 
     return Laid(height, draw)
 

@@ -15,13 +15,14 @@ def handout_request(
     settings: Settings,
     paper_size: str | None = None,
     sides: Iterable[tuple[str, str]] = (),
+    page_sides: Iterable[str | None] = (),
 ) -> HandoutRequest:
     """The request for these pages, printed today, with the clinic's details, paper size
     (unless ``paper_size`` is given), print size, emergency number, same-day route and
     English spelling (British for a computer set up for the UK, else American): the
     same for the window and the CLI. It is for nobody in particular; a client's name and note
     are added per handout. ``sides`` gives the side picked per page, as
-    ``HandoutRequest.sides``.
+    ``HandoutRequest.sides``, or by position in ``page_sides`` (``HandoutRequest.page_sides``).
     """
     return HandoutRequest(
         page_ids=tuple(page_ids),
@@ -33,4 +34,5 @@ def handout_request(
         print_size=settings.print_size,
         spelling=spelling_for_territory(settings.territory),
         sides=tuple(sides),
+        page_sides=tuple(page_sides),
     )

@@ -211,3 +211,18 @@ def svg_path_to_qt(d: str) -> QPainterPath:
 
 def _point(value: complex) -> QPointF:
     return QPointF(value.real, value.imag)
+
+
+def sides_on_screen(outlines: list[RegionShape], view: str) -> tuple[str, str] | None:
+    """Which of the person's sides is on the viewer's left and right on ``view``, read from the
+    artwork (the left outlines' centres against the right ones'): ``("right", "left")`` for a
+    front view, ``("left", "right")`` for a back view; None when the view draws no sides."""
+    centres: dict[str, list[float]] = {}
+    for shape in outlines:
+        if shape.view == view and shape.outline.side is not None:
+            centres.setdefault(shape.outline.side, []).append(shape.outline.centre)
+    if set(centres) != {"left", "right"}:
+        return None
+    left = sum(centres["left"]) / len(centres["left"])
+    right = sum(centres["right"]) / len(centres["right"])
+    return ("left", "right") if left < right else ("right", "left")

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bodymap.content.sides import parse_side_key, side_title
 from bodymap.ui.handout_basket import HandoutBasket
 from bodymap.ui.library_model import LibraryModel
 from bodymap.ui.roles import PAGE_ID_ROLE
@@ -29,7 +30,8 @@ from bodymap.ui.roles import PAGE_ID_ROLE
 
 class _BasketList(QListWidget):
     """In the list, Delete removes and Ctrl+Up / Ctrl+Down reorder, like the buttons; pages
-    can be dragged into a new order (``reordered`` gives the page ids after a drop moved one)."""
+    can be dragged into a new order (``reordered`` gives the entries, as
+    ``HandoutBasket.entries``, after a drop moved one)."""
 
     removeRequested = Signal()
     moveRequested = Signal(int)
@@ -47,9 +49,9 @@ class _BasketList(QListWidget):
 
     @Slot()
     def _moved(self) -> None:
-        self.reordered.emit(self.page_ids())
+        self.reordered.emit(self.entries())
 
-    def page_ids(self) -> list[str]:
+    def entries(self) -> list[str]:
         return [str(self.item(row).data(PAGE_ID_ROLE)) for row in range(self.count())]
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -65,7 +67,8 @@ class _BasketList(QListWidget):
 class BasketWidget(QWidget):
     """The basket's list, with buttons to reorder, remove, print and export it.
 
-    Shows the pages' titles as the content has them now (it follows reloads).
+    Shows the pages' titles as the content has them now (it follows reloads), with the side
+    picked ("Left calf").
     """
 
     def __init__(
@@ -162,10 +165,13 @@ class BasketWidget(QWidget):
         row = self.list.currentRow() if select is None else select
         blocked = self.list.blockSignals(True)
         self.list.clear()
-        for page_id in self.basket.page_ids:
-            page = self.library.library.get(page_id)
-            item = QListWidgetItem(page.title if page is not None else page_id)
-            item.setData(PAGE_ID_ROLE, page_id)
+        library = self.library.library
+        for key in self.basket.entries:
+            page_id, side = parse_side_key(key)
+            page = library.get(page_id)
+            title = page.title if page is not None else page_id
+            item = QListWidgetItem(side_title(title, side, library.language))
+            item.setData(PAGE_ID_ROLE, key)
             self.list.addItem(item)
         self.list.blockSignals(blocked)
         if self.list.count():
@@ -205,12 +211,12 @@ class BasketWidget(QWidget):
         self.undo_button.setAccessibleName(text.replace("&", ""))
 
     @Slot(list)
-    def _dropped(self, page_ids: list[str]) -> None:
+    def _dropped(self, entries: list[str]) -> None:
         moved = self.list.currentItem()
-        page_id = moved.data(PAGE_ID_ROLE) if moved is not None else None
-        self.basket.reorder(page_ids)
-        if page_id in page_ids:
-            self._reload(select=page_ids.index(page_id))
+        key = moved.data(PAGE_ID_ROLE) if moved is not None else None
+        self.basket.reorder(entries)
+        if key in entries:
+            self._reload(select=entries.index(key))
 
     @Slot()
     def remove_selected(self) -> None:

@@ -34,7 +34,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAbstractButton, QSizePolicy, QWidget
 
 from bodymap.content.sides import side_title
-from bodymap.qtshared.diagram import BodyDiagram, RegionShape
+from bodymap.qtshared.diagram import BodyDiagram, RegionShape, sides_on_screen
 from bodymap.ui.library_model import LibraryModel
 from bodymap.ui.literal import menu_text, tooltip_text
 from bodymap.ui.theme import Theme
@@ -63,21 +63,6 @@ def view_label(view: str) -> str:
 
 SIDE_LABELS = (("Client's right", "Client's left"), ("Right", "Left"), ("R", "L"))
 """The words under a view for the person's sides, longest first: the first that fits is used."""
-
-
-def sides_on_screen(outlines: list[RegionShape], view: str) -> tuple[str, str] | None:
-    """Which of the person's sides is on the viewer's left and right on ``view``, read from the
-    artwork (the left outlines' centres against the right ones'): ``("right", "left")`` for a
-    front view, ``("left", "right")`` for a back view; None when the view draws no sides."""
-    centres: dict[str, list[float]] = {}
-    for shape in outlines:
-        if shape.view == view and shape.outline.side is not None:
-            centres.setdefault(shape.outline.side, []).append(shape.outline.centre)
-    if set(centres) != {"left", "right"}:
-        return None
-    left = sum(centres["left"]) / len(centres["left"])
-    right = sum(centres["right"]) / len(centres["right"])
-    return ("left", "right") if left < right else ("right", "left")
 
 
 class RegionButton(QAbstractButton):

@@ -191,7 +191,7 @@ class HandoutController(QObject):
                 else action.text().replace("&", "").removesuffix("…")
             )
         self.add_to_basket_action.setEnabled(
-            page_id is not None and page_id not in self.basket.page_ids
+            page_id is not None and not self.basket.has(page_id, self.current_side())
         )
         has_basket = bool(self.basket.page_ids)
         for action in (
@@ -202,13 +202,16 @@ class HandoutController(QObject):
             action.setEnabled(has_basket)
 
     def request(
-        self, page_ids: Sequence[str], sides: Sequence[tuple[str, str]] = ()
+        self,
+        page_ids: Sequence[str],
+        sides: Sequence[tuple[str, str]] = (),
+        page_sides: Sequence[str | None] = (),
     ) -> HandoutRequest:
         """These pages with the clinic's current details, paper size and emergency number;
-        ``sides`` as ``HandoutRequest.sides``."""
+        ``sides`` as ``HandoutRequest.sides``, ``page_sides`` as ``HandoutRequest.page_sides``."""
         from bodymap.handout.request import handout_request  # noqa: PLC0415 - first use only
 
-        return handout_request(page_ids, self.settings, sides=sides)
+        return handout_request(page_ids, self.settings, sides=sides, page_sides=page_sides)
 
     def _current_sides(self, page_id: str) -> tuple[tuple[str, str], ...]:
         side = self.current_side()
@@ -234,25 +237,29 @@ class HandoutController(QObject):
     @Slot()
     def add_current(self) -> None:
         if (page_id := self.printable_page()) is not None:
-            self.basket.add(page_id)
+            self.basket.add(page_id, self.current_side())
         self.refresh()
 
     # -- the basket ------------------------------------------------------------------------
 
+    def basket_request(self) -> HandoutRequest:
+        """The basket's pages, each with its side ("Left calf"), as a request."""
+        return self.request(self.basket.page_ids, page_sides=self.basket.sides)
+
     @Slot()
     def print_basket(self) -> None:
         if self.basket.page_ids:
-            self.print_pages(self.basket.page_ids)
+            self.print_request(self.basket_request())
 
     @Slot()
     def preview_basket(self) -> None:
         if self.basket.page_ids:
-            self.preview_pages(self.basket.page_ids)
+            self.preview_request(self.basket_request())
 
     @Slot()
     def export_basket(self) -> None:
         if self.basket.page_ids:
-            self.export_pages(self.basket.page_ids)
+            self.export_pages_request(self.basket_request())
 
     # -- doing it --------------------------------------------------------------------------
 
@@ -320,12 +327,15 @@ class HandoutController(QObject):
     ) -> HandoutPreviewDialog | None:
         """The preview at a readable fit, with the client's choices beside it; Print and Export
         in it print or save what it shows."""
+        return self.preview_request(self.request(page_ids, sides))
+
+    def preview_request(self, request: HandoutRequest) -> HandoutPreviewDialog | None:
+        """The preview of ``request`` (see ``preview_pages``); None when refused."""
         from bodymap.handout.pdf import paint_handout  # noqa: PLC0415
         from bodymap.ui.handout_dialogs import HandoutPreviewDialog  # noqa: PLC0415
 
-        if self.refused(page_ids):
+        if self.refused(request.page_ids):
             return None
-        request = self.request(page_ids, sides)
         self._check_logo(request)
         printer = self.make_printer(request)
 
@@ -351,11 +361,15 @@ class HandoutController(QObject):
         self, page_ids: Sequence[str], sides: Sequence[tuple[str, str]] = ()
     ) -> Path | None:
         """The Export dialog (print size, client, what to include), then where to save."""
+        return self.export_pages_request(self.request(page_ids, sides))
+
+    def export_pages_request(self, request: HandoutRequest) -> Path | None:
+        """The Export dialog for ``request`` (see ``export_pages``); None when cancelled."""
         from bodymap.ui.handout_dialogs import ExportHandoutDialog  # noqa: PLC0415
 
-        if self.refused(page_ids):
+        if self.refused(request.page_ids):
             return None
-        dialog = ExportHandoutDialog(self.request(page_ids, sides), self.library, self.window)
+        dialog = ExportHandoutDialog(request, self.library, self.window)
         self.export_dialog = dialog
         try:
             if dialog.exec() != QDialog.DialogCode.Accepted:

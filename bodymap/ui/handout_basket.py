@@ -1,5 +1,10 @@
 """The handout basket's pages, kept in the settings so a restart keeps them.
 
+Each entry is a page with the side picked, as ``content.sides.side_key`` writes it: ``"calf"``
+for the whole region, ``"calf:left"`` for the left calf only, so the left and the right calf
+can be two entries beside the whole calf. Baskets saved before sides (plain ids) load as
+whole-region entries.
+
 Apart from the controller (``ui/handout.py``) and the basket's list (``ui/basket.py``), which
 both use it: the list is made only when the basket is first shown.
 """
@@ -11,7 +16,13 @@ from collections.abc import Iterable
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from bodymap.content.sides import parse_side_key, side_key
 from bodymap.settings import Settings
+
+
+def _entry(key: str) -> str:
+    """``key`` written the one way (an unknown side reads as the whole region)."""
+    return side_key(*parse_side_key(key))
 
 
 class _Change(QUndoCommand):
@@ -20,7 +31,7 @@ class _Change(QUndoCommand):
     def __init__(self, basket: HandoutBasket, text: str, after: list[str]) -> None:
         super().__init__(text)
         self.basket = basket
-        self.before = list(basket.page_ids)
+        self.before = list(basket.entries)
         self.after = after
 
     def redo(self) -> None:
@@ -44,22 +55,41 @@ class HandoutBasket(QObject):
         super().__init__(parent)
         self.settings = settings
         self.valid = set(valid_ids)
-        seen: list[str] = []
-        for page_id in settings.basket:
-            if page_id in self.valid and page_id not in seen:
-                seen.append(page_id)
-        self._ids = seen
+        self._ids = self._kept(settings.basket)
         self.undo_stack = QUndoStack(self)
+
+    def _kept(self, keys: Iterable[str]) -> list[str]:
+        """``keys`` as entries, without repeats or pages that cannot be printed."""
+        kept: list[str] = []
+        for key in map(_entry, keys):
+            if parse_side_key(key)[0] in self.valid and key not in kept:
+                kept.append(key)
+        return kept
+
+    @property
+    def entries(self) -> tuple[str, ...]:
+        """The entries in print order, as ``side_key`` writes them (``"calf:left"``)."""
+        return tuple(self._ids)
 
     @property
     def page_ids(self) -> tuple[str, ...]:
-        """The pages in print order."""
-        return tuple(self._ids)
+        """The entries' page ids in print order (an id twice for its left and right side)."""
+        return tuple(parse_side_key(key)[0] for key in self._ids)
+
+    @property
+    def sides(self) -> tuple[str | None, ...]:
+        """The side of each entry in print order, as ``HandoutRequest.page_sides``: ``"left"``,
+        ``"right"``, or None for the whole region."""
+        return tuple(parse_side_key(key)[1] for key in self._ids)
+
+    def has(self, page_id: str, side: str | None = None) -> bool:
+        """Whether that page with that side (None: the whole region) is in the basket."""
+        return side_key(page_id, side) in self._ids
 
     def set_valid(self, valid_ids: Iterable[str]) -> None:
         """The content changed: pages that are gone leave the basket."""
         self.valid = set(valid_ids)
-        kept = [page_id for page_id in self._ids if page_id in self.valid]
+        kept = self._kept(self._ids)
         if kept != self._ids:
             self._ids = kept
             self.undo_stack.clear()  # the pages that went cannot come back
@@ -67,11 +97,13 @@ class HandoutBasket(QObject):
         else:
             self.changed.emit()
 
-    def add(self, page_id: str) -> bool:
-        """Add a page at the end; False when it is already in or cannot be printed."""
-        if page_id not in self.valid or page_id in self._ids:
+    def add(self, page_id: str, side: str | None = None) -> bool:
+        """Add a page at the end, with the person's ``side`` picked (``"left"``/``"right"``,
+        None for the whole region); False when it is already in or cannot be printed."""
+        key = side_key(page_id, side)
+        if page_id not in self.valid or key in self._ids:
             return False
-        self.undo_stack.push(_Change(self, "Add Page", [*self._ids, page_id]))
+        self.undo_stack.push(_Change(self, "Add Page", [*self._ids, key]))
         return True
 
     def remove(self, row: int) -> None:
@@ -90,18 +122,19 @@ class HandoutBasket(QObject):
         self.undo_stack.push(_Change(self, "Move Page", after))
         return target
 
-    def reorder(self, page_ids: list[str]) -> None:
-        """The same pages in a new order (dragged in the list); anything else is ignored."""
-        if sorted(page_ids) == sorted(self._ids) and page_ids != self._ids:
-            self.undo_stack.push(_Change(self, "Move Page", list(page_ids)))
+    def reorder(self, entries: list[str]) -> None:
+        """The same entries (``entries``' form) in a new order (dragged in the list); anything
+        else is ignored."""
+        if sorted(entries) == sorted(self._ids) and entries != self._ids:
+            self.undo_stack.push(_Change(self, "Move Page", list(entries)))
 
     def clear(self) -> None:
         """Empty the basket (Undo puts the pages back)."""
         if self._ids:
             self.undo_stack.push(_Change(self, "Clear Handout", []))
 
-    def _set(self, page_ids: list[str]) -> None:
-        self._ids = [page_id for page_id in page_ids if page_id in self.valid]
+    def _set(self, entries: list[str]) -> None:
+        self._ids = self._kept(entries)
         self._save()
 
     def _save(self) -> None:

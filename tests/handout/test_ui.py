@@ -209,6 +209,59 @@ def test_the_basket_survives_a_restart(
     assert open_settings().basket == []
 
 
+def test_the_basket_keeps_the_side_picked(make_controller: Factory, tmp_path: Path) -> None:
+    controller, _ = make_controller()
+    side: list[str | None] = ["left"]
+    controller.current_side = lambda: side[0]
+    controller.add_current()
+    assert not controller.add_to_basket_action.isEnabled()  # the left calf is in already
+    side[0] = "right"
+    controller.refresh()
+    assert controller.add_to_basket_action.isEnabled()  # the right calf is not
+    controller.add_current()
+    side[0] = None
+    controller.refresh()
+    controller.add_current()  # the whole calf: a third entry
+    controller.add_current()  # but only once
+    widget = controller.basket_widget
+    assert widget.titles() == ["Left calf", "Right calf", "Calf"]
+    assert open_settings().basket == ["calf:left", "calf:right", "calf"]
+
+    widget.list.setCurrentRow(2)
+    widget.move_up()
+    assert widget.titles() == ["Left calf", "Calf", "Right calf"]
+    widget.remove_selected()  # the whole calf, now second
+    assert widget.titles() == ["Left calf", "Right calf"]
+    controller.basket.undo_stack.undo()
+    controller.basket.undo_stack.undo()
+    assert widget.titles() == ["Left calf", "Right calf", "Calf"]
+    # A drag gives back the rows' entries in their new order.
+    widget.list.model().moveRow(QModelIndex(), 0, QModelIndex(), 3)
+    assert widget.titles() == ["Right calf", "Calf", "Left calf"]
+    assert controller.basket.sides == ("right", None, "left")
+
+    again, _ = make_controller()  # a restart keeps the sides
+    assert again.basket_widget.titles() == ["Right calf", "Calf", "Left calf"]
+
+    path = controller.save(controller.basket_request(), tmp_path / "basket")
+    assert path is not None
+    reader = PdfReader(path)
+    firsts = [page.extract_text().split("\n")[0].replace("\t", " ") for page in reader.pages]
+    titles = [line for line in firsts if not line.endswith("(CONTINUED)")]
+    assert titles == ["Right calf", "Calf", "Left calf"]
+    assert reader.metadata is not None
+    assert reader.metadata.title == "Handout: Right calf, Calf and Left calf"
+
+
+def test_a_basket_saved_before_sides_still_loads(make_controller: Factory) -> None:
+    store = open_settings()
+    store.basket = ["calf", "back", "calf:left", "calf:sideways"]
+    store.sync()
+    controller, _ = make_controller()
+    assert controller.basket.entries == ("calf", "back", "calf:left")
+    assert controller.basket_widget.titles() == ["Calf", "Back", "Left calf"]
+
+
 def test_pages_that_no_longer_exist_drop_out_of_the_basket(make_controller: Factory) -> None:
     store = open_settings()
     store.basket = ["calf", "knee", "calf", "back"]
@@ -741,3 +794,15 @@ def test_a_logo_problem_is_shown_in_full(qtbot: QtBot, tmp_path: Path) -> None:
     assert lines >= 2  # a long message wraps...
     assert label.height() >= label.heightForWidth(label.width())  # ...and every line shows
     assert not dialog.clinic.logo_preview.isVisible()
+
+
+def test_the_printed_diagram_says_which_side_is_which(
+    controller: HandoutController, tmp_path: Path
+) -> None:
+    path = controller.save(
+        HandoutRequest(page_ids=("calf",), page_sides=("left",)), tmp_path / "left-calf"
+    )
+    assert path is not None
+    text = " ".join(PdfReader(path).pages[0].extract_text().split())
+    assert "On the front view, your left side is on the right." in text
+    assert "Shaded area: left calf" in text
