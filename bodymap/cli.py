@@ -45,7 +45,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     start = parser.add_mutually_exclusive_group()
-    start.add_argument("--region", metavar="ID", help="open the app at this body region")
+    start.add_argument(
+        "--region",
+        metavar="ID",
+        help="open the app at this body region (calf; calf:left for the client's left calf)",
+    )
     start.add_argument("--topic", metavar="ID", help="open the app at this topic page")
     parser.add_argument(
         "--content-dir",
@@ -330,14 +334,7 @@ def _shown(path: Path) -> str:
 def _start_page(library: ContentLibrary, region: str | None, topic: str | None) -> str | int | None:
     """The page to open, or an exit status after saying what the valid ids are."""
     if region is not None:
-        valid = [page.id for page in library.regions]
-        why = library.region_problem_text(region)
-        if why is not None:
-            print(f"bodymap: error: {why}", file=sys.stderr)
-            return EXIT_PROBLEMS
-        if region not in valid:
-            return _unknown("region", region, valid)
-        return region
+        return _start_region(library, region)
     if topic is not None:
         valid = [heading.id for heading in library.topic_headings()]
         if library.get("home") is not None:
@@ -346,6 +343,34 @@ def _start_page(library: ContentLibrary, region: str | None, topic: str | None) 
             return _unknown("topic", topic, valid)
         return topic
     return None
+
+
+def _start_region(library: ContentLibrary, region: str) -> str | int:
+    """``--region calf`` or ``--region calf:left`` (the client's left calf), checked."""
+    from bodymap.content.sides import SideKeyError, split_side_key  # noqa: PLC0415
+
+    try:
+        region_id, side = split_side_key(region, _artwork_sides)
+    except SideKeyError as error:
+        print(f"bodymap: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    why = library.region_problem_text(region_id)
+    if why is not None:
+        print(f"bodymap: error: {why}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    valid = [page.id for page in library.regions]
+    if region_id not in valid:
+        return _unknown("region", region_id, valid)
+    return region if side is not None else region_id
+
+
+def _artwork_sides(page_id: str) -> tuple[str, ...]:
+    """The sides the shipped artwork draws for a region (read only when a side is given)."""
+    from bodymap.artwork import read_artwork  # noqa: PLC0415
+    from bodymap.paths import artwork_file  # noqa: PLC0415
+
+    artwork = read_artwork(artwork_file())
+    return artwork.sides(page_id) if page_id in artwork.region_ids else ()
 
 
 def _unknown(kind: str, given: str, valid: list[str]) -> int:

@@ -6,6 +6,8 @@ A side is always the person's own (anatomical) left or right, ``"left"`` or ``"r
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from bodymap.artwork import SIDES
 
 SIDE_NAMES: dict[str, dict[str, str]] = {
@@ -46,3 +48,24 @@ def parse_side_key(key: str) -> tuple[str, str | None]:
     """The page id and side of a ``side_key`` string; an unknown side reads as none."""
     page_id, _, side = key.partition(":")
     return page_id, side if side in SIDES else None
+
+
+class SideKeyError(ValueError):
+    """A page given as ``id:side`` on the command line names a side that cannot be picked."""
+
+
+def split_side_key(key: str, sides_of: Callable[[str], tuple[str, ...]]) -> tuple[str, str | None]:
+    """``"calf:left"`` -> ``("calf", "left")``; ``"calf"`` -> ``("calf", None)``.
+
+    ``sides_of(page_id)`` gives the sides the artwork draws for a page (empty for an unpaired
+    region or a topic). Raises SideKeyError with a plain message for a side that is not left
+    or right, or one the page does not have.
+    """
+    page_id, colon, side = key.partition(":")
+    if not colon:
+        return key, None
+    if side not in SIDES:
+        raise SideKeyError(f"'{key}': the side must be 'left' or 'right' (the client's own)")
+    if side not in sides_of(page_id):
+        raise SideKeyError(f"'{key}': {page_id} is not picked by side; give '{page_id}' alone")
+    return page_id, side

@@ -28,6 +28,7 @@ from bodymap.cli_common import (
 from bodymap.content.languages import ENGLISH, UnknownLanguageError, check_language
 from bodymap.content.loader import load_library
 from bodymap.content.model import ContentLibrary
+from bodymap.content.sides import SideKeyError, split_side_key
 from bodymap.content.spelling import SPELLINGS
 from bodymap.handout.chart_page import chart_region_ids, compose_chart_handout
 from bodymap.handout.compose import (
@@ -166,6 +167,12 @@ def handout_main(argv: list[str]) -> int:
             "a session chart's handout is printed in English only; leave out --language "
             "(or give --language en) with --chart"
         )
+    try:
+        picked = [split_side_key(key, _artwork_sides) for key in args.page_ids]
+    except SideKeyError as error:
+        parser.error(str(error))
+    args.page_ids = [page_id for page_id, _ in picked]
+    args.page_sides = [side for _, side in picked]
     from bodymap.qtshared.settings import find_content  # noqa: PLC0415
 
     folders = find_content(args.content_dir, PROG)
@@ -191,6 +198,12 @@ def handout_main(argv: list[str]) -> int:
         return _write(args, library, libraries, chart, comparison)
     except KeyboardInterrupt:
         return 130
+
+
+def _artwork_sides(page_id: str) -> tuple[str, ...]:
+    """The sides the shipped artwork draws for a region (read only when a side is given)."""
+    artwork = read_artwork(artwork_file())
+    return artwork.sides(page_id) if page_id in artwork.region_ids else ()
 
 
 def _refused(page_ids: list[str], libraries: dict[str, ContentLibrary], clinic: Path) -> int | None:
@@ -296,7 +309,12 @@ def _write(
     if args.large_print is not None:
         size = PrintSize.LARGE if args.large_print else PrintSize.CLEAR
     request = dataclasses.replace(
-        handout_request(args.page_ids or ("session",), settings, args.page_size),
+        handout_request(
+            args.page_ids or ("session",),
+            settings,
+            args.page_size,
+            page_sides=getattr(args, "page_sides", ()),
+        ),
         print_size=size,
         client_name=args.client.strip(),
         note=args.note.strip(),
