@@ -347,10 +347,10 @@ def _start_page(library: ContentLibrary, region: str | None, topic: str | None) 
 
 def _start_region(library: ContentLibrary, region: str) -> str | int:
     """``--region calf`` or ``--region calf:left`` (the client's left calf), checked."""
-    from bodymap.content.sides import SideKeyError, split_side_key  # noqa: PLC0415
+    from bodymap.content.sides import SideKeyError, split_side_keys  # noqa: PLC0415
 
     try:
-        region_id, side = split_side_key(region, _artwork_sides)
+        ((region_id, side),) = split_side_keys([region])
     except SideKeyError as error:
         print(f"bodymap: error: {error}", file=sys.stderr)
         return EXIT_USAGE
@@ -362,15 +362,6 @@ def _start_region(library: ContentLibrary, region: str) -> str | int:
     if region_id not in valid:
         return _unknown("region", region_id, valid)
     return region if side is not None else region_id
-
-
-def _artwork_sides(page_id: str) -> tuple[str, ...]:
-    """The sides the shipped artwork draws for a region (read only when a side is given)."""
-    from bodymap.artwork import read_artwork  # noqa: PLC0415
-    from bodymap.paths import artwork_file  # noqa: PLC0415
-
-    artwork = read_artwork(artwork_file())
-    return artwork.sides(page_id) if page_id in artwork.region_ids else ()
 
 
 def _unknown(kind: str, given: str, valid: list[str]) -> int:

@@ -6,7 +6,7 @@ A side is always the person's own (anatomical) left or right, ``"left"`` or ``"r
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Sequence
 
 from bodymap.artwork import SIDES
 
@@ -54,18 +54,35 @@ class SideKeyError(ValueError):
     """A page given as ``id:side`` on the command line names a side that cannot be picked."""
 
 
-def split_side_key(key: str, sides_of: Callable[[str], tuple[str, ...]]) -> tuple[str, str | None]:
-    """``"calf:left"`` -> ``("calf", "left")``; ``"calf"`` -> ``("calf", None)``.
+def split_side_keys(keys: Sequence[str]) -> list[tuple[str, str | None]]:
+    """``["calf:left", "neck"]`` -> ``[("calf", "left"), ("neck", None)]``, as given on the
+    command line (``--region``, ``bodymap handout``).
 
-    ``sides_of(page_id)`` gives the sides the artwork draws for a page (empty for an unpaired
-    region or a topic). Raises SideKeyError with a plain message for a side that is not left
-    or right, or one the page does not have.
+    The sides a page may have are those the shipped artwork draws for it, read once and only
+    when a key names a side. Raises SideKeyError with a plain message for a side that is not
+    left or right, or one the page does not have.
     """
-    page_id, colon, side = key.partition(":")
-    if not colon:
-        return key, None
-    if side not in SIDES:
-        raise SideKeyError(f"'{key}': the side must be 'left' or 'right' (the client's own)")
-    if side not in sides_of(page_id):
-        raise SideKeyError(f"'{key}': {page_id} is not picked by side; give '{page_id}' alone")
-    return page_id, side
+    sides_of: dict[str, tuple[str, ...]] | None = None
+    found: list[tuple[str, str | None]] = []
+    for key in keys:
+        page_id, colon, side = key.partition(":")
+        if not colon:
+            found.append((key, None))
+            continue
+        if side not in SIDES:
+            raise SideKeyError(f"'{key}': the side must be 'left' or 'right' (the client's own)")
+        if sides_of is None:
+            sides_of = _shipped_sides()
+        if side not in sides_of.get(page_id, ()):
+            raise SideKeyError(f"'{key}': {page_id} is not picked by side; give '{page_id}' alone")
+        found.append((page_id, side))
+    return found
+
+
+def _shipped_sides() -> dict[str, tuple[str, ...]]:
+    """Each region the shipped artwork draws, with its sides (empty for an unpaired one)."""
+    from bodymap.artwork import read_artwork  # noqa: PLC0415 - only when a side is given
+    from bodymap.paths import artwork_file  # noqa: PLC0415
+
+    artwork = read_artwork(artwork_file())
+    return {region: artwork.sides(region) for region in artwork.region_ids}

@@ -28,7 +28,7 @@ from bodymap.cli_common import (
 from bodymap.content.languages import ENGLISH, UnknownLanguageError, check_language
 from bodymap.content.loader import load_library
 from bodymap.content.model import ContentLibrary
-from bodymap.content.sides import SideKeyError, split_side_key
+from bodymap.content.sides import SideKeyError, split_side_keys
 from bodymap.content.spelling import SPELLINGS
 from bodymap.handout.chart_page import chart_region_ids, compose_chart_handout
 from bodymap.handout.compose import (
@@ -168,7 +168,7 @@ def handout_main(argv: list[str]) -> int:
             "(or give --language en) with --chart"
         )
     try:
-        picked = [split_side_key(key, _artwork_sides) for key in args.page_ids]
+        picked = split_side_keys(args.page_ids)
     except SideKeyError as error:
         parser.error(str(error))
     args.page_ids = [page_id for page_id, _ in picked]
@@ -198,12 +198,6 @@ def handout_main(argv: list[str]) -> int:
         return _write(args, library, libraries, chart, comparison)
     except KeyboardInterrupt:
         return 130
-
-
-def _artwork_sides(page_id: str) -> tuple[str, ...]:
-    """The sides the shipped artwork draws for a region (read only when a side is given)."""
-    artwork = read_artwork(artwork_file())
-    return artwork.sides(page_id) if page_id in artwork.region_ids else ()
 
 
 def _refused(page_ids: list[str], libraries: dict[str, ContentLibrary], clinic: Path) -> int | None:
