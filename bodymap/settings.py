@@ -182,6 +182,19 @@ def _text_size(value: object) -> int | None:
     return min(max(number, TEXT_SIZES[0]), TEXT_SIZES[-1])
 
 
+INTERFACE_LANGUAGES: tuple[str, ...] = ("en", "es")
+"""The languages the interface is translated into (ISO 639-1); English is the source."""
+
+
+def _language_choice(value: object) -> str | None:
+    """ "" (follow the computer) or one of INTERFACE_LANGUAGES (``ES`` by hand is ``es``)."""
+    text = _text(value)
+    if text is None:
+        return None
+    choice = text.strip().casefold()
+    return choice if choice in ("", *INTERFACE_LANGUAGES) else None
+
+
 def _paper_size_choice(value: object) -> str | None:
     """ "" (follow the computer) or one of PAPER_SIZES, whatever its case."""
     if not isinstance(value, str):
@@ -218,6 +231,8 @@ SPLITTER = Setting("window/splitter", "window layout", b"", _blob)
 LAST_PAGE = _text_setting("navigation/last_page", "last page opened")
 APPEARANCE = Setting("view/appearance", "appearance", "system", _appearance)
 TEXT_SIZE = Setting("view/text_size", "text size", NORMAL_TEXT_SIZE, _text_size)
+LANGUAGE = Setting("view/language", "language", "", _language_choice, _stripped)
+PAGE_LANGUAGE = Setting("view/page_language", "page language", "", _language_choice, _stripped)
 EMERGENCY_NUMBER = _text_setting("clinic/emergency_number", "emergency number", strip=True)
 SAME_DAY = _text_setting("clinic/same_day", "same-day help", strip=True)
 CLINIC_NAME = _text_setting("handout/name", "clinic name", strip=True)
@@ -238,6 +253,8 @@ SETTINGS: tuple[Setting[Any], ...] = (
     LAST_PAGE,
     APPEARANCE,
     TEXT_SIZE,
+    LANGUAGE,
+    PAGE_LANGUAGE,
     EMERGENCY_NUMBER,
     SAME_DAY,
     CLINIC_NAME,
@@ -346,6 +363,25 @@ class Settings:
     @text_size.setter
     def text_size(self, percent: int) -> None:
         self.set(TEXT_SIZE, min(max(int(percent), TEXT_SIZES[0]), TEXT_SIZES[-1]))
+
+    @property
+    def language_choice(self) -> str:
+        """The interface language chosen in Preferences ("en", "es"), or "" to follow the
+        computer (``bodymap.ui.i18n.interface_language``)."""
+        return self.get(LANGUAGE)
+
+    @language_choice.setter
+    def language_choice(self, code: str) -> None:
+        self.set(LANGUAGE, code)
+
+    @property
+    def page_language_choice(self) -> str:
+        """The language pages are shown in ("en", "es"), or "" for the interface's."""
+        return self.get(PAGE_LANGUAGE)
+
+    @page_language_choice.setter
+    def page_language_choice(self, code: str) -> None:
+        self.set(PAGE_LANGUAGE, code)
 
     @property
     def emergency_number_override(self) -> str:

@@ -140,9 +140,11 @@ def paint_handout(
     request: HandoutRequest,
     library: ContentLibrary,
     diagram: BodyDiagram,
+    translations: Mapping[str, ContentLibrary] | None = None,
 ) -> HandoutResult:
-    """Paint onto a PDF writer or a printer whose paper size is already chosen."""
-    return paint_composed(device, compose_handout(request, library), diagram)
+    """Paint onto a PDF writer or a printer whose paper size is already chosen;
+    ``translations`` as for ``render_pdf``."""
+    return paint_composed(device, compose_handout(request, library, translations), diagram)
 
 
 def paint_composed(

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from bodymap.content.sides import parse_side_key, side_title
 from bodymap.ui.handout_basket import HandoutBasket
+from bodymap.ui.i18n import live
 from bodymap.ui.library_model import LibraryModel
 from bodymap.ui.roles import PAGE_ID_ROLE
 
@@ -85,29 +86,23 @@ class BasketWidget(QWidget):
         self.basket = basket
         self.library = library
         self.setObjectName("handout-basket")
-        self.setAccessibleName("Handout basket")
         self.list = _BasketList()
         self.list.setObjectName("handout-basket-list")
-        self.list.setAccessibleName("Pages in the handout, in print order")
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.empty = QLabel("No pages yet. Open a page and choose File → Add to Handout.")
+        self.empty = QLabel()
         self.empty.setWordWrap(True)
-        label = QLabel("Pages in this hand&out:")
-        label.setBuddy(self.list)
+        self.label = QLabel()
+        self.label.setBuddy(self.list)
 
-        self.up_button = self._button("Move &up", "Move the selected page up", self.move_up)
-        self.down_button = self._button("Move &down", "Move the selected page down", self.move_down)
-        self.remove_button = self._button(
-            "&Remove", "Remove the selected page from the handout", self.remove_selected
-        )
-        self.clear_button = self._button(
-            "C&lear", "Remove every page (Undo puts them back)", self.basket.clear
-        )
-        self.undo_action = basket.undo_stack.createUndoAction(self, "&Undo")
+        self.up_button = self._button(self.move_up)
+        self.down_button = self._button(self.move_down)
+        self.remove_button = self._button(self.remove_selected)
+        self.clear_button = self._button(self.basket.clear)
+        self.undo_action = basket.undo_stack.createUndoAction(self)
         self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
         self.undo_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.addAction(self.undo_action)
-        self.undo_button = self._action_button(self.undo_action)
+        self.undo_button = self._make_undo_button()
         self.undo_button.setObjectName("handout-basket-undo")
         basket.undo_stack.undoTextChanged.connect(self._undo_text)
         self.print_button = self._action_button(print_action)
@@ -124,7 +119,7 @@ class BasketWidget(QWidget):
         for button in (self.print_button, self.preview_button, self.export_button):
             output.addWidget(button)
         layout = QVBoxLayout(self)
-        layout.addWidget(label)
+        layout.addWidget(self.label)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.empty)
         layout.addLayout(edit)
@@ -136,21 +131,60 @@ class BasketWidget(QWidget):
         self.list.currentRowChanged.connect(self._update_buttons)
         self.basket.changed.connect(self._reload)
         library.reloaded.connect(self._reload)
+        live(self, self._retranslate)
         self._reload()
 
-    def _button(self, text: str, tip: str, slot: Callable[[], object]) -> QPushButton:
-        button = QPushButton(text)
+    def _retranslate(self) -> None:
+        self.setAccessibleName(self.tr("Handout basket"))
+        self.list.setAccessibleName(self.tr("Pages in the handout, in print order"))
+        self.empty.setText(self.tr("No pages yet. Open a page and choose File → Add to Handout."))
+        self.label.setText(self.tr("Pages in this hand&out:"))
+        for button, text, tip in (
+            (self.up_button, self.tr("Move &up"), self.tr("Move the selected page up")),
+            (self.down_button, self.tr("Move &down"), self.tr("Move the selected page down")),
+            (
+                self.remove_button,
+                self.tr("&Remove"),
+                self.tr("Remove the selected page from the handout"),
+            ),
+            (
+                self.clear_button,
+                self.tr("C&lear"),
+                self.tr("Remove every page (Undo puts them back)"),
+            ),
+        ):
+            button.setText(text)
+            button.setToolTip(tip)
+            button.setAccessibleName(text.replace("&", ""))
+        self._undo_text(self.basket.undo_stack.undoText())
+
+    def _make_undo_button(self) -> QPushButton:
+        """Undo's button, named by _undo_text ("Undo Clear Handout")."""
+        button = QPushButton()
+        button.setAutoDefault(True)
+        button.clicked.connect(self.undo_action.trigger)
+        button.setEnabled(self.undo_action.isEnabled())
+        self.undo_action.enabledChanged.connect(button.setEnabled)
+        return button
+
+    def _button(self, slot: Callable[[], object]) -> QPushButton:
+        button = QPushButton()
         button.setAutoDefault(True)  # Enter presses the focused button, as Space does
-        button.setToolTip(tip)
-        button.setAccessibleName(text.replace("&", ""))
         button.clicked.connect(slot)
         return button
 
     def _action_button(self, action: QAction) -> QPushButton:
-        button = QPushButton(action.text())
+        """A button that does what ``action`` does, named as it is (set in _retranslate)."""
+        button = QPushButton()
         button.setAutoDefault(True)
-        button.setAccessibleName(action.text().replace("&", "").rstrip("…"))
-        button.setToolTip(action.toolTip())
+
+        def follow_action() -> None:
+            button.setText(action.text())
+            button.setAccessibleName(action.text().replace("&", "").rstrip("…"))
+            button.setToolTip(action.toolTip())
+
+        follow_action()
+        action.changed.connect(follow_action)  # its words change with the language
         button.clicked.connect(action.trigger)
         button.setEnabled(action.isEnabled())
         action.enabledChanged.connect(button.setEnabled)
@@ -206,7 +240,7 @@ class BasketWidget(QWidget):
     @Slot(str)
     def _undo_text(self, change: str) -> None:
         """The Undo button names what it undoes ("Undo Clear Handout")."""
-        text = f"&Undo {change}" if change else "&Undo"
+        text = self.tr("&Undo {change}").format(change=change) if change else self.tr("&Undo")
         self.undo_button.setText(text)
         self.undo_button.setAccessibleName(text.replace("&", ""))
 

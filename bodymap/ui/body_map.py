@@ -14,7 +14,7 @@ client's left and right are, so the back view never reads reversed.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRect, QRectF, QSize, Qt, Signal, Slot
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -35,6 +35,7 @@ from PySide6.QtWidgets import QAbstractButton, QSizePolicy, QWidget
 
 from bodymap.content.sides import side_title
 from bodymap.qtshared.diagram import BodyDiagram, RegionShape, sides_on_screen
+from bodymap.ui.i18n import QT_TRANSLATE_NOOP, live
 from bodymap.ui.library_model import LibraryModel
 from bodymap.ui.literal import menu_text, tooltip_text
 from bodymap.ui.theme import Theme
@@ -56,12 +57,38 @@ RING = 4  # how far the focus ring and outline reach beyond a region's shape
 MARGIN = 8
 
 
+VIEW_LABELS = {
+    "front": QT_TRANSLATE_NOOP("BodyMapWidget", "Front"),
+    "back": QT_TRANSLATE_NOOP("BodyMapWidget", "Back"),
+}
+VIEW_TITLES = {
+    "front": QT_TRANSLATE_NOOP("BodyMapWidget", "Front view"),
+    "back": QT_TRANSLATE_NOOP("BodyMapWidget", "Back view"),
+}
+
+
 def view_label(view: str) -> str:
-    """How a view of the artwork is named on screen: ``"back"`` -> ``"Back"``."""
+    """How a view of the artwork is named on screen: ``"back"`` -> ``"Back"`` ("Espalda")."""
+    if view in VIEW_LABELS:
+        return QCoreApplication.translate("BodyMapWidget", VIEW_LABELS[view])
     return view.capitalize()
 
 
-SIDE_LABELS = (("Client's right", "Client's left"), ("Right", "Left"), ("R", "L"))
+def view_title(view: str) -> str:
+    """A view's caption under the figure: ``"back"`` -> ``"Back view"``."""
+    if view in VIEW_TITLES:
+        return QCoreApplication.translate("BodyMapWidget", VIEW_TITLES[view])
+    return QCoreApplication.translate("BodyMapWidget", "{view} view").format(view=view_label(view))
+
+
+SIDE_LABELS = (
+    (
+        QT_TRANSLATE_NOOP("BodyMapWidget", "Client's right"),
+        QT_TRANSLATE_NOOP("BodyMapWidget", "Client's left"),
+    ),
+    (QT_TRANSLATE_NOOP("BodyMapWidget", "Right"), QT_TRANSLATE_NOOP("BodyMapWidget", "Left")),
+    (QT_TRANSLATE_NOOP("BodyMapWidget", "R"), QT_TRANSLATE_NOOP("BodyMapWidget", "L")),
+)
 """The words under a view for the person's sides, longest first: the first that fits is used."""
 
 
@@ -92,25 +119,28 @@ class RegionButton(QAbstractButton):
         be opened, if so; ``picked`` says this side is the one open (clicking it again opens
         the whole region)."""
         self.region_title = title
-        title = side_title(title, self.side)
+        title = side_title(title, self.side, self._map.library.library.language)
         self.unavailable = unavailable
         self.setText(menu_text(title))
-        view = f"{view_label(self.shape.view)} view."
+        view = view_title(self.shape.view) + "."
         if unavailable is None:
             if picked:
-                both = f"{title} is open. Click again for both sides."
+                both = self.tr("{region} is open. Click again for both sides.").format(region=title)
                 self.setToolTip(tooltip_text(both))
                 self.setAccessibleDescription(f"{view} {both}")
             else:
                 self.setToolTip(tooltip_text(title))
                 self.setAccessibleDescription(
-                    f"{view} Press Enter or Space to open the {title} page."
+                    f"{view} "
+                    + self.tr("Press Enter or Space to open the {region} page.").format(
+                        region=title
+                    )
                 )
             self.setAccessibleName(title)
         else:
-            why = f"{title} is not available: {unavailable}"
+            why = self.tr("{region} is not available: {why}").format(region=title, why=unavailable)
             self.setToolTip(tooltip_text(why))
-            self.setAccessibleName(f"{title} (not available)")
+            self.setAccessibleName(self.tr("{region} (not available)").format(region=title))
             self.setAccessibleDescription(f"{view} {why}")
 
     @property
@@ -194,12 +224,9 @@ class BodyMapWidget(QWidget):
         self._outlines: dict[RegionButton, QPainterPath] = {}  # on screen, for this size
         self._areas: dict[RegionButton, QRect] = {}  # what repaints when a region changes
         self.setObjectName("body-map")
-        self.setAccessibleName("Body map")
-        self.setAccessibleDescription(
-            "Pick a body region to read about cramps and spasms there. Left and right are the "
-            "client's own: on the front view the client's left is on the right, on the back "
-            "view on the left. Pick a side of a paired part, or pick it again for both sides."
-        )
+        # The figure is a picture of a person: it never mirrors, even when the window does
+        # for a right-to-left language (the client's left calf stays where it is drawn).
+        self.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self._view_sides = {view: sides_on_screen(diagram.shapes, view) for view in diagram.views}
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMouseTracking(True)
@@ -213,9 +240,21 @@ class BodyMapWidget(QWidget):
             QWidget.setTabOrder(first, second)
         self.buttons: list[RegionButton] = []  # the regions that can be opened
         self.shown_buttons: list[RegionButton] = []  # those and the unavailable ones
-        self.set_titles(titles)
         library.reloaded.connect(self._on_reloaded)
         library.valuesChanged.connect(self._on_reloaded)
+        live(self, self._retranslate)
+
+    def _retranslate(self) -> None:
+        self.setAccessibleName(self.tr("Body map"))
+        self.setAccessibleDescription(
+            self.tr(
+                "Pick a body region to read about cramps and spasms there. Left and right are "
+                "the client's own: on the front view the client's left is on the right, on the "
+                "back view on the left. Pick a side of a paired part, or pick it again for both "
+                "sides."
+            )
+        )
+        self._on_reloaded()
 
     @Slot()
     def _on_reloaded(self) -> None:
@@ -456,7 +495,7 @@ class BodyMapWidget(QWidget):
             left = self._transform.map(QPointF(box.left() + share * index, 0)).x()
             right = self._transform.map(QPointF(box.left() + share * (index + 1), 0)).x()
             label = QRect(int(left), int(top), int(right - left), line)
-            text = f"{view_label(view)} view"
+            text = view_title(view)
             painter.setFont(font)
             if painter.fontMetrics().horizontalAdvance(text) > label.width() - 6:
                 text = view_label(view)  # a narrow map: "Front", "Back"
@@ -477,7 +516,10 @@ class BodyMapWidget(QWidget):
         the front view), in the longest wording that fits."""
         metrics = painter.fontMetrics()
         for wording in SIDE_LABELS:
-            words = {"right": wording[0], "left": wording[1]}
+            words = {
+                "right": QCoreApplication.translate("BodyMapWidget", wording[0]),
+                "left": QCoreApplication.translate("BodyMapWidget", wording[1]),
+            }
             texts = (f"◂ {words[sides[0]]}", f"{words[sides[1]]} ▸")
             if sum(metrics.horizontalAdvance(t) for t in texts) + 12 <= row.width():
                 break

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QPainter, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,7 +28,8 @@ from bodymap.handout.logo import Logo, LogoError, load_logo
 from bodymap.settings import PAPER_SIZES, ClinicDetails, PrintSize, Settings
 from bodymap.ui.handout_options import add_print_sizes
 
-LOGO_FILTER = "Images (*.png *.jpg *.jpeg *.svg *.gif *.bmp *.webp *.tif *.tiff);;All files (*)"
+LOGO_PATTERNS = "*.png *.jpg *.jpeg *.svg *.gif *.bmp *.webp *.tif *.tiff"
+"""The pictures offered for a logo (the file dialog's filter)."""
 PREVIEW_BOX = QSize(240, 72)
 """The most room the logo preview takes in Preferences (pixels)."""
 
@@ -42,55 +43,62 @@ class ClinicPreferencesWidget(QWidget):
         super().__init__(parent)
         self.settings = settings
         self.setObjectName("clinic-preferences")
-        self.name = self._line("Clinic name", "clinic-name")
+        self.name = self._line(self.tr("Clinic name"), "clinic-name")
         self.address = QPlainTextEdit()
         self.address.setObjectName("clinic-address")
-        self.address.setAccessibleName("Clinic address")
+        self.address.setAccessibleName(self.tr("Clinic address"))
         self.address.setTabChangesFocus(True)
         self.address.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
-        self.phone = self._line("Clinic phone number", "clinic-phone")
-        self.website = self._line("Clinic website", "clinic-website")
+        self.phone = self._line(self.tr("Clinic phone number"), "clinic-phone")
+        self.website = self._line(self.tr("Clinic website"), "clinic-website")
         logo_row = self._logo_widgets()
         self.paper = QComboBox()
         self.paper.setObjectName("handout-paper-size")
-        self.paper.setAccessibleName("Default paper size")
-        self.paper.addItem(f"This computer's default ({settings.system_paper_size})", "")
+        self.paper.setAccessibleName(self.tr("Default paper size"))
+        self.paper.addItem(
+            self.tr("This computer's default ({paper})").format(
+                paper=paper_name(settings.system_paper_size)
+            ),
+            "",
+        )
         for size in PAPER_SIZES:
-            self.paper.addItem(size, size)
+            self.paper.addItem(paper_name(size), size)
         self.print_size = QComboBox()
         self.print_size.setObjectName("handout-default-print-size")
-        self.print_size.setAccessibleName("Default print size")
+        self.print_size.setAccessibleName(self.tr("Default print size"))
         add_print_sizes(self.print_size, settings.print_size)
-        self.footer_note = self._line("Footer note", "clinic-footer-note")
+        self.footer_note = self._line(self.tr("Footer note"), "clinic-footer-note")
         self.footer_note.setMaxLength(160)
-        self.footer_note.setPlaceholderText("For example: Questions? Call us Monday to Friday.")
+        self.footer_note.setPlaceholderText(
+            self.tr("For example: Questions? Call us Monday to Friday.")
+        )
 
         form = QFormLayout(self)
-        form.addRow("Clinic &name:", self.name)
-        form.addRow("&Address:", self.address)
-        form.addRow("P&hone:", self.phone)
-        form.addRow("&Website:", self.website)
-        logo_label = QLabel("&Logo:")
+        form.addRow(self.tr("Clinic &name:"), self.name)
+        form.addRow(self.tr("&Address:"), self.address)
+        form.addRow(self.tr("P&hone:"), self.phone)
+        form.addRow(self.tr("&Website:"), self.website)
+        logo_label = QLabel(self.tr("&Logo:"))
         logo_label.setBuddy(self.logo)
         form.addRow(logo_label, logo_row)
         form.addRow("", self.logo_preview)
         form.addRow("", self.logo_about)
         form.addRow(self.logo_error)
-        form.addRow("Paper si&ze:", self.paper)
-        form.addRow("P&rint size:", self.print_size)
-        form.addRow("&Footer note:", self.footer_note)
+        form.addRow(self.tr("Paper si&ze:"), self.paper)
+        form.addRow(self.tr("P&rint size:"), self.print_size)
+        form.addRow(self.tr("&Footer note:"), self.footer_note)
         self.load()
 
     def _logo_widgets(self) -> QHBoxLayout:
         """The logo's file name, Browse and No logo buttons, its preview and any problem."""
-        self.logo = self._line("Logo image file", "clinic-logo")
-        self.logo.setPlaceholderText("No logo")
+        self.logo = self._line(self.tr("Logo image file"), "clinic-logo")
+        self.logo.setPlaceholderText(self.tr("No logo"))
         self.logo.textChanged.connect(self._check)
-        browse = QPushButton("&Browse…")
-        browse.setAccessibleName("Choose a logo image")
+        browse = QPushButton(self.tr("&Browse…"))
+        browse.setAccessibleName(self.tr("Choose a logo image"))
         browse.clicked.connect(self.browse_logo)
-        clear = QPushButton("No logo")
-        clear.setAccessibleName("Use no logo")
+        clear = QPushButton(self.tr("No logo"))
+        clear.setAccessibleName(self.tr("Use no logo"))
         clear.clicked.connect(self.logo.clear)
         logo_row = QHBoxLayout()
         logo_row.setContentsMargins(0, 0, 0, 0)
@@ -109,7 +117,7 @@ class ClinicPreferencesWidget(QWidget):
         self.logo_error.hide()
         self.logo_preview = QLabel()
         self.logo_preview.setObjectName("clinic-logo-preview")
-        self.logo_preview.setAccessibleName("Logo preview")
+        self.logo_preview.setAccessibleName(self.tr("Logo preview"))
         self.logo_preview.setMinimumHeight(PREVIEW_BOX.height())
         self.logo_preview.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.logo_about = QLabel()
@@ -178,7 +186,11 @@ class ClinicPreferencesWidget(QWidget):
         self.logo_preview.setPixmap(logo_pixmap(logo, PREVIEW_BOX) if logo else QPixmap())
         self.logo_preview.setVisible(logo is not None)
         self.logo_about.setText(
-            f"{logo.description}. On handouts it keeps this shape." if logo else ""
+            self.tr("{description}. On handouts it keeps this shape.").format(
+                description=logo.description
+            )
+            if logo
+            else ""
         )
         self.logo_about.setVisible(logo is not None)
         self.validityChanged.emit(problem is None)
@@ -186,9 +198,23 @@ class ClinicPreferencesWidget(QWidget):
     @Slot()
     def browse_logo(self) -> None:
         start = self.logo.text().strip() or str(Path.home())
-        path, _ = QFileDialog.getOpenFileName(self, "Choose the clinic logo", start, LOGO_FILTER)
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Choose the clinic logo"),
+            start,
+            self.tr("Images ({patterns});;All files (*)").format(patterns=LOGO_PATTERNS),
+        )
         if path:
             self.logo.setText(path)
+
+
+def paper_name(size: str) -> str:
+    """A paper size as people call it in the interface's language ("A4", "Letter": "Carta")."""
+    names = {
+        "A4": QCoreApplication.translate("ClinicPreferencesWidget", "A4"),
+        "Letter": QCoreApplication.translate("ClinicPreferencesWidget", "Letter"),
+    }
+    return names.get(size, size)
 
 
 def logo_pixmap(logo: Logo, box: QSize) -> QPixmap:

@@ -17,7 +17,7 @@ from pathlib import Path
 from types import TracebackType
 
 import PySide6
-from PySide6.QtCore import QObject, Qt, Signal, Slot, qVersion
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot, qVersion
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -33,14 +33,17 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from bodymap import APP_NAME, errorlog
+from bodymap.ui.i18n import QT_TRANSLATE_NOOP
 
-EXPLANATION = (
-    f"{APP_NAME} hit an unexpected problem and stopped what it was doing. "
-    "You can keep using it; if something looks wrong, close it and open it again."
+EXPLANATION = QT_TRANSLATE_NOOP(
+    "CrashDialog",
+    "{app} hit an unexpected problem and stopped what it was doing. "
+    "You can keep using it; if something looks wrong, close it and open it again.",
 )
-START_FAILED = (
-    f"{APP_NAME} could not open its window because of an unexpected problem. "
-    "Please try again; if it happens again, nothing you saved is lost."
+START_FAILED = QT_TRANSLATE_NOOP(
+    "CrashDialog",
+    "{app} could not open its window because of an unexpected problem. "
+    "Please try again; if it happens again, nothing you saved is lost.",
 )
 
 
@@ -59,24 +62,30 @@ class CrashDialog(QDialog):
         self.trace = trace
         self.details = details
         self.setObjectName("crash-dialog")
-        self.setWindowTitle("Something went wrong")
+        self.setWindowTitle(self.tr("Something went wrong"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         icon = QLabel()
         size = self.style().pixelMetric(QStyle.PixelMetric.PM_MessageBoxIconSize)
         warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         icon.setPixmap(warning.pixmap(size, size))
-        self.message = self._label(explanation)
-        where = f" The details are also saved in the log file:\n{log_path}" if log_path else ""
-        self.hint = self._label(
-            "If it keeps happening, press Copy details and paste them into an email to "
-            f"whoever supports {APP_NAME}.{where}"
+        self.message = self._label(
+            QCoreApplication.translate("CrashDialog", explanation).format(app=APP_NAME)
         )
+        hint = self.tr(
+            "If it keeps happening, press Copy details and paste them into an email to "
+            "whoever supports {app}."
+        ).format(app=APP_NAME)
+        if log_path:
+            hint += " " + self.tr("The details are also saved in the log file:\n{file}").format(
+                file=log_path
+            )
+        self.hint = self._label(hint)
         self.repeats = self._label("")
         self.repeats.hide()
         self.status = self._label("")
         self.status.setObjectName("crash-status")
         self.status.hide()
-        self.copy_button = QPushButton("&Copy details")
+        self.copy_button = QPushButton(self.tr("&Copy details"))
         self.copy_button.clicked.connect(self.copy_details)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -107,13 +116,18 @@ class CrashDialog(QDialog):
     @Slot()
     def copy_details(self) -> None:
         QApplication.clipboard().setText(self.details)
-        self.status.setText("The details are on the clipboard, ready to paste into an email.")
+        self.status.setText(
+            self.tr("The details are on the clipboard, ready to paste into an email.")
+        )
         self.status.show()
 
     def count_repeat(self) -> None:
         self.count += 1
-        times = "once more" if self.count == 1 else f"{self.count} more times"
-        self.repeats.setText(f"It happened {times} while this message was open.")
+        self.repeats.setText(
+            self.tr("It happened once more while this message was open.")
+            if self.count == 1
+            else self.tr("It happened %n more times while this message was open.", "", self.count)
+        )
         self.repeats.show()
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -18,16 +18,11 @@ from PySide6.QtWidgets import (
 )
 
 from bodymap import APP_NAME, __version__
-from bodymap.content.model import LAST_GOOD_NOTE, ContentLibrary, Problem, counted
+from bodymap.content.model import LAST_GOOD_NOTE, ContentLibrary, Problem
 from bodymap.paths import log_file
+from bodymap.ui.i18n import live
 from bodymap.ui.library_model import LibraryModel
 from bodymap.ui.theme import Theme
-
-DISCLAIMER = (
-    "BodyMap is for education only. It is not medical advice and does not replace a doctor, "
-    "a nurse or another qualified health professional. If you are worried about a symptom, "
-    "contact a doctor; in an emergency call your local emergency number."
-)
 
 
 class AboutDialog(QDialog):
@@ -35,9 +30,16 @@ class AboutDialog(QDialog):
 
     def __init__(self, library: ContentLibrary, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"About {APP_NAME}")
+        self.setWindowTitle(self.tr("About {app}").format(app=APP_NAME))
         reviewed = library.reviewed
-        reviewed_text = f"{reviewed:%d %B %Y}" if reviewed else "not known"
+        reviewed_text = (
+            # A date format in Qt's pattern language, as this language writes a date.
+            QLocale().toString(
+                QDate(reviewed.year, reviewed.month, reviewed.day), self.tr("dd MMMM yyyy")
+            )
+            if reviewed
+            else self.tr("not known")
+        )
         title = QLabel(f"{APP_NAME} {__version__}")
         title.setObjectName("about-title")
         font = title.font()
@@ -45,11 +47,22 @@ class AboutDialog(QDialog):
         font.setBold(True)
         title.setFont(font)
         body = QLabel(
-            "A body-map explorer for muscle spasms and cramps.\n\n"
-            f"Version: {__version__}\n"
-            f"Content reviewed: {reviewed_text}\n"
-            f"{content_folders(library)}\n"
-            f"Error log: {log_file()}\n\n{DISCLAIMER}"
+            self.tr(
+                "A body-map explorer for muscle spasms and cramps.\n\n"
+                "Version: {version}\n"
+                "Content reviewed: {reviewed}\n"
+                "{folders}\n"
+                "Error log: {log}\n\n"
+                "BodyMap is for education only. It is not medical advice and does not replace "
+                "a doctor, a nurse or another qualified health professional. If you are worried "
+                "about a symptom, contact a doctor; in an emergency call your local emergency "
+                "number."
+            ).format(
+                version=__version__,
+                reviewed=reviewed_text,
+                folders=content_folders(library),
+                log=log_file(),
+            )
         )
         body.setTextFormat(Qt.TextFormat.PlainText)
         body.setWordWrap(True)
@@ -69,13 +82,30 @@ def content_folders(library: ContentLibrary) -> str:
     from bodymap.content.layers import folder_revision  # noqa: PLC0415 - when About opens
 
     if library.shipped is None:
-        return f"Content folder: {library.root}"
+        return QCoreApplication.translate("AboutDialog", "Content folder: {folder}").format(
+            folder=library.root
+        )
     revision = folder_revision(library.root)
-    state = "" if library.root.is_dir() else " (no pages edited yet)"
-    lines = [f"Clinic's pages: {library.root}{state}"]
+    lines = [
+        QCoreApplication.translate("AboutDialog", "Clinic's pages: {folder}").format(
+            folder=library.root
+        )
+        if library.root.is_dir()
+        else QCoreApplication.translate(
+            "AboutDialog", "Clinic's pages: {folder} (no pages edited yet)"
+        ).format(folder=library.root)
+    ]
     if revision is not None:
-        lines.append(f"Clinic's pages revision: {revision}")
-    lines.append(f"Shipped pages: {library.shipped}")
+        lines.append(
+            QCoreApplication.translate("AboutDialog", "Clinic's pages revision: {revision}").format(
+                revision=revision
+            )
+        )
+    lines.append(
+        QCoreApplication.translate("AboutDialog", "Shipped pages: {folder}").format(
+            folder=library.shipped
+        )
+    )
     return "\n".join(lines)
 
 
@@ -93,7 +123,7 @@ class ProblemsBar(QFrame):
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.details_button = QPushButton("Show details…")
+        self.details_button = QPushButton()
         self.details_button.clicked.connect(self.show_details)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
@@ -102,6 +132,10 @@ class ProblemsBar(QFrame):
         self.set_theme(theme)
         self.hide()
         library.reloaded.connect(self._on_reloaded)
+        live(self, self._retranslate)
+
+    def _retranslate(self) -> None:
+        self.details_button.setText(self.tr("Show details…"))
         self._on_reloaded()
 
     @Slot()
@@ -135,7 +169,7 @@ class ProblemsBar(QFrame):
         heading = _problems_heading(problems)
         count = len(problems)
         first = [f"• {p.describe(root)}" for p in self.problems[:3]]
-        more = [f"…and {count - 3} more."] if count > 3 else []
+        more = [self.tr("…and {count} more.").format(count=count - 3)] if count > 3 else []
         self.summary.setText("\n".join([heading, *first, *more]))
         self.setAccessibleName(heading)
         self.show()
@@ -143,14 +177,14 @@ class ProblemsBar(QFrame):
     @Slot()
     def show_details(self) -> None:
         dialog = QDialog(self)
-        dialog.setWindowTitle("Problems in the content files")
+        dialog.setWindowTitle(self.tr("Problems in the content files"))
         text = QPlainTextEdit()
         text.setReadOnly(True)
         text.setPlainText("\n".join(p.describe(self.root) for p in self.problems))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(dialog.reject)
         layout = QVBoxLayout(dialog)
-        layout.addWidget(QLabel(f"Content folder: {self.root}"))
+        layout.addWidget(QLabel(self.tr("Content folder: {folder}").format(folder=self.root)))
         layout.addWidget(text)
         layout.addWidget(buttons)
         dialog.resize(720, 360)
@@ -159,20 +193,51 @@ class ProblemsBar(QFrame):
 
 def _problems_heading(problems: list[Problem]) -> str:
     """One sentence: how many problems and notes, and what they mean for the pages."""
+
     errors = sum(p.severity == "error" for p in problems)
     notes = len(problems) - errors
-    groups = ((errors, "problem"), (notes, "note"))
-    found = " and ".join(counted(number, noun) for number, noun in groups if number)
+    problem_count = (
+        QCoreApplication.translate("ProblemsBar", "1 problem")
+        if errors == 1
+        else QCoreApplication.translate("ProblemsBar", "{count} problems").format(count=errors)
+    )
+    note_count = (
+        QCoreApplication.translate("ProblemsBar", "1 note")
+        if notes == 1
+        else QCoreApplication.translate("ProblemsBar", "{count} notes").format(count=notes)
+    )
+    if errors and notes:
+        found = QCoreApplication.translate(
+            "ProblemsBar", "{problems} and {notes} in the content files"
+        )
+    elif errors:
+        found = QCoreApplication.translate("ProblemsBar", "{problems} in the content files")
+    else:
+        found = QCoreApplication.translate("ProblemsBar", "{notes} about the content files")
     unsafe = len({p.path for p in problems if p.blocks_output})
     unread = sum(p.severity == "error" and not p.rule for p in problems)
     kept = sum(p.message == LAST_GOOD_NOTE for p in problems)
-    said = [f"{found} in the content files" if errors else f"{found} about the content files"]
+    said = [found.format(problems=problem_count, notes=note_count)]
     if unsafe:
-        pages = "1 page breaks" if unsafe == 1 else f"{unsafe} pages break"
-        said.append(f"{pages} a safety rule and cannot be printed until fixed")
+        said.append(
+            QCoreApplication.translate(
+                "ProblemsBar", "1 page breaks a safety rule and cannot be printed until fixed"
+            )
+            if unsafe == 1
+            else QCoreApplication.translate(
+                "ProblemsBar", "{count} pages break a safety rule and cannot be printed until fixed"
+            ).format(count=unsafe)
+        )
     if kept:
-        pages = "1 page shows its" if kept == 1 else f"{kept} pages show their"
-        said.append(f"{pages} last good version until the file is fixed")
+        said.append(
+            QCoreApplication.translate(
+                "ProblemsBar", "1 page shows its last good version until the file is fixed"
+            )
+            if kept == 1
+            else QCoreApplication.translate(
+                "ProblemsBar", "{count} pages show their last good version until the file is fixed"
+            ).format(count=kept)
+        )
     elif unread:
-        said.append("pages with errors are not shown")
+        said.append(QCoreApplication.translate("ProblemsBar", "pages with errors are not shown"))
     return ": ".join(said[:1]) + (": " + "; ".join(said[1:]) if len(said) > 1 else "") + "."

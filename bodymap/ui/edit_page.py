@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from bodymap.fileio import WriteError
+from bodymap.ui.i18n import live
 from bodymap.ui.library_model import LibraryModel
 
 
@@ -39,15 +40,21 @@ class PageEditor(QObject):
         self.current = current
         self.window = window
         self.opener = opener
-        self.action = QAction("&Edit This Page…", window)
+        self.action = QAction(window)
         self.action.setShortcut(QKeySequence("Ctrl+E"))
-        self.action.setToolTip(
-            "Open the clinic's own copy of this page in a text editor (made from the shipped "
-            "page the first time)"
-        )
+        live(self, self._retranslate)
         self.action.triggered.connect(self.edit_current)
         model.reloaded.connect(self.refresh)
         self.refresh()
+
+    def _retranslate(self) -> None:
+        self.action.setText(self.tr("&Edit This Page…"))
+        self.action.setToolTip(
+            self.tr(
+                "Open the clinic's own copy of this page in a text editor (made from the "
+                "shipped page the first time)"
+            )
+        )
 
     @Slot()
     def refresh(self) -> None:
@@ -69,8 +76,10 @@ class PageEditor(QObject):
         except WriteError as error:
             QMessageBox.warning(
                 self.window,
-                "Cannot copy the page",
-                f"The page could not be copied into the clinic's folder.\n\n{error.reason}",
+                self.tr("Cannot copy the page"),
+                self.tr(
+                    "The page could not be copied into the clinic's folder.\n\n{reason}"
+                ).format(reason=error.reason),
             )
             return None
         if target != page.path:
@@ -78,9 +87,11 @@ class PageEditor(QObject):
         if not self.opener(target):
             box = QMessageBox(
                 QMessageBox.Icon.Information,
-                "Open the page in a text editor",
-                f"This computer has no program set to open YAML files. Open this file in a "
-                f"text editor (such as Notepad, TextEdit or gedit):\n\n{target}",
+                self.tr("Open the page in a text editor"),
+                self.tr(
+                    "This computer has no program set to open YAML files. Open this file in a "
+                    "text editor (such as Notepad, TextEdit or gedit):\n\n{file}"
+                ).format(file=target),
                 QMessageBox.StandardButton.Ok,
                 self.window,
             )

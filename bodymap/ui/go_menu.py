@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
+from bodymap.ui.i18n import live
 from bodymap.ui.library_model import LibraryModel
 from bodymap.ui.literal import menu_text
 
@@ -35,12 +36,18 @@ class GoMenus(QObject):
         super().__init__(window)
         self.library = library
         self.window = window
-        self.regions_menu = go_menu.addMenu("&Body regions")
-        self.topics_menu = go_menu.addMenu("&Topics")
+        self.regions_menu = go_menu.addMenu("")
+        self.topics_menu = go_menu.addMenu("")
+        live(self, self._retranslate)
         self.topics_menu.aboutToShow.connect(self._fill_topics_menu)
-        self._fill_regions_menu()
         library.reloaded.connect(self._on_reloaded)
         library.valuesChanged.connect(self._on_reloaded)
+
+    def _retranslate(self) -> None:
+        self.regions_menu.setTitle(self.tr("&Body regions"))
+        self.topics_menu.setTitle(self.tr("&Topics"))
+        self._fill_regions_menu()
+        self.topics_menu.clear()  # filled again when next opened
 
     @Slot()
     def _on_reloaded(self) -> None:
@@ -61,7 +68,11 @@ class GoMenus(QObject):
             if page is None and why is None:
                 continue
             title = self.library.shown(page.title) if page is not None else region_id.title()
-            text = menu_text(title) if page is not None else f"{menu_text(title)} (not available)"
+            text = (
+                menu_text(title)
+                if page is not None
+                else self.tr("{region} (not available)").format(region=menu_text(title))
+            )
             action = QAction(text, self.regions_menu)  # deleted with the next clear()
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
             if why is None:
@@ -88,7 +99,9 @@ class GoMenus(QObject):
                 )
             if len(headings) > MENU_TOPICS:
                 self.topics_menu.addSeparator()
-                more = self.topics_menu.addAction(f"All {len(headings)} topics in the list…")
+                more = self.topics_menu.addAction(
+                    self.tr("All %n topics in the list…", "", len(headings))
+                )
                 more.triggered.connect(self.topicsListWanted)
 
     def _opener(self, page_id: str) -> Callable[[], None]:

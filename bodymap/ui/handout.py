@@ -9,11 +9,12 @@ is a small model (``handout_basket.HandoutBasket``) kept in the settings, shown 
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QWidget
 
@@ -22,6 +23,7 @@ from bodymap.fileio import WriteError
 from bodymap.qtshared.diagram import BodyDiagram
 from bodymap.settings import Settings
 from bodymap.ui.handout_basket import HandoutBasket
+from bodymap.ui.i18n import QT_TRANSLATE_NOOP, current_language, live
 from bodymap.ui.library_model import LibraryModel
 
 if TYPE_CHECKING:
@@ -86,31 +88,39 @@ class HandoutController(QObject):
         self.export_dialog: ExportHandoutDialog | None = None
         self.saved_message: SavedMessage | None = None
         key = QKeySequence
-
+        self._texts: dict[QAction, str] = {}
+        self._translations: dict[tuple[str, int, Path], ContentLibrary] = {}
         self.print_action = self._action(
-            "&Print…", self.print_current, [key(key.StandardKey.Print), key("Ctrl+P")]
+            QT_TRANSLATE_NOOP("HandoutController", "&Print…"),
+            self.print_current,
+            [key(key.StandardKey.Print), key("Ctrl+P")],
         )
-        self.preview_action = self._action("Print Pre&view…", self.preview_current)
+        self.preview_action = self._action(
+            QT_TRANSLATE_NOOP("HandoutController", "Print Pre&view…"), self.preview_current
+        )
         self.export_action = self._action(
-            "&Export PDF…", self.export_current, [key("Ctrl+Shift+E")]
+            QT_TRANSLATE_NOOP("HandoutController", "&Export PDF…"),
+            self.export_current,
+            [key("Ctrl+Shift+E")],
         )
-        self.add_to_basket_action = self._action("&Add to Handout", self.add_current)
-        self.add_to_basket_action.setToolTip("Add this page to the handout basket")
+        self.add_to_basket_action = self._action(
+            QT_TRANSLATE_NOOP("HandoutController", "&Add to Handout"), self.add_current
+        )
         self.print_basket_action = self._action(
-            "Print Hando&ut…", self.print_basket, [key("Ctrl+Shift+P")]
+            QT_TRANSLATE_NOOP("HandoutController", "Print Hando&ut…"),
+            self.print_basket,
+            [key("Ctrl+Shift+P")],
         )
         self.preview_basket_action = self._action(
-            "Previe&w Handout…", self.preview_basket, [key("Ctrl+Shift+V")]
+            QT_TRANSLATE_NOOP("HandoutController", "Previe&w Handout…"),
+            self.preview_basket,
+            [key("Ctrl+Shift+V")],
         )
         self.export_basket_action = self._action(
-            "Export Handout as P&DF…", self.export_basket, [key("Ctrl+Shift+X")]
+            QT_TRANSLATE_NOOP("HandoutController", "Export Handout as P&DF…"),
+            self.export_basket,
+            [key("Ctrl+Shift+X")],
         )
-        for action, tip in (
-            (self.print_basket_action, "Print the pages in the handout basket"),
-            (self.preview_basket_action, "Preview the pages in the handout basket"),
-            (self.export_basket_action, "Save the pages in the handout basket as one PDF"),
-        ):
-            action.setToolTip(tip)
         window.addActions(
             [
                 self.print_action,
@@ -125,7 +135,22 @@ class HandoutController(QObject):
         self._basket_widget: BasketWidget | None = None
         self.basket.changed.connect(self.refresh)
         library.reloaded.connect(self.content_changed)
-        self.refresh()
+        live(self, self._retranslate)
+
+    def _retranslate(self) -> None:
+        for action, source in self._texts.items():
+            action.setText(QCoreApplication.translate("HandoutController", source))
+        self.add_to_basket_action.setToolTip(self.tr("Add this page to the handout basket"))
+        for action, tip in (
+            (self.print_basket_action, self.tr("Print the pages in the handout basket")),
+            (self.preview_basket_action, self.tr("Preview the pages in the handout basket")),
+            (
+                self.export_basket_action,
+                self.tr("Save the pages in the handout basket as one PDF"),
+            ),
+        ):
+            action.setToolTip(tip)
+        self.refresh()  # the tooltips that say why an action is off
 
     @property
     def library(self) -> ContentLibrary:
@@ -150,7 +175,8 @@ class HandoutController(QObject):
     def _action(
         self, text: str, slot: Callable[[], None], shortcuts: list[QKeySequence] | None = None
     ) -> QAction:
-        action = QAction(text, self)
+        action = QAction(self)
+        self._texts[action] = text  # set in the interface's language by _retranslate
         unique: list[QKeySequence] = []
         for shortcut in shortcuts or []:
             if not shortcut.isEmpty() and shortcut not in unique:
@@ -186,7 +212,9 @@ class HandoutController(QObject):
         for action in (self.print_action, self.preview_action, self.export_action):
             action.setEnabled(page_id is not None and not unsafe)
             action.setToolTip(
-                "This page breaks a safety rule: it cannot be printed until its file is fixed"
+                self.tr(
+                    "This page breaks a safety rule: it cannot be printed until its file is fixed"
+                )
                 if unsafe
                 else action.text().replace("&", "").removesuffix("…")
             )
@@ -201,6 +229,23 @@ class HandoutController(QObject):
         ):
             action.setEnabled(has_basket)
 
+    def translations(self, request: HandoutRequest) -> dict[str, ContentLibrary]:
+        """The pages in each of ``request``'s languages other than the window's, read from
+        the files when first asked for (again after the content changes)."""
+        from bodymap.content.loader import load_library  # noqa: PLC0415 - a handout's own
+
+        found: dict[str, ContentLibrary] = {}
+        for language in request.languages:
+            if language == self.library.language:
+                continue
+            key = (language, self.model.revision, self.library.root)
+            if key not in self._translations:
+                self._translations[key] = load_library(
+                    self.library.root, shipped=self.library.shipped, language=language
+                )
+            found[language] = self._translations[key]
+        return found
+
     def request(
         self,
         page_ids: Sequence[str],
@@ -211,7 +256,9 @@ class HandoutController(QObject):
         ``sides`` as ``HandoutRequest.sides``, ``page_sides`` as ``HandoutRequest.page_sides``."""
         from bodymap.handout.request import handout_request  # noqa: PLC0415 - first use only
 
-        return handout_request(page_ids, self.settings, sides=sides, page_sides=page_sides)
+        request = handout_request(page_ids, self.settings, sides=sides, page_sides=page_sides)
+        # In the interface's language unless the person picks another (print preview, export).
+        return dataclasses.replace(request, languages=(current_language(),))
 
     def _current_sides(self, page_id: str) -> tuple[tuple[str, str], ...]:
         side = self.current_side()
@@ -285,9 +332,11 @@ class HandoutController(QObject):
         if unsafe:
             warn(
                 self.window,
-                "This handout cannot be printed",
-                f"{UnsafePageError(unsafe, self.library.root)}\n\nAsk the person who edits "
-                "your pages to fix it; the yellow bar lists every problem.",
+                self.tr("This handout cannot be printed"),
+                self.tr(
+                    "{problem}\n\nAsk the person who edits your pages to fix it; the yellow bar "
+                    "lists every problem."
+                ).format(problem=UnsafePageError(unsafe, self.library.root)),
             )
         return bool(unsafe)
 
@@ -307,17 +356,24 @@ class HandoutController(QObject):
         self._check_logo(request)
         printer = printer or self.make_printer(request)
         dialog = QPrintDialog(printer, self.window)
-        dialog.setWindowTitle("Print Handout")
+        dialog.setWindowTitle(self.tr("Print Handout"))
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
         try:
-            paint_handout(printer, request, self.library, self.diagram)
+            paint_handout(printer, request, self.library, self.diagram, self.translations(request))
         except OSError as error:
             warn(
                 self.window,
-                "Could not print the handout",
-                f"The handout could not be sent to {printer.printerName() or 'the printer'}."
-                f"\n\n{error}",
+                self.tr("Could not print the handout"),
+                (
+                    self.tr("The handout could not be sent to {printer}.\n\n{reason}").format(
+                        printer=printer.printerName(), reason=error
+                    )
+                    if printer.printerName()
+                    else self.tr(
+                        "The handout could not be sent to the printer.\n\n{reason}"
+                    ).format(reason=error)
+                ),
             )
             return False
         return True
@@ -340,7 +396,7 @@ class HandoutController(QObject):
         printer = self.make_printer(request)
 
         def paint(target: QPrinter, chosen: HandoutRequest) -> None:
-            paint_handout(target, chosen, self.library, self.diagram)
+            paint_handout(target, chosen, self.library, self.diagram, self.translations(chosen))
 
         dialog = HandoutPreviewDialog(printer, request, self.library, paint, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -388,9 +444,9 @@ class HandoutController(QObject):
         name = default_file_name(request.page_ids, self.library)
         path_text, _ = QFileDialog.getSaveFileName(
             self.window,
-            "Export Handout as PDF",
+            self.tr("Export Handout as PDF"),
             str(self._export_folder() / name),
-            "PDF files (*.pdf)",
+            self.tr("PDF files (*.pdf)"),
         )
         if not path_text:
             return None
@@ -415,12 +471,14 @@ class HandoutController(QObject):
             return None
         self._check_logo(request)
         try:
-            write_pdf(path, request, self.library, self.diagram)
+            write_pdf(path, request, self.library, self.diagram, self.translations(request))
         except WriteError as error:
             warn(
                 self.window,
-                "Could not save the handout",
-                f"The handout could not be saved as {error.path}.\n\n{error.reason}",
+                self.tr("Could not save the handout"),
+                self.tr("The handout could not be saved as {path}.\n\n{reason}").format(
+                    path=error.path, reason=error.reason
+                ),
             )
             return None
         self.settings.last_folder = str(path.parent)
@@ -461,7 +519,9 @@ class HandoutController(QObject):
         except LogoError as error:
             warn(
                 self.window,
-                "Clinic logo not used",
-                f"{error}\n\nThe handout will be made without the logo. You can choose "
-                "another one in Edit → Preferences.",
+                self.tr("Clinic logo not used"),
+                self.tr(
+                    "{problem}\n\nThe handout will be made without the logo. You can choose "
+                    "another one in Edit → Preferences."
+                ).format(problem=error),
             )

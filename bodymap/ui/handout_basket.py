@@ -103,14 +103,14 @@ class HandoutBasket(QObject):
         key = side_key(page_id, side)
         if page_id not in self.valid or key in self._ids:
             return False
-        self.undo_stack.push(_Change(self, "Add Page", [*self._ids, key]))
+        self.undo_stack.push(_Change(self, self.tr("Add Page"), [*self._ids, key]))
         return True
 
     def remove(self, row: int) -> None:
         """Take out the page at ``row`` (nothing happens for a row that is not there)."""
         if 0 <= row < len(self._ids):
             after = self._ids[:row] + self._ids[row + 1 :]
-            self.undo_stack.push(_Change(self, "Remove Page", after))
+            self.undo_stack.push(_Change(self, self.tr("Remove Page"), after))
 
     def move(self, row: int, step: int) -> int:
         """Move the page at ``row`` up (-1) or down (+1); returns where it is now."""
@@ -119,19 +119,19 @@ class HandoutBasket(QObject):
             return row
         after = list(self._ids)
         after[row], after[target] = after[target], after[row]
-        self.undo_stack.push(_Change(self, "Move Page", after))
+        self.undo_stack.push(_Change(self, self.tr("Move Page"), after))
         return target
 
     def reorder(self, entries: list[str]) -> None:
         """The same entries (``entries``' form) in a new order (dragged in the list); anything
         else is ignored."""
         if sorted(entries) == sorted(self._ids) and entries != self._ids:
-            self.undo_stack.push(_Change(self, "Move Page", list(entries)))
+            self.undo_stack.push(_Change(self, self.tr("Move Page"), list(entries)))
 
     def clear(self) -> None:
         """Empty the basket (Undo puts the pages back)."""
         if self._ids:
-            self.undo_stack.push(_Change(self, "Clear Handout", []))
+            self.undo_stack.push(_Change(self, self.tr("Clear Handout"), []))
 
     def _set(self, entries: list[str]) -> None:
         self._ids = self._kept(entries)

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from bodymap.content.model import ContentLibrary
 from bodymap.handout.compose import HandoutRequest
 from bodymap.ui.handout_options import HandoutOptionsPanel
+from bodymap.ui.i18n import current_language
 
 ZOOM_STEP = 1.25
 PREVIEW_DELAY_MS = 300
@@ -58,26 +59,31 @@ class HandoutPreviewDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Print Preview")
+        self.setWindowTitle(self.tr("Print Preview"))
         self.setObjectName("handout-preview")
         self.base_request = request
         self._paint = paint
-        self.options = HandoutOptionsPanel(library, request.page_ids, request.print_size)
+        self.options = HandoutOptionsPanel(
+            library,
+            request.page_ids,
+            request.print_size,
+            language=",".join(request.languages) or current_language(),
+        )
         self.preview = QPrintPreviewWidget(printer, self)
         self.preview.setObjectName("handout-preview-pages")
-        self.preview.setAccessibleName("Handout pages")
+        self.preview.setAccessibleName(self.tr("Handout pages"))
         self.preview.paintRequested.connect(self._paint_preview)
         self.preview.previewChanged.connect(self._update_pages)
         self.page_label = QLabel()
         self.page_label.setObjectName("handout-preview-page")
         self.toolbar = self._toolbar()
 
-        self.print_button = QPushButton("&Print…")
+        self.print_button = QPushButton(self.tr("&Print…"))
         self.print_button.setDefault(True)
         self.print_button.clicked.connect(self._print)
-        self.export_button = QPushButton("&Export PDF…")
+        self.export_button = QPushButton(self.tr("&Export PDF…"))
         self.export_button.clicked.connect(self._export)
-        close = QPushButton("Close")
+        close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -86,7 +92,7 @@ class HandoutPreviewDialog(QDialog):
 
         side = QWidget()
         side_layout = QVBoxLayout(side)
-        side_layout.addWidget(QLabel("<b>Made for this client</b>"))
+        side_layout.addWidget(QLabel("<b>{}</b>".format(escape(self.tr("Made for this client")))))
         side_layout.addWidget(self.options, 1)
         pages = QWidget()
         pages_layout = QVBoxLayout(pages)
@@ -120,21 +126,29 @@ class HandoutPreviewDialog(QDialog):
         bar.setObjectName("handout-preview-toolbar")
         key = QKeySequence
         actions = [
-            ("Fit &Width", self.preview.fitToWidth, key("Ctrl+0")),
-            ("Whole &Page", self.preview.fitInView, key("Ctrl+9")),
-            ("Zoom &Out", partial(self.preview.zoomOut, ZOOM_STEP), key(key.StandardKey.ZoomOut)),
-            ("Zoom &In", partial(self.preview.zoomIn, ZOOM_STEP), key(key.StandardKey.ZoomIn)),
+            (self.tr("Fit &Width"), self.preview.fitToWidth, key("Ctrl+0")),
+            (self.tr("Whole &Page"), self.preview.fitInView, key("Ctrl+9")),
+            (
+                self.tr("Zoom &Out"),
+                partial(self.preview.zoomOut, ZOOM_STEP),
+                key(key.StandardKey.ZoomOut),
+            ),
+            (
+                self.tr("Zoom &In"),
+                partial(self.preview.zoomIn, ZOOM_STEP),
+                key(key.StandardKey.ZoomIn),
+            ),
         ]
         for text, slot, shortcut in actions:
             action = bar.addAction(text)
             action.setShortcut(shortcut)
             action.triggered.connect(slot)
         bar.addSeparator()
-        previous = bar.addAction("Previous Page")
+        previous = bar.addAction(self.tr("Previous Page"))
         previous.setShortcut(key(key.StandardKey.MoveToPreviousPage))
         previous.triggered.connect(lambda: self._go(-1))
         bar.addWidget(self.page_label)
-        following = bar.addAction("Next Page")
+        following = bar.addAction(self.tr("Next Page"))
         following.setShortcut(key(key.StandardKey.MoveToNextPage))
         following.triggered.connect(lambda: self._go(1))
         return bar
@@ -157,7 +171,11 @@ class HandoutPreviewDialog(QDialog):
     @Slot()
     def _update_pages(self) -> None:
         self.page_label.setText(
-            f"  Page {self.preview.currentPage()} of {self.preview.pageCount()}  "
+            "  "
+            + self.tr("Page {page} of {pages}").format(
+                page=self.preview.currentPage(), pages=self.preview.pageCount()
+            )
+            + "  "
         )
 
     @Slot()
@@ -184,17 +202,22 @@ class ExportHandoutDialog(QDialog):
         self, request: HandoutRequest, library: ContentLibrary, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Export Handout as PDF")
+        self.setWindowTitle(self.tr("Export Handout as PDF"))
         self.setObjectName("handout-export")
         self.base_request = request
         titles = [page.title for i in request.page_ids if (page := library.get(i)) is not None]
         heading = QLabel(f"<b>{escape(', '.join(titles))}</b>")
         heading.setWordWrap(True)
         heading.setTextFormat(Qt.TextFormat.RichText)
-        self.options = HandoutOptionsPanel(library, request.page_ids, request.print_size)
+        self.options = HandoutOptionsPanel(
+            library,
+            request.page_ids,
+            request.print_size,
+            language=",".join(request.languages) or current_language(),
+        )
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.export_button = self.buttons.addButton(
-            "&Export…", QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("&Export…"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.export_button.setDefault(True)
         self.buttons.accepted.connect(self.accept)
@@ -218,11 +241,13 @@ class SavedMessage(QMessageBox):
         self.path = path
         self.setObjectName("handout-saved")
         self.setIcon(QMessageBox.Icon.Information)
-        self.setWindowTitle("Handout saved")
-        self.setText(f"The handout was saved as {path.name}.")
-        self.setInformativeText(f"In the folder {path.parent}")
-        self.open_button = self.addButton("&Open", QMessageBox.ButtonRole.ActionRole)
-        self.folder_button = self.addButton("Show in &Folder", QMessageBox.ButtonRole.ActionRole)
+        self.setWindowTitle(self.tr("Handout saved"))
+        self.setText(self.tr("The handout was saved as {file}.").format(file=path.name))
+        self.setInformativeText(self.tr("In the folder {folder}").format(folder=path.parent))
+        self.open_button = self.addButton(self.tr("&Open"), QMessageBox.ButtonRole.ActionRole)
+        self.folder_button = self.addButton(
+            self.tr("Show in &Folder"), QMessageBox.ButtonRole.ActionRole
+        )
         self.close_button = self.addButton(QMessageBox.StandardButton.Close)
         self.setDefaultButton(self.close_button)
         self.setEscapeButton(self.close_button)

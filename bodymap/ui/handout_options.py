@@ -11,7 +11,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 
-from PySide6.QtCore import QDate, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bodymap.content.languages import LANGUAGES
 from bodymap.content.model import ContentLibrary
 from bodymap.handout.compose import (
     MAX_CLIENT_NAME,
@@ -35,14 +36,21 @@ from bodymap.handout.compose import (
     choosable_items,
 )
 from bodymap.settings import PrintSize
+from bodymap.ui.i18n import QT_TRANSLATE_NOOP
 
 CHOICE_ROLE = Qt.ItemDataRole.UserRole + 40
+PRINT_SIZE_LABELS = {
+    PrintSize.CLEAR: QT_TRANSLATE_NOOP("HandoutOptionsPanel", "Clear print (12 pt)"),
+    PrintSize.LARGE: QT_TRANSLATE_NOOP("HandoutOptionsPanel", "Large print (16 pt)"),
+}
+"""``PrintSize.label`` (Qt-free, English) marked for translation."""
 
 
 def add_print_sizes(combo: QComboBox, chosen: PrintSize) -> None:
     """Fill ``combo`` with the print sizes, ``chosen`` selected (Preferences uses it too)."""
     for size in PrintSize:
-        combo.addItem(size.label, size.value)
+        label = QCoreApplication.translate("HandoutOptionsPanel", PRINT_SIZE_LABELS[size])
+        combo.addItem(label, size.value)
     combo.setCurrentIndex(max(combo.findData(chosen.value), 0))
 
 
@@ -57,57 +65,85 @@ class HandoutOptionsPanel(QWidget):
         page_ids: Sequence[str],
         print_size: PrintSize,
         parent: QWidget | None = None,
+        language: str = "en",
     ) -> None:
+        """``language`` is the one chosen at first: the interface's."""
         super().__init__(parent)
         self.setObjectName("handout-options")
+        self.language = self._language_choice(language)
         self.size_choice = QComboBox()
         self.size_choice.setObjectName("handout-print-size")
-        self.size_choice.setAccessibleName("Print size")
+        self.size_choice.setAccessibleName(self.tr("Print size"))
         add_print_sizes(self.size_choice, print_size)
         self.client = QLineEdit()
         self.client.setObjectName("handout-client")
-        self.client.setAccessibleName("Client's name")
-        self.client.setPlaceholderText("Optional: printed as “For: …”")
+        self.client.setAccessibleName(self.tr("Client's name"))
+        self.client.setPlaceholderText(self.tr("Optional: printed as “For: …”"))
         self.client.setMaxLength(MAX_CLIENT_NAME)
         self.date = QDateEdit(QDate.currentDate())
         self.date.setObjectName("handout-date")
-        self.date.setAccessibleName("Date on the handout")
+        self.date.setAccessibleName(self.tr("Date on the handout"))
         self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("d MMMM yyyy")
-        self.note = QPlainTextEdit()
-        self.note.setObjectName("handout-note")
-        self.note.setAccessibleName("A note from the therapist")
-        self.note.setPlaceholderText("Optional: a few words for this client")
-        self.note.setTabChangesFocus(True)
-        self.note.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 14)
-        self.note_count = QLabel()
-        self.note_count.setObjectName("handout-note-count")
+        # A date format in Qt's pattern language, as this language writes a date.
+        self.date.setDisplayFormat(self.tr("d MMMM yyyy"))
+        self.note, self.note_count = self._note_widgets()
         self.items = QTreeWidget()
         self.items.setObjectName("handout-items")
-        self.items.setAccessibleName("What to include")
+        self.items.setAccessibleName(self.tr("What to include"))
         self.items.setHeaderHidden(True)
         self.items.setMinimumHeight(180)
         self._fill_items(library, page_ids)
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(self._label("Print si&ze:", self.size_choice), self.size_choice)
-        form.addRow(self._label("&For:", self.client), self.client)
-        form.addRow(self._label("&Date:", self.date), self.date)
-        form.addRow(self._label("&Note:", self.note), self.note)
+        form.addRow(self._label(self.tr("Lan&guage:"), self.language), self.language)
+        form.addRow(self._label(self.tr("Print si&ze:"), self.size_choice), self.size_choice)
+        form.addRow(self._label(self.tr("&For:"), self.client), self.client)
+        form.addRow(self._label(self.tr("&Date:"), self.date), self.date)
+        form.addRow(self._label(self.tr("&Note:"), self.note), self.note)
         form.addRow("", self.note_count)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(form)
-        layout.addWidget(self._label("&Include:", self.items))
+        layout.addWidget(self._label(self.tr("&Include:"), self.items))
         layout.addWidget(self.items, 1)
 
         self.size_choice.currentIndexChanged.connect(self.changed)
+        self.language.currentIndexChanged.connect(self.changed)
         self.client.textChanged.connect(self.changed)
         self.date.dateChanged.connect(self.changed)
         self.note.textChanged.connect(self._note_changed)
         self.items.itemChanged.connect(self.changed)
         self._note_changed()
+
+    def _note_widgets(self) -> tuple[QPlainTextEdit, QLabel]:
+        """The therapist's note and its "120 of 600 characters" count."""
+        note = QPlainTextEdit()
+        note.setObjectName("handout-note")
+        note.setAccessibleName(self.tr("A note from the therapist"))
+        note.setPlaceholderText(self.tr("Optional: a few words for this client"))
+        note.setTabChangesFocus(True)
+        note.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 14)
+        count = QLabel()
+        count.setObjectName("handout-note-count")
+        return note, count
+
+    def _language_choice(self, language: str) -> QComboBox:
+        """The handout's language(s): each language pages are written in, and both, the
+        client's first; ``language`` chosen."""
+        combo = QComboBox()
+        combo.setObjectName("handout-language")
+        combo.setAccessibleName(self.tr("Language of the handout"))
+        for code, name in LANGUAGES.items():
+            combo.addItem(name, code)
+        combo.addItem(self.tr("Español, then English"), "es,en")
+        combo.addItem(self.tr("English, then Español"), "en,es")
+        combo.setCurrentIndex(max(combo.findData(language), 0))
+        return combo
+
+    def languages(self) -> tuple[str, ...]:
+        """The chosen language(s), in print order: ("es",), ("es", "en")."""
+        return tuple(str(self.language.currentData()).split(","))
 
     @staticmethod
     def _label(text: str, buddy: QWidget) -> QLabel:
@@ -126,7 +162,7 @@ class HandoutOptionsPanel(QWidget):
                 continue
             top = QTreeWidgetItem(self.items, [page.title])
             top.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            always = QTreeWidgetItem(top, ["Warnings and red flags (always printed)"])
+            always = QTreeWidgetItem(top, [self.tr("Warnings and red flags (always printed)")])
             always.setFlags(Qt.ItemFlag.NoItemFlags)
             always.setCheckState(0, Qt.CheckState.Checked)
             for group in groups:
@@ -180,15 +216,18 @@ class HandoutOptionsPanel(QWidget):
             note=self.note.toPlainText().strip(),
             printed=dt.date(date.year(), date.month(), date.day()),
             omitted=self.omitted(),
+            languages=self.languages(),
         )
 
     @Slot()
     def _note_changed(self) -> None:
         length = len(self.note.toPlainText().strip())
         self.note_count.setText(
-            f"{length} of {MAX_NOTE} characters"
+            self.tr("{length} of {limit} characters").format(length=length, limit=MAX_NOTE)
             if length <= MAX_NOTE
-            else f"{length - MAX_NOTE} characters too long: shorten the note to print it"
+            else self.tr("{over} characters too long: shorten the note to print it").format(
+                over=length - MAX_NOTE
+            )
         )
         self.changed.emit()
 

@@ -8,7 +8,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QObject,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -16,6 +24,8 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QMainWindow,
+    QMenu,
+    QMenuBar,
     QSizePolicy,
     QSplitter,
     QToolBar,
@@ -37,6 +47,7 @@ from bodymap.ui.dialogs import AboutDialog, ProblemsBar
 from bodymap.ui.edit_page import PageEditor
 from bodymap.ui.go_menu import GoMenus
 from bodymap.ui.handout import HandoutController
+from bodymap.ui.i18n import QT_TRANSLATE_NOOP, live
 from bodymap.ui.library_model import LibraryModel
 from bodymap.ui.literal import window_title
 from bodymap.ui.navigation import Navigator
@@ -62,6 +73,12 @@ def open_search_index(library: ContentLibrary) -> SearchIndex:
 UNAVAILABLE_MESSAGE_MS = 15_000
 TEXT_SIZE_MESSAGE_MS = 2_000
 TOOLBAR_ROOM = 40  # the two toolbars' handles and margins, in px
+APPEARANCE_LABELS = {
+    "system": QT_TRANSLATE_NOOP("MainWindow", "&System"),
+    "light": QT_TRANSLATE_NOOP("MainWindow", "&Light"),
+    "dark": QT_TRANSLATE_NOOP("MainWindow", "&Dark"),
+}
+"""View → Appearance's words for each of APPEARANCES."""
 
 
 def _toolbar_width(toolbar: QToolBar) -> int:
@@ -115,7 +132,8 @@ class MainWindow(QMainWindow):
         self.navigator.pageChanged.connect(self.handout.refresh)
         self.page_editor = PageEditor(self.model, lambda: self.navigator.current, self)
         self.navigator.pageChanged.connect(self.page_editor.refresh)
-        self.basket_dock = QDockWidget("Handout", self)
+        self.basket_dock = QDockWidget(self)
+        live(self, lambda: self.basket_dock.setWindowTitle(self.tr("Handout")))
         self.basket_dock.setObjectName("handout-dock")
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.basket_dock)
         # The basket only takes room once something is in it (View menu shows it any time);
@@ -162,7 +180,8 @@ class MainWindow(QMainWindow):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(8, 8, 4, 8)
         left_layout.addWidget(self.body_map, 5)
-        label = QLabel("&General topics")
+        label = QLabel()
+        live(label, lambda: label.setText(self.tr("&General topics")))
         label.setBuddy(self.topics)
         font = label.font()
         font.setBold(True)
@@ -198,7 +217,8 @@ class MainWindow(QMainWindow):
         slot: object,
         icon: str | None = None,
     ) -> QAction:
-        action = QAction(text, self)
+        action = QAction(self)
+        live(self, lambda: action.setText(QCoreApplication.translate("MainWindow", text)))
         unique = []
         for shortcut in shortcuts:
             if not shortcut.isEmpty() and shortcut not in unique:
@@ -214,30 +234,36 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         key = QKeySequence
         self.back_action = self._action(
-            "&Back",
+            QT_TRANSLATE_NOOP("MainWindow", "&Back"),
             [key(key.StandardKey.Back), key("Alt+Left")],
             self.navigator.back,
             "back",
         )
         self.forward_action = self._action(
-            "&Forward",
+            QT_TRANSLATE_NOOP("MainWindow", "&Forward"),
             [key(key.StandardKey.Forward), key("Alt+Right")],
             self.navigator.forward,
             "forward",
         )
-        self.home_action = self._action("&Home", [key("Alt+Home")], self.navigator.home, "home")
-        self.back_action.setToolTip("Back (Alt+Left)")
-        self.forward_action.setToolTip("Forward (Alt+Right)")
-        self.home_action.setToolTip("Home: how to use BodyMap (Alt+Home)")
-        quit_action = self._action("&Quit", [key(key.StandardKey.Quit), key("Ctrl+Q")], self.close)
-        about_action = self._action("&About BodyMap", [], self.show_about)
+        self.home_action = self._action(
+            QT_TRANSLATE_NOOP("MainWindow", "&Home"), [key("Alt+Home")], self.navigator.home, "home"
+        )
+        quit_action = self._action(
+            QT_TRANSLATE_NOOP("MainWindow", "&Quit"),
+            [key(key.StandardKey.Quit), key("Ctrl+Q")],
+            self.close,
+        )
+        about_action = self._action(
+            QT_TRANSLATE_NOOP("MainWindow", "&About BodyMap"), [], self.show_about
+        )
         preferences_action = self._action(
-            "&Preferences…",
+            QT_TRANSLATE_NOOP("MainWindow", "&Preferences…"),
             [key(key.StandardKey.Preferences), key("Ctrl+,")],
             self.show_preferences,
         )
 
-        toolbar = QToolBar("Navigation")
+        toolbar = QToolBar()
+        live(toolbar, lambda: toolbar.setWindowTitle(self.tr("Navigation")))
         toolbar.setObjectName("navigation-toolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -250,7 +276,8 @@ class MainWindow(QMainWindow):
         # The search field has a toolbar of its own, so a narrow window puts it on a row of
         # its own (see _fit_toolbars) instead of hiding it in the overflow menu, where
         # Ctrl+F could not reach it.
-        search_bar = QToolBar("Search")
+        search_bar = QToolBar()
+        live(search_bar, lambda: search_bar.setWindowTitle(self.tr("Search")))
         search_bar.setObjectName("search-toolbar")
         search_bar.setMovable(False)
         spacer = QWidget()
@@ -261,12 +288,16 @@ class MainWindow(QMainWindow):
         self.search_toolbar = search_bar
         self._search_on_own_row = False
         self.find_action = self._action(
-            "&Find…", [key(key.StandardKey.Find), key("Ctrl+F")], self.search.focus
+            QT_TRANSLATE_NOOP("MainWindow", "&Find…"),
+            [key(key.StandardKey.Find), key("Ctrl+F")],
+            self.search.focus,
         )
         self.reload_action = self._action(
-            "&Reload Content", [key(key.StandardKey.Refresh), key("F5")], self.watcher.reload
+            QT_TRANSLATE_NOOP("MainWindow", "&Reload Content"),
+            [key(key.StandardKey.Refresh), key("F5")],
+            self.watcher.reload,
         )
-        self.reload_action.setToolTip("Read the content files again (F5)")
+        live(self, self._retranslate_tooltips)
 
         self._build_menus(quit_action, about_action, preferences_action)
 
@@ -275,7 +306,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         key = QKeySequence
         menus = self.menuBar()
-        file_menu = menus.addMenu("&File")
+        file_menu = self._menu(menus, QT_TRANSLATE_NOOP("MainWindow", "&File"))
         file_menu.addActions(
             [self.handout.print_action, self.handout.preview_action, self.handout.export_action]
         )
@@ -290,11 +321,11 @@ class MainWindow(QMainWindow):
         )
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
-        edit_menu = menus.addMenu("&Edit")
+        edit_menu = self._menu(menus, QT_TRANSLATE_NOOP("MainWindow", "&Edit"))
         edit_menu.addAction(self.page_editor.action)
         edit_menu.addSeparator()
         edit_menu.addAction(preferences_action)
-        go_menu = menus.addMenu("&Go")
+        go_menu = self._menu(menus, QT_TRANSLATE_NOOP("MainWindow", "&Go"))
         go_menu.addActions([self.back_action, self.forward_action, self.home_action])
         go_menu.addAction(self.find_action)
         go_menu.addSeparator()
@@ -305,11 +336,12 @@ class MainWindow(QMainWindow):
         self.regions_menu = self.go_menus.regions_menu
         self.topics_menu = self.go_menus.topics_menu
 
-        view_menu = menus.addMenu("&View")
-        appearance_menu = view_menu.addMenu("&Appearance")
+        view_menu = self._menu(menus, QT_TRANSLATE_NOOP("MainWindow", "&View"))
+        appearance_menu = self._menu(view_menu, QT_TRANSLATE_NOOP("MainWindow", "&Appearance"))
         group = QActionGroup(self)
         for name in APPEARANCES:
-            action = appearance_menu.addAction(name.capitalize())
+            action = appearance_menu.addAction("")
+            live(self, self._texter(action, APPEARANCE_LABELS[name]))
             action.setCheckable(True)
             action.setChecked(name == self.settings.appearance)
             action.triggered.connect(self._appearance_setter(name))
@@ -318,23 +350,45 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.reload_action)
         view_menu.addSeparator()
         self.zoom_in_action = self._action(
-            "&Larger Text",
+            QT_TRANSLATE_NOOP("MainWindow", "&Larger Text"),
             [key(key.StandardKey.ZoomIn), key("Ctrl+="), key("Ctrl++")],
             lambda: self.step_text_size(1),
         )
         self.zoom_out_action = self._action(
-            "&Smaller Text", [key(key.StandardKey.ZoomOut)], lambda: self.step_text_size(-1)
+            QT_TRANSLATE_NOOP("MainWindow", "&Smaller Text"),
+            [key(key.StandardKey.ZoomOut)],
+            lambda: self.step_text_size(-1),
         )
         self.zoom_reset_action = self._action(
-            "&Usual Text Size", [key("Ctrl+0")], lambda: self.set_text_size(NORMAL_TEXT_SIZE)
+            QT_TRANSLATE_NOOP("MainWindow", "&Usual Text Size"),
+            [key("Ctrl+0")],
+            lambda: self.set_text_size(NORMAL_TEXT_SIZE),
         )
         view_menu.addActions([self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action])
         self.set_text_size(self.settings.text_size, announce=False)
 
-        help_menu = menus.addMenu("&Help")
-        how_to = help_menu.addAction("How to use BodyMap")
+        help_menu = self._menu(menus, QT_TRANSLATE_NOOP("MainWindow", "&Help"))
+        how_to = help_menu.addAction("")
+        live(self, lambda: how_to.setText(self.tr("How to use BodyMap")))
         how_to.triggered.connect(self.navigator.home)
         help_menu.addAction(about_action)
+
+    def _retranslate_tooltips(self) -> None:
+        self.back_action.setToolTip(self.tr("Back (Alt+Left)"))
+        self.forward_action.setToolTip(self.tr("Forward (Alt+Right)"))
+        self.home_action.setToolTip(self.tr("Home: how to use BodyMap (Alt+Home)"))
+        self.reload_action.setToolTip(self.tr("Read the content files again (F5)"))
+
+    def _menu(self, parent: QMenu | QMenuBar, source: str) -> QMenu:
+        """A menu in ``parent`` titled ``source`` (marked with QT_TRANSLATE_NOOP), translated."""
+        menu = parent.addMenu("")
+        live(self, lambda: menu.setTitle(QCoreApplication.translate("MainWindow", source)))
+        return menu
+
+    @staticmethod
+    def _texter(action: QAction, source: str) -> Callable[[], None]:
+        """Sets ``action``'s text to ``source`` (marked with QT_TRANSLATE_NOOP) translated."""
+        return lambda: action.setText(QCoreApplication.translate("MainWindow", source))
 
     @Slot(bool)
     def _fill_basket_dock(self, visible: bool) -> None:
@@ -391,14 +445,16 @@ class MainWindow(QMainWindow):
         self.zoom_out_action.setEnabled(percent > TEXT_SIZES[0])
         self.zoom_reset_action.setEnabled(percent != NORMAL_TEXT_SIZE)
         if announce:
-            self.statusBar().showMessage(f"Text size {percent}%", TEXT_SIZE_MESSAGE_MS)
+            self.statusBar().showMessage(
+                self.tr("Text size {percent}%").format(percent=percent), TEXT_SIZE_MESSAGE_MS
+            )
 
     @Slot(str, str)
     def explain_unavailable(self, region_id: str, why: str) -> None:
         """A region whose page cannot be opened was picked: say why in the status bar (and
         to a screen reader), and leave the open page as it is."""
         title = region_id.title()
-        text = f"{title} cannot be opened: {why}"
+        text = self.tr("{region} cannot be opened: {why}").format(region=title, why=why)
         self.statusBar().showMessage(text, UNAVAILABLE_MESSAGE_MS)
         self.statusBar().setAccessibleDescription(text)
 

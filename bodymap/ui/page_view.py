@@ -18,6 +18,7 @@ from bodymap.content.render import WARNING_ICON, RenderOptions, render_page
 from bodymap.content.sides import side_title
 from bodymap.content.spelling import DEFAULT_SPELLING
 from bodymap.paths import resource
+from bodymap.ui.i18n import live
 from bodymap.ui.library_model import LibraryModel
 from bodymap.ui.theme import Theme
 
@@ -81,7 +82,7 @@ class PageView(QTextBrowser):
         page is shown (``spelling.spelling_for_territory``)."""
         self._first_tab: QWidget | None = None
         self.setObjectName("page-view")
-        self.setAccessibleName("Page")
+        live(self, lambda: self.setAccessibleName(self.tr("Page")))
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.anchorClicked.connect(self._on_anchor_clicked)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -17,8 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bodymap.content.languages import LANGUAGES
 from bodymap.content.outline import DEFAULT_SAME_DAY
-from bodymap.settings import Settings
+from bodymap.settings import INTERFACE_LANGUAGES, Settings
 from bodymap.ui.clinic_preferences import ClinicPreferencesWidget
 from bodymap.ui.content_folder import ContentFolderChooser
 
@@ -32,10 +34,11 @@ def same_day_problem(route: str, emergency_number: str) -> str:
     docs/clinical-review.md)."""
     digits = re.findall(r"\d[\d ]*\d|\d", route)
     if any(d.replace(" ", "") == emergency_number.replace(" ", "") for d in digits):
-        return (
-            f"{emergency_number} is the emergency number here: the same-day help must be "
-            "a doctor, a nurse line or a clinic, not emergency services."
-        )
+        return QCoreApplication.translate(
+            "PreferencesDialog",
+            "{number} is the emergency number here: the same-day help must be a doctor, a "
+            "nurse line or a clinic, not emergency services.",
+        ).format(number=emergency_number)
     return ""
 
 
@@ -45,17 +48,19 @@ class PreferencesDialog(QDialog):
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
-        self.setWindowTitle("Preferences")
+        self.setWindowTitle(self.tr("Preferences"))
         default = settings.default_emergency_number
         self.emergency = QLineEdit(settings.emergency_number_override)
         self.emergency.setObjectName("emergency-number")
         self.emergency.setPlaceholderText(default)
         self.emergency.setMaxLength(10)
-        self.emergency.setAccessibleName("Emergency number")
+        self.emergency.setAccessibleName(self.tr("Emergency number"))
         self.emergency.textChanged.connect(self._validate)
         hint = QLabel(
-            f"Shown wherever a page says to call emergency services. Leave it empty to use "
-            f"the number for this computer's country ({default})."
+            self.tr(
+                "Shown wherever a page says to call emergency services. Leave it empty to use "
+                "the number for this computer's country ({number})."
+            ).format(number=default)
         )
         hint.setWordWrap(True)
         self.error = QLabel()
@@ -67,17 +72,20 @@ class PreferencesDialog(QDialog):
         self.same_day.setObjectName("same-day-route")
         self.same_day.setPlaceholderText(settings.default_same_day or DEFAULT_SAME_DAY)
         self.same_day.setMaxLength(MAX_SAME_DAY)
-        self.same_day.setAccessibleName("Same-day help")
+        self.same_day.setAccessibleName(self.tr("Same-day help"))
         self.same_day.textChanged.connect(self._validate)
         same_day_hint = QLabel(
-            'Shown in every "Get medical help today" box, after "Contact". Leave it empty to '
-            "use the usual service for this computer's country."
+            self.tr(
+                'Shown in every "Get medical help today" box, after "Contact". Leave it empty '
+                "to use the usual service for this computer's country."
+            )
         )
         same_day_hint.setWordWrap(True)
         form = QFormLayout()
-        form.addRow("&Emergency number:", self.emergency)
+        self._add_language_rows(form)
+        form.addRow(self.tr("&Emergency number:"), self.emergency)
         form.addRow("", hint)
-        form.addRow("&Same-day help:", self.same_day)
+        form.addRow(self.tr("&Same-day help:"), self.same_day)
         form.addRow("", same_day_hint)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -86,13 +94,13 @@ class PreferencesDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.clinic = ClinicPreferencesWidget(settings)
         self.clinic.validityChanged.connect(self._validate)
-        group = QGroupBox("Clinic details on printed handouts")
+        group = QGroupBox(self.tr("Clinic details on printed handouts"))
         QVBoxLayout(group).addWidget(self.clinic)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(group)
         self.content_folder = ContentFolderChooser(settings)
-        pages = QGroupBox("The clinic's own pages")
+        pages = QGroupBox(self.tr("The clinic's own pages"))
         QVBoxLayout(pages).addWidget(self.content_folder)
         layout.addWidget(pages)
         layout.addWidget(self.error)
@@ -102,6 +110,33 @@ class PreferencesDialog(QDialog):
         layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         self.setMinimumWidth(460)
 
+    def _add_language_rows(self, form: QFormLayout) -> None:
+        """Language: Automatic (the computer's), or one the interface is translated into,
+        each named in its own language; and the pages' language, the interface's by default."""
+        from bodymap.ui.i18n import system_language  # noqa: PLC0415
+
+        self.language = QComboBox()
+        self.language.setObjectName("interface-language")
+        self.language.setAccessibleName(self.tr("Language"))
+        computer = LANGUAGES.get(system_language(), system_language())
+        self.language.addItem(
+            self.tr("Automatic (this computer's: {language})").format(language=computer), ""
+        )
+        for code in INTERFACE_LANGUAGES:
+            self.language.addItem(LANGUAGES.get(code, code), code)
+        self.language.setCurrentIndex(max(0, self.language.findData(self.settings.language_choice)))
+        form.addRow(self.tr("Lan&guage:"), self.language)
+        self.page_language = QComboBox()
+        self.page_language.setObjectName("page-language")
+        self.page_language.setAccessibleName(self.tr("Language of the pages"))
+        self.page_language.addItem(self.tr("The same as the interface"), "")
+        for code, name in LANGUAGES.items():
+            self.page_language.addItem(name, code)
+        self.page_language.setCurrentIndex(
+            max(0, self.page_language.findData(self.settings.page_language_choice))
+        )
+        form.addRow(self.tr("&Pages in:"), self.page_language)
+
     @Slot()
     def _validate(self) -> bool:
         text = self.emergency.text().strip()
@@ -109,7 +144,9 @@ class PreferencesDialog(QDialog):
         problem = (
             ""
             if number_ok
-            else f"'{text}' is not a phone number: use digits only, like 911 or 112."
+            else self.tr(
+                "'{text}' is not a phone number: use digits only, like 911 or 112."
+            ).format(text=text)
         )
         if not problem:
             problem = same_day_problem(
@@ -129,5 +166,7 @@ class PreferencesDialog(QDialog):
         self.settings.same_day_override = self.same_day.text().strip()
         self.clinic.save()
         self.content_folder.save()
+        self.settings.language_choice = str(self.language.currentData())
+        self.settings.page_language_choice = str(self.page_language.currentData())
         self.settings.sync()
         super().accept()

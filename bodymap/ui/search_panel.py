@@ -9,6 +9,7 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, Signal, Slo
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QListView, QWidget
 
+from bodymap.ui.i18n import live
 from bodymap.ui.roles import PAGE_ID_ROLE, SUGGESTION_ROLE
 
 if TYPE_CHECKING:
@@ -31,11 +32,14 @@ class SearchField(QLineEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("search-field")
-        self.setPlaceholderText("Search, e.g. “charley horse” (Ctrl+F)")
-        self.setAccessibleName("Search topics")
+        live(self, self._retranslate)
         self.setClearButtonEnabled(True)
         self.setMinimumWidth(200)
         self.setMaxLength(500)
+
+    def _retranslate(self) -> None:
+        self.setPlaceholderText(self.tr("Search, e.g. “charley horse” (Ctrl+F)"))
+        self.setAccessibleName(self.tr("Search topics"))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()

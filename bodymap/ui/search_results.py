@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bodymap.ui.i18n import live
 from bodymap.ui.roles import MARKUP_ROLE, PAGE_ID_ROLE, SUGGESTION_ROLE
 
 if TYPE_CHECKING:
@@ -62,7 +64,9 @@ class SearchResultsModel(QAbstractListModel):
         self.suggestions = list(response.suggestions) if response and not self.results else []
         self.message = None
         if response is not None and not self.results:
-            self.message = f"No results for “{response.query.strip()[:60]}”."
+            self.message = self.tr("No results for “{query}”.").format(
+                query=response.query.strip()[:60]
+            )
         self.endResetModel()
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
@@ -79,13 +83,16 @@ class SearchResultsModel(QAbstractListModel):
         if self.results:
             return self._result_data(self.results[row], role)
         if self.message and row == 0:
-            hint = " Did you mean:" if self.suggestions else " Try other words."
+            hint = " " + (
+                self.tr("Did you mean:") if self.suggestions else self.tr("Try other words.")
+            )
             shown = role in (Qt.ItemDataRole.DisplayRole, MARKUP_ROLE)
-            return self.message + hint if shown else None
+            return f"{self.message} {hint}" if shown else None
         suggestion = self.suggestions[row - (1 if self.message else 0)]
         values: dict[int, object] = {
-            Qt.ItemDataRole.DisplayRole: f"Search for {suggestion}",
-            MARKUP_ROLE: f"&nbsp;&nbsp;Search for <b>{escape(suggestion)}</b>",
+            Qt.ItemDataRole.DisplayRole: self.tr("Search for {words}").format(words=suggestion),
+            MARKUP_ROLE: "&nbsp;&nbsp;"
+            + escape(self.tr("Search for {words}")).format(words=f"<b>{escape(suggestion)}</b>"),
             SUGGESTION_ROLE: suggestion,
         }
         return values.get(role)
@@ -115,7 +122,10 @@ def _result_markup(result: SearchResult, region: str) -> str:
         f"<b><u>{escape(text)}</u></b>" if highlighted else escape(text)
         for text, highlighted in result.snippet_parts()
     )
-    where = f"&nbsp;&nbsp;<small>{escape(region)} region</small>" if region else ""
+    region_words = QCoreApplication.translate("SearchResultsModel", "{region} region")
+    where = (
+        f"&nbsp;&nbsp;<small>{escape(region_words.format(region=region))}</small>" if region else ""
+    )
     return f"<b>{escape(result.title)}</b>{where}<br><small>{snippet}</small>"
 
 
@@ -189,7 +199,7 @@ class ResultsPopup(QFrame):
         self.model = SearchResultsModel(region_titles, self, values)
         self.view = QListView(self)
         self.view.setObjectName("search-results-list")
-        self.view.setAccessibleName("Search results")
+        live(self, lambda: self.view.setAccessibleName(self.tr("Search results")))
         self.view.setModel(self.model)
         self.view.setItemDelegate(ResultDelegate(self.view))
         self.view.setUniformItemSizes(False)

@@ -28,16 +28,52 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from bodymap import APP_NAME
 from bodymap.qtshared.settings import open_store
 from bodymap.settings import SETTINGS, Setting
+from bodymap.ui.i18n import QT_TRANSLATE_NOOP
 
 STALE_TEMP_SECONDS = 3600
 # QSaveFile's temporary name: the file's own name and six letters or digits.
 _SAVE_TEMP = re.compile(r"\.[A-Za-z0-9]{6}$")
+
+
+SETTING_LABELS = (
+    QT_TRANSLATE_NOOP("Setting", "window size and position"),
+    QT_TRANSLATE_NOOP("Setting", "window layout"),
+    QT_TRANSLATE_NOOP("Setting", "last page opened"),
+    QT_TRANSLATE_NOOP("Setting", "appearance"),
+    QT_TRANSLATE_NOOP("Setting", "text size"),
+    QT_TRANSLATE_NOOP("Setting", "language"),
+    QT_TRANSLATE_NOOP("Setting", "page language"),
+    QT_TRANSLATE_NOOP("Setting", "emergency number"),
+    QT_TRANSLATE_NOOP("Setting", "same-day help"),
+    QT_TRANSLATE_NOOP("Setting", "clinic name"),
+    QT_TRANSLATE_NOOP("Setting", "clinic address"),
+    QT_TRANSLATE_NOOP("Setting", "clinic phone"),
+    QT_TRANSLATE_NOOP("Setting", "clinic website"),
+    QT_TRANSLATE_NOOP("Setting", "clinic logo"),
+    QT_TRANSLATE_NOOP("Setting", "handout footer note"),
+    QT_TRANSLATE_NOOP("Setting", "paper size"),
+    QT_TRANSLATE_NOOP("Setting", "handout basket"),
+    QT_TRANSLATE_NOOP("Setting", "last folder used for handouts"),
+    QT_TRANSLATE_NOOP("Setting", "handout print size"),
+    QT_TRANSLATE_NOOP("Setting", "clinic content folder"),
+)
+"""Each setting's ``label`` (``bodymap.settings``, which is Qt-free) marked for translation;
+``tests/ui/test_i18n.py`` keeps this list equal to the settings table."""
+
+FILE_REASONS = (
+    QT_TRANSLATE_NOOP("SettingsNotice", "the file could not be opened"),
+    QT_TRANSLATE_NOOP(
+        "SettingsNotice", "there is a folder or another kind of item where the file should be"
+    ),
+    QT_TRANSLATE_NOOP("SettingsNotice", "the file is damaged"),
+)
+"""Why a settings file cannot be used at all, marked for translation."""
 
 
 @dataclass(frozen=True)
@@ -65,18 +101,30 @@ def check_settings() -> SettingsNotice | None:
         return None
     # The lines stay as they are: a person may have written them, and may want to fix them.
     # The app uses the usual value meanwhile, and says so at each start until they are fixed.
-    lines = "\n".join(f"• {setting.label} ({_line_name(setting.key)})" for setting in unusable)
+    lines = "\n".join(
+        f"• {QCoreApplication.translate('Setting', setting.label)} ({_line_name(setting.key)})"
+        for setting in unusable
+    )
     return SettingsNotice(
-        f"Some saved settings could not be used, so {APP_NAME} is using the usual ones "
-        f"instead:\n{lines}\nThe lines are left in the settings file for you to correct.\n"
-        f"Settings file: {path}"
+        QCoreApplication.translate(
+            "SettingsNotice",
+            "Some saved settings could not be used, so {app} is using the usual ones "
+            "instead:\n{lines}\nThe lines are left in the settings file for you to correct.\n"
+            "Settings file: {file}",
+        ).format(app=APP_NAME, lines=lines, file=path)
     )
 
 
 def _line_name(key: str) -> str:
     """Where a key is in the INI file: ``handout/address`` is ``address=`` under ``[handout]``."""
     section, _, name = key.rpartition("/")
-    return f"{name}= under [{section}]" if section else f"{name}="
+    return (
+        QCoreApplication.translate("SettingsNotice", "{name}= under [{section}]").format(
+            name=name, section=section
+        )
+        if section
+        else f"{name}="
+    )
 
 
 def _valid(store: QSettings, setting: Setting[object]) -> bool:
@@ -110,19 +158,26 @@ def _has_binary(path: Path) -> bool:
 def _start_afresh(path: Path, reason: str) -> SettingsNotice:
     kept = _move_aside(path)
     fresh = open_store()  # re-reads: the damaged keys are gone with the file
+    reason = QCoreApplication.translate("SettingsNotice", reason)
     if kept is None and Path(fresh.fileName()).exists():
         return SettingsNotice(
-            f"{APP_NAME} could not read its saved settings ({reason}), so it started with "
-            "its usual settings. Changes will not be kept until the file is repaired or "
-            f"removed.\nSettings file: {path}"
+            QCoreApplication.translate(
+                "SettingsNotice",
+                "{app} could not read its saved settings ({reason}), so it started with its "
+                "usual settings. Changes will not be kept until the file is repaired or "
+                "removed.\nSettings file: {file}",
+            ).format(app=APP_NAME, reason=reason, file=path)
         )
-    kept_text = f"\nThe old file was kept as: {kept}" if kept else ""
-    return SettingsNotice(
-        f"{APP_NAME} could not read its saved settings ({reason}), so it started with its "
-        "usual settings. The clinic details and the handout basket may need to be entered "
-        f"again.{kept_text}",
-        kept,
-    )
+    text = QCoreApplication.translate(
+        "SettingsNotice",
+        "{app} could not read its saved settings ({reason}), so it started with its usual "
+        "settings. The clinic details and the handout basket may need to be entered again.",
+    ).format(app=APP_NAME, reason=reason)
+    if kept:
+        text += "\n" + QCoreApplication.translate(
+            "SettingsNotice", "The old file was kept as: {file}"
+        ).format(file=kept)
+    return SettingsNotice(text, kept)
 
 
 def _move_aside(path: Path) -> Path | None:
@@ -160,7 +215,7 @@ def tell_once(parent: QWidget, notice: SettingsNotice) -> QMessageBox:
     box = QMessageBox(parent)
     box.setObjectName("settings-notice")
     box.setIcon(QMessageBox.Icon.Information)
-    box.setWindowTitle("Settings were reset")
+    box.setWindowTitle(QCoreApplication.translate("SettingsNotice", "Settings were reset"))
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setText(notice.text)
     box.setStandardButtons(QMessageBox.StandardButton.Ok)

@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
 from bodymap.content.model import PageHeading
+from bodymap.ui.i18n import live
 from bodymap.ui.library_model import LibraryModel
 from bodymap.ui.literal import tooltip_text
 from bodymap.ui.roles import PAGE_ID_ROLE
@@ -84,7 +85,7 @@ class TopicsList(QListView):
         super().__init__(parent)
         self.library = library
         self.setObjectName("topics-list")
-        self.setAccessibleName("General topics")
+        live(self, lambda: self.setAccessibleName(self.tr("General topics")))
         self.topics = TopicsModel(library.library.topic_headings(), self, library.shown)
         self.setModel(self.topics)
         self.setUniformItemSizes(True)
