@@ -189,6 +189,15 @@ def find_content(given: Path | None, prog: str) -> ContentFolders | None:
     return find_content(given, prog)
 
 
+def window_page_language() -> str:
+    """The language the window shows pages in (Preferences, else the interface's, which
+    follows the computer's); read with QtCore, so loaded here."""
+    from bodymap.qtshared.languages import page_language  # noqa: PLC0415
+    from bodymap.qtshared.settings import open_settings  # noqa: PLC0415
+
+    return page_language(open_settings())
+
+
 def load_content(folders: ContentFolders, language: str = ENGLISH) -> ContentLibrary:
     """The pages in ``language``; English comes from the content cache, another language is
     read from the files (its pages over the English ones)."""
@@ -232,7 +241,7 @@ def _run(folder: Path | None, region: str | None, topic: str | None) -> int:
     folders = find_content(folder, "bodymap")
     if folders is None:
         return EXIT_USAGE
-    library = load_content(folders)
+    library = load_content(folders, window_page_language())
     start_page = _start_page(library, region, topic)
     if isinstance(start_page, int):
         return start_page

@@ -13,7 +13,7 @@ from PySide6.QtCore import QLocale, QSettings
 from bodymap import APP_NAME, ORG_NAME
 from bodymap.cli_common import ContentFolders, content_folders
 from bodymap.content.emergency import emergency_number_for, same_day_route_for
-from bodymap.settings import Settings
+from bodymap.settings import LANGUAGE, Settings
 
 
 def open_store() -> QSettings:
@@ -35,6 +35,12 @@ def open_settings() -> Settings:
         local_emergency_number=emergency_number_for(territory),
         local_same_day=same_day_route_for(territory),
     )
+
+
+def stored_language_choice() -> str:
+    """The interface language chosen in Preferences, read before the settings file is checked
+    (so that check can speak it): "" (the computer's) when unset or unusable."""
+    return LANGUAGE.read(open_store().value(LANGUAGE.key)) or ""
 
 
 def find_content(given: Path | None, prog: str) -> ContentFolders | None:

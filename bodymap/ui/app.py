@@ -13,8 +13,10 @@ from bodymap import APP_ID, APP_NAME, ORG_NAME, __version__, errorlog
 from bodymap.content.model import ContentLibrary
 from bodymap.paths import resource
 from bodymap.qtshared.diagram import BodyDiagram
-from bodymap.qtshared.settings import open_settings
+from bodymap.qtshared.languages import interface_language
+from bodymap.qtshared.settings import open_settings, stored_language_choice
 from bodymap.ui import crash
+from bodymap.ui.i18n import set_language
 from bodymap.ui.main_window import MainWindow
 from bodymap.ui.settings_recovery import check_settings, tell_once
 from bodymap.ui.theme import STYLE, STYLE_CHOSEN, apply_theme, theme_for
@@ -45,6 +47,8 @@ def build_window(
 ) -> MainWindow:
     """The window; ``loader`` is the one that loaded ``library``, so reloads only re-read edits."""
     app = make_application()
+    # Before anything says a word: the settings notice below is in this language too.
+    set_language(interface_language(stored_language_choice()))
     notice = check_settings()
     settings = open_settings()
     apply_theme(app, theme_for(settings.appearance))

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from bodymap.content.sides import parse_side_key, side_title
 from bodymap.ui.handout_basket import HandoutBasket
@@ -156,6 +157,7 @@ class BasketWidget(QWidget):
             button.setText(text)
             button.setToolTip(tip)
             button.setAccessibleName(text.replace("&", ""))
+        self.basket.retranslate()
         self._undo_text(self.basket.undo_stack.undoText())
 
     def _make_undo_button(self) -> QPushButton:
@@ -242,6 +244,9 @@ class BasketWidget(QWidget):
         """The Undo button names what it undoes ("Undo Clear Handout")."""
         text = self.tr("&Undo {change}").format(change=change) if change else self.tr("&Undo")
         self.undo_button.setText(text)
+        if isValid(self.undo_action):  # (the stack outlives the list, and may speak last)
+            self.undo_action.setText(text)  # after Qt's own, which it set in one language
+            self.undo_action.setToolTip(text.replace("&", ""))
         self.undo_button.setAccessibleName(text.replace("&", ""))
 
     @Slot(list)

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from bodymap.content.sides import parse_side_key, side_key
 from bodymap.settings import Settings
+from bodymap.ui.i18n import QT_TRANSLATE_NOOP, live
 
 
 def _entry(key: str) -> str:
@@ -28,8 +29,11 @@ def _entry(key: str) -> str:
 class _Change(QUndoCommand):
     """One change to the basket's pages (clear, remove, move, drag), as before and after."""
 
-    def __init__(self, basket: HandoutBasket, text: str, after: list[str]) -> None:
-        super().__init__(text)
+    def __init__(self, basket: HandoutBasket, source: str, after: list[str]) -> None:
+        """``source`` names the change in English, marked with QT_TRANSLATE_NOOP; it is shown
+        translated (Undo names it) and translated again after a language switch."""
+        super().__init__(QCoreApplication.translate("HandoutBasket", source))
+        self.source = source
         self.basket = basket
         self.before = list(basket.entries)
         self.after = after
@@ -57,6 +61,14 @@ class HandoutBasket(QObject):
         self.valid = set(valid_ids)
         self._ids = self._kept(settings.basket)
         self.undo_stack = QUndoStack(self)
+        live(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        """Name the changes that can be undone in the interface's language now."""
+        for index in range(self.undo_stack.count()):
+            change = self.undo_stack.command(index)
+            if isinstance(change, _Change):
+                change.setText(QCoreApplication.translate("HandoutBasket", change.source))
 
     def _kept(self, keys: Iterable[str]) -> list[str]:
         """``keys`` as entries, without repeats or pages that cannot be printed."""
@@ -103,14 +115,18 @@ class HandoutBasket(QObject):
         key = side_key(page_id, side)
         if page_id not in self.valid or key in self._ids:
             return False
-        self.undo_stack.push(_Change(self, self.tr("Add Page"), [*self._ids, key]))
+        self.undo_stack.push(
+            _Change(self, QT_TRANSLATE_NOOP("HandoutBasket", "Add Page"), [*self._ids, key])
+        )
         return True
 
     def remove(self, row: int) -> None:
         """Take out the page at ``row`` (nothing happens for a row that is not there)."""
         if 0 <= row < len(self._ids):
             after = self._ids[:row] + self._ids[row + 1 :]
-            self.undo_stack.push(_Change(self, self.tr("Remove Page"), after))
+            self.undo_stack.push(
+                _Change(self, QT_TRANSLATE_NOOP("HandoutBasket", "Remove Page"), after)
+            )
 
     def move(self, row: int, step: int) -> int:
         """Move the page at ``row`` up (-1) or down (+1); returns where it is now."""
@@ -119,19 +135,23 @@ class HandoutBasket(QObject):
             return row
         after = list(self._ids)
         after[row], after[target] = after[target], after[row]
-        self.undo_stack.push(_Change(self, self.tr("Move Page"), after))
+        self.undo_stack.push(_Change(self, QT_TRANSLATE_NOOP("HandoutBasket", "Move Page"), after))
         return target
 
     def reorder(self, entries: list[str]) -> None:
         """The same entries (``entries``' form) in a new order (dragged in the list); anything
         else is ignored."""
         if sorted(entries) == sorted(self._ids) and entries != self._ids:
-            self.undo_stack.push(_Change(self, self.tr("Move Page"), list(entries)))
+            self.undo_stack.push(
+                _Change(self, QT_TRANSLATE_NOOP("HandoutBasket", "Move Page"), list(entries))
+            )
 
     def clear(self) -> None:
         """Empty the basket (Undo puts the pages back)."""
         if self._ids:
-            self.undo_stack.push(_Change(self, self.tr("Clear Handout"), []))
+            self.undo_stack.push(
+                _Change(self, QT_TRANSLATE_NOOP("HandoutBasket", "Clear Handout"), [])
+            )
 
     def _set(self, entries: list[str]) -> None:
         self._ids = self._kept(entries)

@@ -13,16 +13,12 @@ nothing. A switch (Preferences) swaps the translators while the app runs; every 
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QObject, QTranslator
 
 from bodymap.paths import resource
-from bodymap.settings import INTERFACE_LANGUAGES
-
-SOURCE_LANGUAGE = "en"
-"""The language the code's strings are written in."""
+from bodymap.qtshared.languages import SOURCE_LANGUAGE
 
 
 def QT_TRANSLATE_NOOP(context: str, source: str) -> str:
@@ -40,39 +36,6 @@ _current = SOURCE_LANGUAGE
 def translations_dir() -> str:
     """Where BodyMap's compiled ``.qm`` files are (``resources/translations``)."""
     return str(resource("translations"))
-
-
-def system_language(environ: dict[str, str] | None = None) -> str:
-    """The interface language the computer asks for, among INTERFACE_LANGUAGES.
-
-    ``LANGUAGE`` (a colon list of preferences, as gettext reads it), then ``LC_ALL``,
-    ``LC_MESSAGES`` and ``LANG`` win in that order, as on any Linux desktop; without them,
-    Qt's idea of the system's languages (``QLocale.system().uiLanguages()``, which is the
-    user's setting on Windows and macOS). English when none of them is translated.
-    """
-    env = os.environ if environ is None else environ
-    wanted: list[str] = []
-    if env.get("LC_ALL") or env.get("LC_MESSAGES") or env.get("LANG"):
-        wanted.extend(part for part in env.get("LANGUAGE", "").split(":") if part)
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        if env.get(name):
-            wanted.append(env[name])
-            break
-    if not wanted:
-        wanted = list(QLocale.system().uiLanguages())
-    for tag in wanted:
-        code = tag.replace("-", "_").split("_")[0].split(".")[0].casefold()
-        if code in ("c", "posix"):
-            return SOURCE_LANGUAGE
-        if code in INTERFACE_LANGUAGES:
-            return code
-    return SOURCE_LANGUAGE
-
-
-def interface_language(choice: str, environ: dict[str, str] | None = None) -> str:
-    """The language to show: ``choice`` from Preferences ("en", "es"), or for "" the
-    computer's (``system_language``)."""
-    return choice if choice in INTERFACE_LANGUAGES else system_language(environ)
 
 
 def current_language() -> str:

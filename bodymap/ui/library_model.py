@@ -31,6 +31,7 @@ def _same_content(fresh: ContentLibrary, shown: ContentLibrary) -> bool:
         and fresh.region_order == shown.region_order
         and fresh.problems == shown.problems
         and fresh.pages == shown.pages
+        and fresh.language == shown.language
     )
 
 
@@ -79,7 +80,9 @@ class LibraryModel(QObject):
         if self.loader is None:
             from bodymap.content.loader import LibraryLoader  # noqa: PLC0415 - first reload
 
-            self.loader = LibraryLoader(self.library.root, shipped=self.library.shipped)
+            self.loader = LibraryLoader(
+                self.library.root, shipped=self.library.shipped, language=self.library.language
+            )
         fresh = self.loader.load(previous=self.library)
         if _same_content(fresh, self.library):
             return  # a touch, a swap file, a checkout back and forth: nothing to show anew
@@ -89,10 +92,22 @@ class LibraryModel(QObject):
         self.region_titles = self._region_titles()
         self.reloaded.emit()
 
+    def use_language(self, language: str) -> None:
+        """Show the pages in ``language`` from now on (those not written in it in English,
+        with a note), as the interface switches language or Preferences choose."""
+        from bodymap.content.loader import LibraryLoader  # noqa: PLC0415
+
+        if language == self.library.language:
+            return
+        self.loader = LibraryLoader(
+            self.library.root, shipped=self.library.shipped, language=language
+        )
+        self.reload()
+
     def use_clinic_folder(self, folder: Path) -> None:
         """Show ``folder``'s pages over the shipped ones from now on (Preferences)."""
         from bodymap.content.loader import LibraryLoader  # noqa: PLC0415
 
         shipped = self.library.shipped or self.library.root
-        self.loader = LibraryLoader(folder, shipped=shipped)
+        self.loader = LibraryLoader(folder, shipped=shipped, language=self.library.language)
         self.reload()

@@ -19,6 +19,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QApplication,
     QDialog,
     QDockWidget,
@@ -67,7 +68,7 @@ def open_search_index(library: ContentLibrary) -> SearchIndex:
     """The search index, loaded with the first search so start-up never waits for it."""
     from bodymap.content.search import SearchIndex  # noqa: PLC0415
 
-    return SearchIndex.open(library, search_cache(library.root))
+    return SearchIndex.open(library, search_cache(library.root, library.language))
 
 
 UNAVAILABLE_MESSAGE_MS = 15_000
@@ -79,6 +80,10 @@ APPEARANCE_LABELS = {
     "dark": QT_TRANSLATE_NOOP("MainWindow", "&Dark"),
 }
 """View → Appearance's words for each of APPEARANCES."""
+_FLOAT = ("Float", "Undocks and re-attaches the dock widget")
+_CLOSE = ("Close", "Closes the dock widget")
+DOCK_BUTTON_WORDS = {"qt_dockwidget_floatbutton": _FLOAT, "qt_dockwidget_closebutton": _CLOSE}
+"""Qt's own words for a dock's buttons (``QDockWidget`` in qtbase's translations)."""
 
 
 def _toolbar_width(toolbar: QToolBar) -> int:
@@ -135,6 +140,7 @@ class MainWindow(QMainWindow):
         self.basket_dock = QDockWidget(self)
         live(self, lambda: self.basket_dock.setWindowTitle(self.tr("Handout")))
         self.basket_dock.setObjectName("handout-dock")
+        live(self, self._retranslate_dock_buttons)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.basket_dock)
         # The basket only takes room once something is in it (View menu shows it any time);
         # its list and buttons are made when it first shows.
@@ -373,6 +379,15 @@ class MainWindow(QMainWindow):
         how_to.triggered.connect(self.navigator.home)
         help_menu.addAction(about_action)
 
+    def _retranslate_dock_buttons(self) -> None:
+        """Qt names the dock's own Float and Close buttons once, when it is made, in the
+        language of that moment (its words are in Qt's own translation)."""
+        for button in self.basket_dock.findChildren(QAbstractButton):
+            words = DOCK_BUTTON_WORDS.get(button.objectName())
+            if words is not None:
+                button.setAccessibleName(QCoreApplication.translate("QDockWidget", words[0]))
+                button.setAccessibleDescription(QCoreApplication.translate("QDockWidget", words[1]))
+
     def _retranslate_tooltips(self) -> None:
         self.back_action.setToolTip(self.tr("Back (Alt+Left)"))
         self.forward_action.setToolTip(self.tr("Forward (Alt+Right)"))
@@ -478,8 +493,20 @@ class MainWindow(QMainWindow):
             self.model.set_values(self.settings.emergency_number, self.settings.same_day)
         if accepted and self.settings.clinic_content_folder != folder:
             self.model.use_clinic_folder(clinic_folder(self.settings.clinic_content_folder))
+        if accepted:
+            self.apply_language()
         if accepted and self.navigator.current:
             self._on_page_changed(self.navigator.current)
+
+    def apply_language(self) -> None:
+        """Show the interface and the pages in the languages the settings now ask for, at
+        once: the open page and side, history, basket, search text, undo steps and the window
+        itself all stay (the texts are set again, ``bodymap.ui.i18n.live``)."""
+        from bodymap.qtshared.languages import interface_language, page_language  # noqa: PLC0415
+        from bodymap.ui.i18n import set_language  # noqa: PLC0415
+
+        set_language(interface_language(self.settings.language_choice))
+        self.model.use_language(page_language(self.settings))
 
     def set_appearance(self, appearance: str) -> None:
         self.settings.appearance = appearance

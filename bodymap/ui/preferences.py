@@ -19,10 +19,11 @@ from PySide6.QtWidgets import (
 )
 
 from bodymap.content.languages import LANGUAGES
-from bodymap.content.outline import DEFAULT_SAME_DAY
+from bodymap.content.outline import words_for
 from bodymap.settings import INTERFACE_LANGUAGES, Settings
 from bodymap.ui.clinic_preferences import ClinicPreferencesWidget
 from bodymap.ui.content_folder import ContentFolderChooser
+from bodymap.ui.i18n import current_language
 
 EMERGENCY_NUMBER = re.compile(r"^[0-9][0-9 ]{1,9}$")
 MAX_SAME_DAY = 120
@@ -70,7 +71,13 @@ class PreferencesDialog(QDialog):
         self.error.hide()
         self.same_day = QLineEdit(settings.same_day_override)
         self.same_day.setObjectName("same-day-route")
-        self.same_day.setPlaceholderText(settings.default_same_day or DEFAULT_SAME_DAY)
+        # The country's route is written in English; in another language, its usual words.
+        language = current_language()
+        self.same_day.setPlaceholderText(
+            settings.default_same_day
+            if language == "en" and settings.default_same_day
+            else words_for(language).default_same_day
+        )
         self.same_day.setMaxLength(MAX_SAME_DAY)
         self.same_day.setAccessibleName(self.tr("Same-day help"))
         self.same_day.textChanged.connect(self._validate)
@@ -113,7 +120,7 @@ class PreferencesDialog(QDialog):
     def _add_language_rows(self, form: QFormLayout) -> None:
         """Language: Automatic (the computer's), or one the interface is translated into,
         each named in its own language; and the pages' language, the interface's by default."""
-        from bodymap.ui.i18n import system_language  # noqa: PLC0415
+        from bodymap.qtshared.languages import system_language  # noqa: PLC0415
 
         self.language = QComboBox()
         self.language.setObjectName("interface-language")

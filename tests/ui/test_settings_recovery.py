@@ -217,6 +217,8 @@ def test_every_setting_the_app_saves_is_checked_and_passes(settings_file: Path) 
     settings.emergency_number_override = "000"
     settings.same_day_override = "Harbour Surgery, or NHS 111"
     settings.text_size = 125
+    settings.language_choice = "es"
+    settings.page_language_choice = "en"
     clinic.clinic = ClinicDetails(
         name="Harbour", address="1 Quay St", phone="555", website="example.org",
         logo_path="/logo.png", footer_note="Thanks",
