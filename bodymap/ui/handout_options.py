@@ -44,6 +44,12 @@ PRINT_SIZE_LABELS = {
     PrintSize.LARGE: QT_TRANSLATE_NOOP("HandoutOptionsPanel", "Large print (16 pt)"),
 }
 """``PrintSize.label`` (Qt-free, English) marked for translation."""
+GROUP_HEADINGS = {
+    "techniques": QT_TRANSLATE_NOOP("HandoutOptionsPanel", "What a massage therapist may do"),
+    "self_massage.steps": QT_TRANSLATE_NOOP("HandoutOptionsPanel", "Self-massage at home"),
+    "prevention": QT_TRANSLATE_NOOP("HandoutOptionsPanel", "Prevention"),
+}
+"""``compose.CHOOSABLE``'s headings (Qt-free, English) marked for translation."""
 
 
 def add_print_sizes(combo: QComboBox, chosen: PrintSize) -> None:
@@ -166,7 +172,10 @@ class HandoutOptionsPanel(QWidget):
             always.setFlags(Qt.ItemFlag.NoItemFlags)
             always.setCheckState(0, Qt.CheckState.Checked)
             for group in groups:
-                heading = QTreeWidgetItem(top, [group.heading])
+                words = GROUP_HEADINGS.get(group.field, group.heading)
+                heading = QTreeWidgetItem(
+                    top, [QCoreApplication.translate("HandoutOptionsPanel", words)]
+                )
                 heading.setFlags(
                     Qt.ItemFlag.ItemIsEnabled
                     | Qt.ItemFlag.ItemIsUserCheckable

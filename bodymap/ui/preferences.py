@@ -43,6 +43,15 @@ def same_day_problem(route: str, emergency_number: str) -> str:
     return ""
 
 
+def usual_same_day(settings: Settings) -> str:
+    """The same-day help used when the clinic sets none: the country's route, written in
+    English, or in another interface language that language's usual words."""
+    language = current_language()
+    if language == "en" and settings.default_same_day:
+        return settings.default_same_day
+    return words_for(language).default_same_day
+
+
 class PreferencesDialog(QDialog):
     """Edit → Preferences: the emergency number and the clinic's details for handouts."""
 
@@ -71,13 +80,7 @@ class PreferencesDialog(QDialog):
         self.error.hide()
         self.same_day = QLineEdit(settings.same_day_override)
         self.same_day.setObjectName("same-day-route")
-        # The country's route is written in English; in another language, its usual words.
-        language = current_language()
-        self.same_day.setPlaceholderText(
-            settings.default_same_day
-            if language == "en" and settings.default_same_day
-            else words_for(language).default_same_day
-        )
+        self.same_day.setPlaceholderText(usual_same_day(settings))
         self.same_day.setMaxLength(MAX_SAME_DAY)
         self.same_day.setAccessibleName(self.tr("Same-day help"))
         self.same_day.textChanged.connect(self._validate)
@@ -116,6 +119,9 @@ class PreferencesDialog(QDialog):
         # it is ever cut off, however many groups sit above it.
         layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         self.setMinimumWidth(460)
+        # Qt opened it at its minimum height, which squeezed the clinic's fields and cut off
+        # the last line of a wrapped hint (longer in Spanish): open it at the size it asks for.
+        self.resize(self.sizeHint())
 
     def _add_language_rows(self, form: QFormLayout) -> None:
         """Language: Automatic (the computer's), or one the interface is translated into,

@@ -528,6 +528,18 @@ El folleto se hará sin el logotipo. Puede elegir otro en Editar → Preferencia
         <translation>Letra grande (16 pt)</translation>
     </message>
     <message>
+        <source>What a massage therapist may do</source>
+        <translation>Lo que puede hacer un masajista</translation>
+    </message>
+    <message>
+        <source>Self-massage at home</source>
+        <translation>Automasaje en casa</translation>
+    </message>
+    <message>
+        <source>Prevention</source>
+        <translation>Prevención</translation>
+    </message>
+    <message>
         <source>Print size</source>
         <translation>Tamaño de letra</translation>
     </message>

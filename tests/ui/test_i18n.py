@@ -27,7 +27,7 @@ from bodymap.content.model import ContentLibrary
 from bodymap.paths import content_dir
 from bodymap.qtshared.languages import interface_language, page_language, system_language
 from bodymap.qtshared.settings import open_settings
-from bodymap.settings import SETTINGS
+from bodymap.settings import SETTINGS, PrintSize
 from bodymap.ui import i18n
 from bodymap.ui.dialogs import AboutDialog
 from bodymap.ui.handout_dialogs import ExportHandoutDialog, HandoutPreviewDialog
@@ -420,3 +420,19 @@ def test_the_date_printed_is_spanish_in_a_spanish_handout() -> None:
     from bodymap.handout.compose import written_date
 
     assert written_date(dt.date(2026, 11, 29), "es") == "29 de noviembre de 2026"
+
+
+def test_the_handout_choices_are_named_in_the_interface_language(
+    qtbot: QtBot, own_library: ContentLibrary
+) -> None:
+    from bodymap.handout.compose import CHOOSABLE
+    from bodymap.ui.handout_options import GROUP_HEADINGS
+
+    assert GROUP_HEADINGS == CHOOSABLE  # every list a therapist may shorten is marked
+    i18n.set_language("es")
+    panel = HandoutOptionsPanel(own_library, ["calf"], PrintSize.CLEAR)
+    qtbot.addWidget(panel)
+    top = panel.items.topLevelItem(0)
+    assert top is not None
+    headings = [item.text(0) for row in range(top.childCount()) if (item := top.child(row))]
+    assert "Prevención" in headings and "Prevention" not in headings
