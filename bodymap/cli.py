@@ -199,13 +199,11 @@ def window_page_language() -> str:
 
 
 def load_content(folders: ContentFolders, language: str = ENGLISH) -> ContentLibrary:
-    """The pages in ``language``; English comes from the content cache, another language is
-    read from the files (its pages over the English ones)."""
-    if language != ENGLISH:
-        from bodymap.content.loader import load_library  # noqa: PLC0415
-
-        return load_library(folders.clinic, shipped=folders.shipped, language=language)
-    return load_library_cached(folders.clinic, content_cache(folders.clinic), folders.shipped)
+    """The pages in ``language`` (another language's pages over the English ones), from the
+    content cache of that language when the files have not changed."""
+    return load_library_cached(
+        folders.clinic, content_cache(folders.clinic, language), folders.shipped, language
+    )
 
 
 def _dispatch(arguments: list[str]) -> int:

@@ -32,6 +32,7 @@ from typing import Any
 import msgspec
 
 from bodymap import __version__
+from bodymap.content.languages import DEFAULT_LANGUAGE, language_folder
 from bodymap.content.model import (
     CONTENT_FOLDERS,
     HOME_ID,
@@ -46,7 +47,7 @@ from bodymap.fileio import WriteError, atomic_write_bytes, file_stamp
 from bodymap.paths import artwork_file, layered_under
 
 MAGIC = b"BodyMap content cache"
-CACHE_FORMAT = 5
+CACHE_FORMAT = 6
 MAX_FIRST_LINE = 100
 # The code whose rules decide what a folder loads to: a change to it (a new check, a bug
 # fixed) must not be hidden behind an old cache, even between released versions.
@@ -71,36 +72,38 @@ REGION, TOPIC = "region", "topic"
 
 
 def load_library_cached(
-    root: Path, cache_path: Path, shipped: Path | None = None
+    root: Path, cache_path: Path, shipped: Path | None = None, language: str = DEFAULT_LANGUAGE
 ) -> ContentLibrary:
-    """``load_library(root, shipped=shipped)``, read from ``cache_path`` when the folders and
-    the artwork have not changed."""
+    """``load_library(root, shipped=shipped, language=language)``, read from ``cache_path``
+    when the folders (that language's too) and the artwork have not changed."""
     root = Path(root)
     shipped = layered_under(root, shipped)
     try:
-        stamp = content_stamp(root, shipped)
+        stamp = content_stamp(root, shipped, language)
     except OSError:
         stamp = None
     if stamp is not None:
         with contextlib.suppress(OSError, ValueError, LookupError, TypeError):
-            cached = _read_cache(cache_path, root, stamp, shipped)
+            cached = _read_cache(cache_path, root, stamp, shipped, language)
             if cached is not None:
                 return cached
-    library = _load(root, shipped)
+    library = _load(root, shipped, language)
     if stamp is not None:
         with contextlib.suppress(OSError, WriteError, ValueError):
             write_cache(cache_path, library, stamp)
     return library
 
 
-def _load(root: Path, shipped: Path | None) -> ContentLibrary:
+def _load(root: Path, shipped: Path | None, language: str = DEFAULT_LANGUAGE) -> ContentLibrary:
     # The YAML reader loads only when there is YAML to read, not on a cache hit.
     from bodymap.content.loader import load_library  # noqa: PLC0415
 
-    return load_library(root, shipped=shipped)
+    return load_library(root, shipped=shipped, language=language)
 
 
-def content_stamp(root: Path, shipped: Path | None = None) -> str | None:
+def content_stamp(
+    root: Path, shipped: Path | None = None, language: str = DEFAULT_LANGUAGE
+) -> str | None:
     """A digest that changes with any change the loader could see; None if there is no folder.
 
     With ``shipped`` (the shipped pages under the clinic folder ``root``), both folders count;
@@ -110,10 +113,12 @@ def content_stamp(root: Path, shipped: Path | None = None) -> str | None:
     if not base.is_dir():
         return None
     here = Path(__file__).resolve().parent
-    lines = [f"{CACHE_FORMAT} {__version__} {str(root.resolve())!r}"]
+    lines = [f"{CACHE_FORMAT} {__version__} {str(root.resolve())!r} {language}"]
     lines += [f"{name} {file_stamp(str(here / name))}" for name in CHECKING_CODE]
     lines.append(f"artwork {file_stamp(str(artwork_file()))}")
-    layers = (shipped, root) if shipped is not None else (root,)
+    layers: tuple[Path, ...] = (shipped, root) if shipped is not None else (root,)
+    if language != DEFAULT_LANGUAGE:  # that language's pages, laid over the English ones
+        layers += tuple(language_folder(layer, language) for layer in layers)
     for layer in layers:
         lines.append(f"layer {str(layer.resolve())!r} {file_stamp(str(layer))}")
         for folder in CONTENT_FOLDERS:
@@ -160,6 +165,8 @@ def write_cache(cache_path: Path, library: ContentLibrary, stamp: str) -> None:
         "regions": list(library.region_order),
         "pages": headings,
         "topics": [heading.id for heading in library.topic_headings()],
+        "language": library.language,
+        "fallback": sorted(library.fallback_ids),
     }
     text = json.dumps(header, ensure_ascii=False).encode()
     first = b"%s %d %08x %d\n" % (MAGIC, CACHE_FORMAT, zlib.crc32(text), len(text))
@@ -189,7 +196,11 @@ def _problem_row(problem: Problem, root: Path) -> list[object]:
 
 
 def _read_cache(
-    cache_path: Path, root: Path, stamp: str, shipped: Path | None
+    cache_path: Path,
+    root: Path,
+    stamp: str,
+    shipped: Path | None,
+    language: str = DEFAULT_LANGUAGE,
 ) -> CachedLibrary | None:
     """The cached library, or None when the file is not this folder's current cache.
 
@@ -204,7 +215,7 @@ def _read_cache(
         if zlib.crc32(text) != int(checksum, 16) or file.read(1) != b"\n":
             return None
         header = json.loads(text)
-        if header["stamp"] != stamp:
+        if header["stamp"] != stamp or header["language"] != language:
             return None
         pages = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
         start = file.tell()
@@ -217,6 +228,8 @@ def _read_cache(
     ]
     library = CachedLibrary(root, problems, rows, _Pages(pages, start), cache_path)
     library.shipped = shipped
+    library.language = language
+    library.fallback_ids = frozenset(str(page_id) for page_id in header["fallback"])
     library.region_order = tuple(str(region_id) for region_id in header["regions"])
     library.set_topic_order(header["topics"])
     return library
@@ -327,7 +340,7 @@ class CachedLibrary(ContentLibrary):
         with contextlib.suppress(OSError):
             self._cache_path.unlink()  # so the next start writes a good one
         if self._fresh is None:
-            self._fresh = _load(self.root, self.shipped).pages
+            self._fresh = _load(self.root, self.shipped, self.language).pages
         return self._fresh.get(page_id)
 
 

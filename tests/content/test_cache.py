@@ -227,3 +227,26 @@ def test_a_link_pointed_elsewhere_misses(content_copy: Path, tmp_path: Path, cac
     library = load_library_cached(content_copy, cache)
     assert not isinstance(library, CachedLibrary)
     assert_same(library, load_library(content_copy))
+
+
+def test_spanish_pages_are_cached_too_and_follow_their_own_files(
+    content_copy: Path, tmp_path: Path
+) -> None:
+    """The window opens a Spanish interface on Spanish pages as fast as on English ones."""
+    cache = tmp_path / "cache" / "content-es.json"
+    first = load_library_cached(content_copy, cache, language="es")
+    assert not isinstance(first, CachedLibrary)
+    second = load_library_cached(content_copy, cache, language="es")
+    assert isinstance(second, CachedLibrary)
+    fresh = load_library(content_copy, language="es")
+    assert_same(second, fresh)
+    assert second.language == "es"
+    assert second.fallback_ids == fresh.fallback_ids
+    calf = second.get("calf")
+    assert calf is not None and calf.title == "Pantorrilla"
+    # The English cache is another file: a Spanish one is never read as English.
+    assert load_library_cached(content_copy, cache).language == "en"
+    # An edit to a Spanish page misses the Spanish cache.
+    spanish_calf = content_copy / "es" / "regions" / "calf.yaml"
+    spanish_calf.write_text(spanish_calf.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert not isinstance(load_library_cached(content_copy, cache, language="es"), CachedLibrary)
