@@ -40,6 +40,8 @@ class Kind:
     name: str
     arguments: list[str]
     launches: list[Launch] = field(default_factory=list)
+    environment: dict[str, str] = field(default_factory=dict)
+    """Variables set for this kind only, over the run's (``LANG`` for a Spanish start)."""
 
     def median(self, attribute: str) -> float:
         return statistics.median(getattr(launch, attribute) for launch in self.launches)
@@ -83,10 +85,60 @@ def run_rounds(kinds: list[Kind], rounds: int, env: dict[str, str]) -> None:
     for number in range(rounds):
         shift = number % len(kinds)
         for kind in kinds[shift:] + kinds[:shift]:
-            kind.launches.append(launch(kind.arguments, env))
+            kind.launches.append(launch(kind.arguments, env | kind.environment))
         print(f" {number + 1}", end="" if number + 1 < rounds else "\n", flush=True)
 
 
 def ratio(first: Kind, second: Kind, attribute: str) -> float:
     """First's median over second's median (each over the same rounds of the same run)."""
     return first.median(attribute) / second.median(attribute)
+
+
+ENGLISH = {"LANG": "en_US.UTF-8", "LANGUAGE": "", "LC_ALL": "", "LC_MESSAGES": ""}
+SPANISH = {"LANG": "es_ES.UTF-8", "LANGUAGE": "", "LC_ALL": "", "LC_MESSAGES": ""}
+"""A computer set up in English or in Spanish: the interface and the pages follow it."""
+
+
+def language_kinds() -> tuple[Kind, Kind]:
+    """BodyMap started from a menu on an English and on a Spanish computer."""
+    return (
+        Kind("shipped_en", ["app"], environment=ENGLISH),
+        Kind("shipped_es", ["app"], environment=SPANISH),
+    )
+
+
+def main() -> int:
+    """``python -m bench.startup [ROUNDS]``: the bare window and BodyMap in English and in
+    Spanish, in one run (settings and caches in a temporary folder); prints the medians and
+    the Spanish start over the English one."""
+    import os  # noqa: PLC0415
+    import tempfile  # noqa: PLC0415
+
+    rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 11
+    with tempfile.TemporaryDirectory(prefix="bodymap-bench-") as folder:
+        env = dict(os.environ)
+        env |= {"XDG_CONFIG_HOME": f"{folder}/config", "XDG_CACHE_HOME": f"{folder}/cache"}
+        env.setdefault("QT_QPA_PLATFORM", "offscreen")
+        bare = Kind("bare", ["bare"])
+        english, spanish = language_kinds()
+        for kind in (bare, english, spanish):  # warm-up: each language writes its cache
+            launch(kind.arguments, env | kind.environment)
+        print(f"{rounds} rounds:", end="")
+        run_rounds([bare, english, spanish], rounds, env)
+    for kind in (bare, english, spanish):
+        print(
+            f"{kind.name:11} wall {kind.median('wall_ms'):6.0f} ms "
+            f"(best {kind.best('wall_ms'):.0f})"
+            f"  cpu {kind.median('cpu_ms'):6.0f} ms"
+            f"  peak {kind.median('rss_settled_kib') / 1024:5.0f} MiB"
+        )
+    print(
+        f"Spanish / English: wall {ratio(spanish, english, 'wall_ms'):.2f}, "
+        f"cpu {ratio(spanish, english, 'cpu_ms'):.2f}, "
+        f"memory {ratio(spanish, english, 'rss_settled_kib'):.2f}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -478,6 +478,9 @@ class BodyMapWidget(QWidget):
         painter.strokePath(outline, QPen(colour, 1.5, Qt.PenStyle.DashLine))
 
     def _paint_labels(self, painter: QPainter) -> None:
+        # A painter takes the application's direction: under a right-to-left language it
+        # would swap "◂ Right" and "Left ▸" to the wrong edges of the figure.
+        painter.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         box = self.diagram.view_box
         top = self._transform.map(QPointF(0, box.bottom())).y() + 2
         painter.setPen(self.theme.map.label)

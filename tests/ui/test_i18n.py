@@ -370,6 +370,7 @@ def test_right_to_left_mirrors_the_window_but_not_the_map(
     assert left_calf is not None
     ltr_spot = left_calf.geometry()
     ltr_map_x = body_map.mapTo(window, QPoint(0, 0)).x()
+    ltr_picture = body_map.grab().toImage()
     app.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
     try:
         qtbot.waitUntil(lambda: body_map.mapTo(window, QPoint(0, 0)).x() != ltr_map_x)
@@ -378,6 +379,8 @@ def test_right_to_left_mirrors_the_window_but_not_the_map(
         # The figure does not: the client's left calf is where it was drawn on the map.
         assert body_map.layoutDirection() == Qt.LayoutDirection.LeftToRight
         assert left_calf.geometry() == ltr_spot
+        # Nor its words: "◂ Right … Left ▸" under the front view, drawn the same, pixel for pixel.
+        assert body_map.grab().toImage() == ltr_picture
         click_map(qtbot, body_map, interior_point(body_map, left_calf))
         assert (window.navigator.current, window.navigator.side) == ("calf", "left")
     finally:
