@@ -439,3 +439,38 @@ def test_the_handout_choices_are_named_in_the_interface_language(
     assert top is not None
     headings = [item.text(0) for row in range(top.childCount()) if (item := top.child(row))]
     assert "Prevención" in headings and "Prevention" not in headings
+
+
+def test_qts_own_dialogs_are_in_spanish(qtbot: QtBot) -> None:
+    """The file dialog, the print dialog and a message box's buttons: Qt's own words, from
+    Qt's translation and, where it has none, from BodyMap's (``ui/qt_words.py``)."""
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from bodymap.ui.qt_words import qt_words
+
+    def dialogs() -> list[QWidget]:
+        files = QFileDialog()
+        files.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        files.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        printing = QPrintDialog(QPrinter())
+        buttons = QMessageBox.StandardButton
+        box = QMessageBox(QMessageBox.Icon.Warning, "", "", buttons.Ok | buttons.Cancel)
+        made: list[QWidget] = [files, printing, box]
+        for widget in made:
+            qtbot.addWidget(widget)
+        return made
+
+    english = [visible_texts(dialog) for dialog in dialogs()]
+    english_words = qt_words()
+    i18n.set_language("es")
+    spanish = [visible_texts(dialog) for dialog in dialogs()]
+    assert [a for a, b in zip(english_words, qt_words(), strict=True) if a == b] == []
+    same = [
+        text
+        for before, after in zip(english, spanish, strict=True)
+        for text in untranslated(before, after)
+    ]
+    # "Color" is the same word in Spanish; "..." is a button that picks a file.
+    assert [text for text in same if not text.endswith(("'Color'", "'...'"))] == []
+    assert "Cancelar" in spanish[2].values()
