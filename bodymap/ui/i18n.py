@@ -15,7 +15,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QObject, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    Qt,
+    QTranslator,
+)
 
 from bodymap.paths import resource
 from bodymap.qtshared.languages import SOURCE_LANGUAGE
@@ -91,13 +99,16 @@ def set_language(language: str) -> bool:
     return found
 
 
+LIVE_TEXTS = "bodymap-live-texts"
+
+
 class _LiveTexts(QObject):
     """The texts of one widget that follow the language; a child of that widget, so it gets
     the ``LanguageChange`` Qt passes down every window's tree, and dies with the widget."""
 
     def __init__(self, host: QObject) -> None:
         super().__init__(host)
-        self.setObjectName("bodymap-live-texts")
+        self.setObjectName(LIVE_TEXTS)
         self.setters: list[Callable[[], None]] = []
 
     def event(self, event: QEvent) -> bool:
@@ -118,10 +129,8 @@ def live(owner: QObject, setter: Callable[[], None]) -> None:
     host = owner
     while not host.isWidgetType() and (parent := host.parent()) is not None:
         host = parent
-    texts = next(
-        (child for child in host.children() if isinstance(child, _LiveTexts)),
-        None,
-    )
+    # Found in C++ by name, so no Python object is made for the host's other children.
+    texts = host.findChild(_LiveTexts, LIVE_TEXTS, Qt.FindChildOption.FindDirectChildrenOnly)
     if texts is None:
         texts = _LiveTexts(host)
     texts.setters.append(setter)
