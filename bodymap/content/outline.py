@@ -278,6 +278,21 @@ def fill_values(emergency_number: str, same_day: str, language: str = "en") -> d
     }
 
 
+def same_day_in(route: str, language: str) -> str:
+    """The clinic's same-day route for a page in ``language``: a country's English default
+    route (never changed in Preferences) gives way to "" (``fill_values`` then uses that
+    language's own words, "su médico o ..."); a route the clinic wrote stays as written."""
+    from bodymap.content.emergency import (  # noqa: PLC0415 - a small table, rarely needed
+        DEFAULT_SAME_DAY as COUNTRY_DEFAULT,
+    )
+    from bodymap.content.emergency import SAME_DAY_BY_COUNTRY  # noqa: PLC0415
+
+    english_defaults = {*SAME_DAY_BY_COUNTRY.values(), COUNTRY_DEFAULT, DEFAULT_SAME_DAY}
+    if language != "en" and route.strip() in english_defaults:
+        return ""
+    return route
+
+
 def filled(text: str, values: Mapping[str, str]) -> str:
     """Plain ``text`` with each placeholder (``{emergency}``) replaced by its value from
     ``values`` (``fill_values``): for lists, tooltips and search snippets, which are not markup.

@@ -31,6 +31,7 @@ from bodymap.content.outline import (
     markup,
     outline,
     page_link,
+    same_day_in,
     with_side,
     words_for,
 )
@@ -81,7 +82,8 @@ class _Screen:
         self.options = options
         self.language = library.language
         self.words = words_for(library.language)
-        self.placeholders = fill_values(options.emergency_number, options.same_day, self.language)
+        same_day = same_day_in(options.same_day, self.language)  # Spanish words, not English
+        self.placeholders = fill_values(options.emergency_number, same_day, self.language)
 
     def text(self, text: Text) -> Markup:
         return markup(text, self.placeholders, self.link)

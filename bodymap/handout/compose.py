@@ -20,18 +20,16 @@ from typing import Any
 from markupsafe import escape
 
 from bodymap.content import outline as outline_blocks
-from bodymap.content.emergency import DEFAULT_SAME_DAY as ENGLISH_SAME_DAY
-from bodymap.content.emergency import SAME_DAY_BY_COUNTRY
 from bodymap.content.languages import FALLBACK_NOTES
 from bodymap.content.model import HOME_ID, ContentLibrary, Page, Problem, RegionPage
 from bodymap.content.outline import (
-    DEFAULT_SAME_DAY,
     KeyPath,
     Text,
     Urgency,
     fill_values,
     markup,
     outline,
+    same_day_in,
     with_side,
     words_for,
 )
@@ -462,10 +460,7 @@ def compose_handout(
 def _same_day(route: str, language: str) -> str:
     """The clinic's same-day route, except that a country's English default route (never
     changed in Preferences) gives way to the page language's own plain words."""
-    english_defaults = {*SAME_DAY_BY_COUNTRY.values(), ENGLISH_SAME_DAY, DEFAULT_SAME_DAY}
-    if language != "en" and route.strip() in english_defaults:
-        return ""  # fill_values then uses the language's words ("su médico o ...")
-    return route
+    return same_day_in(route, language)
 
 
 def _libraries(

@@ -517,3 +517,14 @@ def test_qts_own_dialogs_are_in_spanish(qtbot: QtBot) -> None:
     # "Color" is the same word in Spanish; "..." is a button that picks a file.
     assert [text for text in same if not text.endswith(("'Color'", "'...'"))] == []
     assert "Cancelar" in spanish[2].values()
+
+
+def test_spanish_pages_name_the_same_day_help_in_spanish(
+    qtbot: QtBot, make_window: WindowFactory, own_library: ContentLibrary
+) -> None:
+    """The country's same-day route is English words: a Spanish page uses its own."""
+    window = make_window(own_library, start="calf")
+    spanish_window(window)
+    text = window.page_view.toPlainText()
+    assert "Contacte con su médico o un centro de urgencias" in text
+    assert "urgent care" not in text
