@@ -72,7 +72,12 @@ def test_the_wheel_carries_the_pages_and_the_artwork(tmp_path: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     shipped = {p.relative_to(PROJECT_DIR).as_posix() for p in PROJECT_DIR.glob("content/*/*.yaml")}
     assert shipped and {f"bodymap/_data/{name}" for name in shipped} <= names
-    for name in ("body.svg", "icon.svg", "desktop/org.bodymap.BodyMap.desktop"):
+    for name in (
+        "body.svg",
+        "icon.svg",
+        "desktop/org.bodymap.BodyMap.desktop",
+        "translations/bodymap_es.qm",  # the interface in Spanish
+    ):
         assert f"bodymap/_data/resources/{name}" in names
     assert not any(name.startswith(("content/", "resources/", "tests/")) for name in names)
 
