@@ -493,15 +493,23 @@ class BodyMapWidget(QWidget):
         side_font = QFont(font)
         side_font.setBold(False)
         side_font.setPointSizeF(max(8.0, font.pointSizeF() * 0.85))
+        share = box.width() / len(views)
+        column = (
+            self._transform.map(QPointF(box.left() + share, 0)).x()
+            - self._transform.map(QPointF(box.left(), 0)).x()
+        )
+        painter.setFont(font)
+        # Every view named the same way: all "Front view", or on a narrow map all "Front".
+        fits = all(
+            painter.fontMetrics().horizontalAdvance(view_title(view)) <= column - 6
+            for view in views
+        )
         for index, view in enumerate(views):
-            share = box.width() / len(views)
             left = self._transform.map(QPointF(box.left() + share * index, 0)).x()
             right = self._transform.map(QPointF(box.left() + share * (index + 1), 0)).x()
             label = QRect(int(left), int(top), int(right - left), line)
-            text = view_title(view)
+            text = view_title(view) if fits else view_label(view)
             painter.setFont(font)
-            if painter.fontMetrics().horizontalAdvance(text) > label.width() - 6:
-                text = view_label(view)  # a narrow map: "Front", "Back"
             painter.drawText(label, Qt.AlignmentFlag.AlignCenter, text)
             sides = self._view_sides.get(view)
             if sides is not None:

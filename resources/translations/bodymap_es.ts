@@ -117,11 +117,11 @@ BodyMap es solo educativo. No es consejo médico y no sustituye a un médico, a 
     <name>BodyMapWidget</name>
     <message>
         <source>Front</source>
-        <translation>Frente</translation>
+        <translation>Delante</translation>
     </message>
     <message>
         <source>Back</source>
-        <translation>Espalda</translation>
+        <translation>Detrás</translation>
     </message>
     <message>
         <source>Front view</source>
