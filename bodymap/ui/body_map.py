@@ -14,6 +14,8 @@ client's left and right are, so the back view never reads reversed.
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt, Signal, Slot
 from PySide6.QtGui import (
     QBrush,
@@ -65,6 +67,21 @@ SIDE_LABELS = (("Client's right", "Client's left"), ("Right", "Left"), ("R", "L"
 """The words under a view for the person's sides, longest first: the first that fits is used."""
 
 
+class MapChart(Protocol):
+    """What chart mode adds to the map (``ui/chart_marks.py``): the marked areas painted over
+    the figure, and clicks and keys that mark instead of only opening a page."""
+
+    def paint(self, painter: QPainter, shown: list[RegionButton]) -> None: ...
+
+    def clicked(self, button: RegionButton) -> bool:
+        """True when chart mode took the click."""
+        ...
+
+    def key_pressed(self, button: RegionButton, event: QKeyEvent) -> bool:
+        """True when chart mode took the key (digits, Delete)."""
+        ...
+
+
 class RegionButton(QAbstractButton):
     """An invisible button shaped like one drawn region. It only reports which region it is."""
 
@@ -74,6 +91,8 @@ class RegionButton(QAbstractButton):
         self._map = parent
         self.unavailable: str | None = None
         """Why this region's page cannot be opened (a broken or missing file), or None."""
+        self.annotation = ""
+        """What the session chart says of this area ("cramp, 7 out of 10"), read after its name."""
         self.setObjectName(f"region-button-{shape.element_id}")
         self.set_title(title)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -106,7 +125,9 @@ class RegionButton(QAbstractButton):
                 self.setAccessibleDescription(
                     f"{view} Press Enter or Space to open the {title} page."
                 )
-            self.setAccessibleName(title)
+            self.setAccessibleName(f"{title}, {self.annotation}" if self.annotation else title)
+            if self.annotation:
+                self.setToolTip(tooltip_text(f"{title}, {self.annotation}"))
         else:
             why = f"{title} is not available: {unavailable}"
             self.setToolTip(tooltip_text(why))
@@ -125,6 +146,8 @@ class RegionButton(QAbstractButton):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
+        if self._map.chart is not None and self._map.chart.key_pressed(self, event):
+            return
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.click()
         elif key in ARROWS:
@@ -193,6 +216,7 @@ class BodyMapWidget(QWidget):
         self._figure_cache: QPixmap | None = None
         self._outlines: dict[RegionButton, QPainterPath] = {}  # on screen, for this size
         self._areas: dict[RegionButton, QRect] = {}  # what repaints when a region changes
+        self.chart: MapChart | None = None  # chart mode, while it is on
         self.setObjectName("body-map")
         self.setAccessibleName("Body map")
         self.setAccessibleDescription(
@@ -357,6 +381,8 @@ class BodyMapWidget(QWidget):
     def _on_button_clicked(self) -> None:
         button = self.sender()
         if isinstance(button, RegionButton):
+            if self.chart is not None and self.chart.clicked(button):
+                return
             if button.unavailable is not None:
                 self.regionUnavailable.emit(button.region_id, button.unavailable)
             elif self._is_picked_side(button):
@@ -423,6 +449,8 @@ class BodyMapWidget(QWidget):
                 painter.strokePath(outline, QPen(colors.selected_outline, 2))
             elif button.region_id == self.hovered and self.hovered_side in (None, button.side):
                 painter.fillPath(outline, colors.hover_fill)
+        if self.chart is not None:
+            self.chart.paint(painter, shown)
         focused = next((b for b in shown if b.hasFocus()), None)
         if focused is not None:
             outline = self.shape_on_screen(focused)
