@@ -165,6 +165,8 @@ class ChartSession(QObject):
                 self.apply(edit)
         else:
             self.refresh()
+        # The mark is on screen first (a few ms); laying out the page takes longer.
+        self.map.repaint()
         self.map.regionActivated.emit(region_id, side or "")
 
     @Slot(str, object, int)
