@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -29,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from bodymap.chart.colours import DARK_FROM, score_colour
-from bodymap.chart.compare import Comparison
+from bodymap.chart.compare import AreaChange, Comparison
 from bodymap.chart.model import (
     MAX_AREA_NOTE,
     MAX_CLIENT_NAME,
@@ -72,7 +71,9 @@ def score_icon(score: int, size: int = 16) -> QIcon:
     painter.setPen(QPen(QColor("#3b3f45"), 1))
     painter.drawRect(0, 0, size - 1, size - 1)
     painter.end()
-    return QIcon(pixmap)
+    icon = QIcon(pixmap)
+    icon.addPixmap(pixmap, QIcon.Mode.Selected)  # the score's colour, not tinted when chosen
+    return icon
 
 
 class ScoreLegend(QWidget):
@@ -176,9 +177,9 @@ class ChartPanel(QWidget):
         self.comparison.setWordWrap(True)
         self.clear_comparison = QPushButton(self.tr("Clear Comparison"))
         self.clear_comparison.clicked.connect(self.clearComparisonRequested)
-        compare_row = QHBoxLayout()
-        compare_row.addWidget(self.comparison, 1)
-        compare_row.addWidget(self.clear_comparison)
+        compare_row = QVBoxLayout()
+        compare_row.addWidget(self.comparison)
+        compare_row.addWidget(self.clear_comparison, 0, Qt.AlignmentFlag.AlignLeft)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 8)
@@ -292,7 +293,7 @@ class ChartPanel(QWidget):
             if self.note.toPlainText().strip() != chart.note:
                 self.note.setPlainText(chart.note)
             chosen = chart.area(current) if current is not None else None
-            self.details.setEnabled(chosen is not None)
+            self.details.setVisible(chosen is not None)  # no stale score when none is chosen
             self.details.setTitle(
                 names[chosen.key] if chosen is not None else self.tr("No area chosen")
             )
@@ -324,12 +325,14 @@ class ChartPanel(QWidget):
         finally:
             self._updating = False
 
-    def _area_text(self, area: MarkedArea, name: str, change: object) -> str:
-        scores = getattr(change, "scores", None)
-        if scores is not None and getattr(change, "before", None) is not None:
-            text = self.tr("{area}: {scores}").format(area=name, scores=scores)
-        else:
+    def _area_text(self, area: MarkedArea, name: str, change: AreaChange | None) -> str:
+        """``Left calf: 7 · cramp``; while comparing ``Left calf: 7 → 4`` or ``… 4 (new)``."""
+        if change is None:
             text = self.tr("{area}: {score}").format(area=name, score=area.score)
+        elif change.before is None:
+            text = self.tr("{area}: {score} (new)").format(area=name, score=area.score)
+        else:
+            text = self.tr("{area}: {scores}").format(area=name, scores=change.scores)
         if area.kind is not None:
             text += f" · {kind_word(area.kind).lower()}"
         return text

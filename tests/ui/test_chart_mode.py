@@ -391,17 +391,22 @@ def test_compare_shows_each_change_in_the_panel_on_the_map_and_to_screen_readers
     calf = side(window, "calf", "left")
     calf.setFocus(Qt.FocusReason.TabFocusReason)
     qtbot.keyClick(calf, Qt.Key.Key_4)
+    foot = side(window, "foot", "right")
+    foot.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(foot, Qt.Key.Key_2)
     open_from(monkeypatch, earlier)
     window.chart_mode.compare_action.trigger()
     texts = list_texts(session)
     assert texts[0] == "Left calf: 7 \u2192 4"
-    assert texts[1] == "Neck: 4 \u2192 not marked (resolved)"
+    assert texts[1] == "Right foot: 2 (new)"
+    assert texts[2] == "Neck: 4 \u2192 not marked (resolved)"
+    session.panel.areas.setCurrentRow(0)  # the calf, chosen in the list
     assert session.panel.comparison.text() == "Compared with the session of 19 November 2026"
     assert session.panel.change.text() == "Since last time: 7 \u2192 4"
     assert session.marks.badges[("calf", "left")] == "7\u21924"
     assert accessible_name(calf) == "Left calf, 4 out of 10, was 7"
     window.chart_mode.clear_compare_action.trigger()
-    assert list_texts(session) == ["Left calf: 4"]
+    assert list_texts(session) == ["Left calf: 4", "Right foot: 2"]
     assert session.marks.badges == {}
 
 
