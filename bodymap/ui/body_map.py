@@ -71,7 +71,13 @@ class MapChart(Protocol):
     """What chart mode adds to the map (``ui/chart_marks.py``): the marked areas painted over
     the figure, and clicks and keys that mark instead of only opening a page."""
 
-    def paint(self, painter: QPainter, shown: list[RegionButton]) -> None: ...
+    def paint(self, painter: QPainter, shown: list[RegionButton]) -> None:
+        """The marked areas' fills, under the focus ring."""
+        ...
+
+    def paint_badges(self, painter: QPainter) -> None:
+        """The scores, over the focus ring, so it never hides one."""
+        ...
 
     def clicked(self, button: RegionButton) -> bool:
         """True when chart mode took the click."""
@@ -456,6 +462,8 @@ class BodyMapWidget(QWidget):
             outline = self.shape_on_screen(focused)
             painter.strokePath(outline, QPen(colors.focus_halo, 5))
             painter.strokePath(outline, QPen(colors.focus_ring, 2.5, Qt.PenStyle.DashLine))
+        if self.chart is not None:
+            self.chart.paint_badges(painter)
         if area.bottom() >= self.figure_bounds().bottom():
             self._paint_labels(painter)
 

@@ -9,7 +9,7 @@ to remove it (``removeRequested``). It changes nothing itself: the session appli
 
 from __future__ import annotations
 
-from PySide6.QtCore import QElapsedTimer, QObject, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QElapsedTimer, QObject, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QKeyEvent, QPainter, QPen
 
 from bodymap.chart.colours import score_colour
@@ -92,12 +92,10 @@ class ChartMarks(QObject):
         return False
 
     def paint(self, painter: QPainter, shown: list[RegionButton]) -> None:
-        """Every marked outline in its score's colour, the current area outlined, then the
-        badges over all fills (so a neighbour never hides one)."""
-        del shown  # badges can reach past their outline's repaint area: paint them all
+        """Every marked outline in its score's colour, and the current area outlined."""
+        del shown  # a mark can reach past its outline's repaint area: paint them all
         dark = self.map.theme.dark
         line = QColor("#e6e8eb" if dark else "#3b3f45")
-        badges: list[tuple[str, QPointF]] = []
         current_outlines = []
         for button in self.map.shown_buttons:
             area = key_of(button)
@@ -109,15 +107,26 @@ class ChartMarks(QObject):
             painter.strokePath(outline, QPen(line, 1.2))
             if area == self.current:
                 current_outlines.append(outline)
-            badges.append((self.badges.get(area, str(score)), outline.boundingRect().center()))
         for outline in current_outlines:
             painter.strokePath(outline, QPen(self.map.theme.map.selected_outline, 3))
+
+    def paint_badges(self, painter: QPainter) -> None:
+        """The score (or "7→4") in a white badge at the middle of each marked outline, over
+        every fill and the focus ring, so neither a neighbour nor the ring hides one."""
+        badges = [
+            (self.badges.get(key_of(b), str(self.scores[key_of(b)])), b)
+            for b in self.map.shown_buttons
+            if key_of(b) in self.scores
+        ]
+        if not badges:
+            return
         font = QFont(painter.font())
         font.setBold(True)
         font.setPointSizeF(max(8.0, font.pointSizeF()))
         painter.setFont(font)
         metrics = QFontMetricsF(font)
-        for text, centre in badges:
+        for text, button in badges:
+            centre = self.map.shape_on_screen(button).boundingRect().center()
             width = metrics.horizontalAdvance(text) + 8
             height = metrics.height() + 2
             rect = QRectF(centre.x() - width / 2, centre.y() - height / 2, width, height)

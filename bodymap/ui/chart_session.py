@@ -174,12 +174,16 @@ class ChartSession(QObject):
         """A digit typed on the map: that area's score (it is marked first if need be)."""
         key = (region_id, side)
         self.current = key
-        if self.chart.area(key) is None:
-            edit = self._try(mark_area, MarkedArea(region_id, side, score), self.artwork)
-        else:
+        if self.chart.area(key) is not None:
             edit = self._try(change_score, key, score)
+            if edit is not None:
+                self.apply(edit)
+            return
+        edit = self._try(mark_area, MarkedArea(region_id, side, score), self.artwork)
         if edit is not None:
             self.apply(edit)
+            self.map.repaint()
+            self.map.regionActivated.emit(region_id, side or "")  # as a click opens it
 
     def _edit_current(self, make: object, value: object) -> None:
         if self.current is None or self.chart.area(self.current) is None:

@@ -141,6 +141,7 @@ def test_the_keyboard_marks_and_scores_with_digits(qtbot: QtBot, window: MainWin
     neck.setFocus(Qt.FocusReason.TabFocusReason)
     qtbot.keyClick(neck, Qt.Key.Key_3)
     assert session.chart.area(("neck", None)).score == 3  # type: ignore[union-attr]
+    assert window.navigator.current == "neck"  # and opens its page, as a click does
     # Delete removes the focused area.
     qtbot.keyClick(neck, Qt.Key.Key_Delete)
     assert session.chart.area(("neck", None)) is None
