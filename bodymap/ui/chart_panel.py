@@ -163,6 +163,8 @@ class ChartPanel(QWidget):
         self.areas.setObjectName("chart-areas")
         self.areas.setAccessibleName(self.tr("Marked areas"))
         self.areas.currentItemChanged.connect(self._current_item_changed)
+        self.areas.setWordWrap(True)  # a narrow panel wraps a long line, never scrolls sideways
+        self.areas.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.empty = QLabel(
             self.tr("Click an area on the map, or move to it and press Enter, to mark it.")
         )
@@ -270,49 +272,14 @@ class ChartPanel(QWidget):
         self._updating = True
         try:
             changes = {c.key: c for c in comparison.changes} if comparison is not None else {}
-            self.areas.clear()
-            for area in chart.by_score():
-                text = self._area_text(area, names[area.key], changes.get(area.key))
-                item = QListWidgetItem(score_icon(area.score), text)
-                item.setData(ROLE_KEY, area.key)
-                self.areas.addItem(item)
-                if area.key == current:
-                    self.areas.setCurrentItem(item)
-            if comparison is not None:
-                for change in comparison.changes:
-                    if chart.area(change.key) is None:
-                        text = self.tr("{area}: {scores} (resolved)").format(
-                            area=names.get(change.key, change.key[0]), scores=change.scores
-                        )
-                        item = QListWidgetItem(text)
-                        item.setFlags(Qt.ItemFlag.ItemIsEnabled)
-                        self.areas.addItem(item)
+            self._show_areas(chart, current, names, changes)
             self.empty.setVisible(not chart.areas)
             if self.client.text().strip() != chart.client_name:
                 self.client.setText(chart.client_name)
             if self.note.toPlainText().strip() != chart.note:
                 self.note.setPlainText(chart.note)
             chosen = chart.area(current) if current is not None else None
-            self.details.setVisible(chosen is not None)  # no stale score when none is chosen
-            self.details.setTitle(
-                names[chosen.key] if chosen is not None else self.tr("No area chosen")
-            )
-            if chosen is not None:
-                self.score.setValue(chosen.score)
-                self.kind.setCurrentIndex(self.kind.findData(chosen.kind))
-                self.frequency.setCurrentIndex(self.frequency.findData(chosen.frequency))
-                if self.area_note.text().strip() != chosen.note:
-                    self.area_note.setText(chosen.note)
-                since = changes.get(chosen.key)
-                self.change.setText(
-                    self.tr("Since last time: {scores}").format(scores=since.scores)
-                    if since is not None
-                    else ""
-                )
-                self.change.setVisible(since is not None)
-            else:
-                self.area_note.clear()
-                self.change.hide()
+            self._show_chosen(chosen, names, changes.get(current) if current else None)
             if comparison is not None:
                 earlier = comparison.before.date
                 self.comparison.setText(
@@ -324,6 +291,53 @@ class ChartPanel(QWidget):
             self.clear_comparison.setVisible(comparison is not None)
         finally:
             self._updating = False
+
+    def _show_areas(
+        self,
+        chart: SessionChart,
+        current: AreaKey | None,
+        names: dict[AreaKey, str],
+        changes: dict[AreaKey, AreaChange],
+    ) -> None:
+        """The list: marked areas by score, then the areas resolved since last time."""
+        self.areas.clear()
+        for area in chart.by_score():
+            text = self._area_text(area, names[area.key], changes.get(area.key))
+            item = QListWidgetItem(score_icon(area.score), text)
+            item.setData(ROLE_KEY, area.key)
+            self.areas.addItem(item)
+            if area.key == current:
+                self.areas.setCurrentItem(item)
+        for change in changes.values():
+            if chart.area(change.key) is None:
+                text = self.tr("{area}: resolved (was {before})").format(
+                    area=names.get(change.key, change.key[0]), before=change.before
+                )
+                item = QListWidgetItem(text)
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                self.areas.addItem(item)
+
+    def _show_chosen(
+        self, chosen: MarkedArea | None, names: dict[AreaKey, str], since: AreaChange | None
+    ) -> None:
+        """The chosen area's details (hidden when none is chosen: no stale score)."""
+        self.details.setVisible(chosen is not None)
+        if chosen is None:
+            self.area_note.clear()
+            return
+        self.details.setTitle(names[chosen.key])
+        self.score.setValue(chosen.score)
+        self.kind.setCurrentIndex(self.kind.findData(chosen.kind))
+        self.frequency.setCurrentIndex(self.frequency.findData(chosen.frequency))
+        if self.area_note.text().strip() != chosen.note:
+            self.area_note.setText(chosen.note)
+        if since is None:
+            self.change.clear()
+        elif since.before is None:
+            self.change.setText(self.tr("New since last time"))
+        else:
+            self.change.setText(self.tr("Since last time: {scores}").format(scores=since.scores))
+        self.change.setVisible(since is not None)
 
     def _area_text(self, area: MarkedArea, name: str, change: AreaChange | None) -> str:
         """``Left calf: 7 · cramp``; while comparing ``Left calf: 7 → 4`` or ``… 4 (new)``."""

@@ -400,7 +400,7 @@ def test_compare_shows_each_change_in_the_panel_on_the_map_and_to_screen_readers
     texts = list_texts(session)
     assert texts[0] == "Left calf: 7 \u2192 4"
     assert texts[1] == "Right foot: 2 (new)"
-    assert texts[2] == "Neck: 4 \u2192 not marked (resolved)"
+    assert texts[2] == "Neck: resolved (was 4)"
     session.panel.areas.setCurrentRow(0)  # the calf, chosen in the list
     assert session.panel.comparison.text() == "Compared with the session of 19 November 2026"
     assert session.panel.change.text() == "Since last time: 7 \u2192 4"
