@@ -125,17 +125,32 @@ class ChartMarks(QObject):
         font.setPointSizeF(max(8.0, font.pointSizeF()))
         painter.setFont(font)
         metrics = QFontMetricsF(font)
+        placed: list[QRectF] = []
         for text, button in badges:
             centre = self.map.shape_on_screen(button).boundingRect().center()
             width = metrics.horizontalAdvance(text) + 8
             height = metrics.height() + 2
-            rect = QRectF(centre.x() - width / 2, centre.y() - height / 2, width, height)
+            rect = _clear_of(
+                QRectF(centre.x() - width / 2, centre.y() - height / 2, width, height), placed
+            )
+            placed.append(rect)
             painter.setBrush(BADGE_FILL)
             painter.setPen(QPen(BADGE_INK, 1))
             painter.drawRoundedRect(rect, 4, 4)
             painter.setPen(BADGE_INK)
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
         painter.setBrush(Qt.BrushStyle.NoBrush)
+
+
+def _clear_of(rect: QRectF, placed: list[QRectF]) -> QRectF:
+    """``rect``, or moved up or down by its height or twice that when it would cover a badge
+    already placed (side by side thighs on a small map, "4→7" beside "8")."""
+    step = rect.height() + 2
+    for shift in (0.0, step, -step, 2 * step, -2 * step):
+        moved = rect.translated(0, shift)
+        if not any(moved.intersects(other) for other in placed):
+            return moved
+    return rect
 
 
 def key_of(button: RegionButton) -> AreaKey:
