@@ -50,6 +50,7 @@ from bodymap.ui.literal import MODIFIED_MARKER, window_title
 if TYPE_CHECKING:
     from bodymap.handout.compose import Handout, HandoutRequest
     from bodymap.ui.chart_mode import ChartMode
+    from bodymap.ui.handout_dialogs import HandoutPreviewDialog
 
 DEFAULT_SCORE = 5
 """The score an area gets when marked by a click or Enter (the middle of the scale), until
@@ -480,16 +481,18 @@ class ChartSession(QObject):
 
         return request, HandoutSource(compose, "session-chart-handout.pdf")
 
-    def preview_handout(self) -> None:
+    def preview_handout(self) -> HandoutPreviewDialog | None:
+        """The usual Print Preview, of this chart's handout; None when refused."""
         made = self.handout_source()
-        if made is not None:
-            self.mode.handout.preview_request(*made)
+        return self.mode.handout.preview_request(*made) if made is not None else None
 
     def export_handout(self) -> Path | None:
+        """The usual Export dialog, then where to save; the path saved, or None."""
         made = self.handout_source()
         return self.mode.handout.export_pages_request(*made) if made is not None else None
 
     def print_handout(self) -> bool:
+        """The system print dialog, then print; False when cancelled or refused."""
         made = self.handout_source()
         return made is not None and self.mode.handout.print_request(made[0], source=made[1])
 

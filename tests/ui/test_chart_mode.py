@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 
 import pytest
+import yaml
 from pypdf import PdfReader
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAccessible, QColor
@@ -19,11 +20,12 @@ from bodymap.artwork import Artwork
 from bodymap.chart.colours import score_colour
 from bodymap.chart.fhir import save_session
 from bodymap.chart.model import Kind, MarkedArea, SessionChart
+from bodymap.content.loader import load_library
 from bodymap.qtshared.diagram import BodyDiagram
 from bodymap.ui.body_map import RegionButton
 from bodymap.ui.chart_session import DEFAULT_SCORE, ChartSession
 from bodymap.ui.main_window import MainWindow
-from tests.ui.conftest import click_map, interior_point
+from tests.ui.conftest import WindowFactory, click_map, interior_point
 
 Buttons = QMessageBox.StandardButton
 
@@ -449,10 +451,34 @@ def test_the_chart_handout_is_exported_with_the_scores_and_the_comparison(
     assert "9 \u2192 7" in text
 
 
-def test_the_chart_handout_needs_a_marked_area_and_safe_pages(
+def test_the_chart_handout_needs_a_marked_area(
     window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     session = chart_on(window)
     shown = warnings(monkeypatch)
     assert session.export_handout() is None
     assert shown and "Mark at least one area" in shown[0]
+
+
+def test_a_marked_region_whose_page_breaks_a_safety_rule_refuses_the_chart_handout(
+    qtbot: QtBot,
+    make_window: WindowFactory,
+    content_copy: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    calf = content_copy / "regions" / "calf.yaml"
+    data = yaml.safe_load(calf.read_text(encoding="utf-8"))
+    data["warning"] = {"heading": "Tight calves", "text": "A gentle massage may help."}
+    calf.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    window = make_window(load_library(content_copy))
+    session = chart_on(window)
+    click(qtbot, window, side(window, "calf", "left"))
+    shown = warnings(monkeypatch)
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *_a: pytest.fail("asked where to save")
+    )
+    assert session.export_handout() is None
+    assert session.preview_handout() is None
+    assert len(shown) == 2 and all("The Calf page cannot be printed" in t for t in shown)
+    assert list(tmp_path.glob("*.pdf")) == []
