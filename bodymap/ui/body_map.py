@@ -99,6 +99,8 @@ class RegionButton(QAbstractButton):
         """Why this region's page cannot be opened (a broken or missing file), or None."""
         self.annotation = ""
         """What the session chart says of this area ("cramp, 7 out of 10"), read after its name."""
+        self.chart_hint = ""
+        """In chart mode, what the keys do here; it replaces the description's "open" sentence."""
         self.setObjectName(f"region-button-{shape.element_id}")
         self.set_title(title)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -134,6 +136,8 @@ class RegionButton(QAbstractButton):
             self.setAccessibleName(f"{title}, {self.annotation}" if self.annotation else title)
             if self.annotation:
                 self.setToolTip(tooltip_text(f"{title}, {self.annotation}"))
+            if self.chart_hint:
+                self.setAccessibleDescription(f"{view} {self.chart_hint}")
         else:
             why = f"{title} is not available: {unavailable}"
             self.setToolTip(tooltip_text(why))

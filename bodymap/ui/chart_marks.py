@@ -40,6 +40,8 @@ class ChartMarks(QObject):
         self.badges: dict[AreaKey, str] = {}
         """What each badge says: the score, or "7 → 4" while comparing."""
         self.current: AreaKey | None = None
+        self.marked_hint = self.tr("Type a digit for its score; Delete unmarks it.")
+        self.unmarked_hint = self.tr("Press Enter to mark it, or type a digit for its score.")
         self._last_digit: tuple[AreaKey, int] | None = None
         self._digit_clock = QElapsedTimer()
 
@@ -55,8 +57,11 @@ class ChartMarks(QObject):
         self.scores, self.badges, self.current = scores, badges, current
         for button in self.map.buttons:
             words = annotations.get(key_of(button), "")
-            if words != button.annotation:
-                button.annotation = words
+            hint = ""
+            if self.map.chart is self:
+                hint = self.marked_hint if key_of(button) in scores else self.unmarked_hint
+            if (words, hint) != (button.annotation, button.chart_hint):
+                button.annotation, button.chart_hint = words, hint
                 button.set_title(button.region_title, picked=self.map._is_picked_side(button))
         self.map.update()
 

@@ -68,6 +68,12 @@ def accessible_name(button: RegionButton) -> str:
     return interface.text(QAccessible.Text.Name)
 
 
+def accessible_description(button: RegionButton) -> str:
+    interface = QAccessible.queryAccessibleInterface(button)
+    assert interface is not None
+    return interface.text(QAccessible.Text.Description)
+
+
 def answer(monkeypatch: pytest.MonkeyPatch, button: QMessageBox.StandardButton) -> list[str]:
     """Make the Save/Discard/Cancel question answer ``button``; the texts asked are kept."""
     asked: list[str] = []
@@ -230,8 +236,17 @@ def test_screen_readers_hear_the_side_the_kind_and_the_score(
         if button.region_id == "calf":
             words = accessible_name(button)
             assert (words.endswith("cramp, 7 out of 10")) == (button.side == "left"), words
+    # The description says what the keys do in chart mode.
+    assert (
+        accessible_description(calf) == "Back view. Type a digit for its score; Delete unmarks it."
+    )
+    right = side(window, "calf", "right")
+    assert accessible_description(right).endswith(
+        "Press Enter to mark it, or type a digit for its score."
+    )
     window.chart_mode.chart_action.trigger()  # off: the map is a plain map again
     assert accessible_name(calf) == "Left calf"
+    assert "Enter or Space to open" in accessible_description(right)
 
 
 # -- undo and redo -----------------------------------------------------------------------------
