@@ -114,7 +114,7 @@ class ChartMode(QObject):
         if self._session is None:
             from bodymap.ui.chart_session import ChartSession  # noqa: PLC0415 - first use only
 
-            self._session = ChartSession(self)
+            self._session = ChartSession(self, self)
         return self._session
 
     @property

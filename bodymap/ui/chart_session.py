@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, QStandardPaths, Qt, Slot
-from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QMessageBox
+from PySide6.QtGui import QAction, QUndoStack
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMessageBox
 
 from bodymap import APP_NAME
+from bodymap.artwork import Artwork
 from bodymap.chart.compare import Comparison, compare
 from bodymap.chart.fhir import SessionFileError, read_session, save_session
 from bodymap.chart.model import (
@@ -41,15 +42,16 @@ from bodymap.chart.model import (
     remove_area,
 )
 from bodymap.fileio import WriteError
+from bodymap.ui.body_map import BodyMapWidget
 from bodymap.ui.chart_commands import ChartCommand, ChartDocument
 from bodymap.ui.chart_marks import ChartMarks
 from bodymap.ui.chart_panel import ChartPanel, kind_word
-from bodymap.ui.handout import HandoutSource, warn
+from bodymap.ui.handout import HandoutController, HandoutSource, warn
+from bodymap.ui.library_model import LibraryModel
 from bodymap.ui.literal import MODIFIED_MARKER, window_title
 
 if TYPE_CHECKING:
     from bodymap.handout.compose import Handout, HandoutRequest
-    from bodymap.ui.chart_mode import ChartMode
     from bodymap.ui.handout_dialogs import HandoutPreviewDialog
 
 DEFAULT_SCORE = 5
@@ -58,11 +60,27 @@ the therapist sets it; a digit typed on an unmarked area marks it with that digi
 STATUS_MS = 8000
 
 
+class ChartActions(Protocol):
+    """What the session uses of ``chart_mode.ChartMode``: the window's parts it works with and
+    the actions whose state it keeps (said here, so this module need not import that one)."""
+
+    window: QMainWindow
+    body_map: BodyMapWidget
+    handout: HandoutController
+    library: LibraryModel
+    artwork: Artwork
+    base_title: str
+    chart_action: QAction
+    undo_action: QAction
+    redo_action: QAction
+    clear_compare_action: QAction
+
+
 class ChartSession(QObject):
     """One client's session chart in the window; see the module docstring."""
 
-    def __init__(self, mode: ChartMode) -> None:
-        super().__init__(mode)
+    def __init__(self, mode: ChartActions, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self.mode = mode
         self.window = mode.window
         self.map = mode.body_map
