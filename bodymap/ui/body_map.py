@@ -34,6 +34,7 @@ from PySide6.QtGui import (
     QTransform,
 )
 from PySide6.QtWidgets import QAbstractButton, QSizePolicy, QWidget
+from shiboken6 import isValid
 
 from bodymap.content.sides import side_title
 from bodymap.qtshared.diagram import BodyDiagram, RegionShape, sides_on_screen
@@ -190,7 +191,8 @@ class RegionButton(QAbstractButton):
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
-        self._map.update_region(self.region_id)
+        if isValid(self._map):  # not while the map itself is being deleted (focus moves away)
+            self._map.update_region(self.region_id)
 
 
 class BodyMapWidget(QWidget):
