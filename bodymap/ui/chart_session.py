@@ -18,8 +18,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, QStandardPaths, Qt, Slot
-from PySide6.QtGui import QAction, QUndoStack
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMessageBox
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFileDialog,
+    QMainWindow,
+    QMessageBox,
+    QWidget,
+)
 
 from bodymap import APP_NAME
 from bodymap.artwork import Artwork
@@ -105,6 +112,10 @@ class ChartSession(QObject):
         self.stack.undoTextChanged.connect(self._undo_text)
         self.stack.redoTextChanged.connect(self._redo_text)
         mode.library.reloaded.connect(self.refresh)
+        self._undo_keys = (mode.undo_action.shortcuts(), mode.redo_action.shortcuts())
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
 
     @property
     def chart(self) -> SessionChart:
@@ -306,6 +317,15 @@ class ChartSession(QObject):
         base = self.mode.base_title or APP_NAME
         self.window.setWindowTitle(self.title(base))
         self.window.setWindowModified(not self.stack.isClean())
+
+    @Slot(QWidget, QWidget)
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """Ctrl+Z belongs to a part of the window with an Undo of its own (the handout basket)
+        while it has the focus: the chart's keys step aside there, or Qt would do neither."""
+        own = _has_own_undo(new, self.window)
+        undo_keys, redo_keys = self._undo_keys
+        self.mode.undo_action.setShortcuts([] if own else undo_keys)
+        self.mode.redo_action.setShortcuts([] if own else redo_keys)
 
     @Slot(str)
     def _undo_text(self, text: str) -> None:
@@ -513,6 +533,20 @@ class ChartSession(QObject):
         """The system print dialog, then print; False when cancelled or refused."""
         made = self.handout_source()
         return made is not None and self.mode.handout.print_request(made[0], source=made[1])
+
+
+def _has_own_undo(widget: QWidget | None, window: QWidget) -> bool:
+    """Whether ``widget`` or a parent below ``window`` has an Undo action of its own."""
+    undo = QKeySequence(QKeySequence.StandardKey.Undo)
+    while widget is not None and widget is not window:
+        for action in widget.actions():
+            if (
+                action.shortcutContext() == Qt.ShortcutContext.WidgetWithChildrenShortcut
+                and undo in action.shortcuts()
+            ):
+                return True
+        widget = widget.parentWidget()
+    return False
 
 
 def _documents() -> Path:

@@ -277,6 +277,31 @@ def test_undo_and_redo_walk_every_edit_with_the_keys(qtbot: QtBot, window: MainW
     assert window.chart_mode.redo_action.isEnabled()
 
 
+def test_in_the_handout_basket_ctrl_z_undoes_the_basket_not_the_chart(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    window = make_window(start="calf")
+    window.handout.add_current()
+    window.basket_dock.show()
+    basket = window.handout.basket_widget
+    window.handout.basket.clear()
+    session = chart_on(window)
+    neck = side(window, "neck")
+    neck.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(neck, Qt.Key.Key_4)
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    basket.list.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(basket.list, Qt.Key.Key_Z, ctrl)
+    assert window.handout.basket.page_ids == ("calf",)  # the basket's clear undone
+    assert [area.key for area in session.chart.areas] == [("neck", None)]
+    neck.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(neck, Qt.Key.Key_Z, ctrl)
+    assert session.chart.areas == ()
+    assert window.handout.basket.page_ids == ("calf",)
+
+
 # -- new client, files, title ------------------------------------------------------------------
 
 
