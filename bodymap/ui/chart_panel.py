@@ -10,7 +10,17 @@ session (``ui/chart_session.py``) makes it an undoable edit and shows the chart 
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRectF, QSize, Qt, Signal, Slot
-from PySide6.QtGui import QColor, QFocusEvent, QIcon, QPainter, QPaintEvent, QPen, QPixmap
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QFocusEvent,
+    QIcon,
+    QKeySequence,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QPixmap,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -163,6 +173,13 @@ class ChartPanel(QWidget):
         self.areas.setObjectName("chart-areas")
         self.areas.setAccessibleName(self.tr("Marked areas"))
         self.areas.currentItemChanged.connect(self._current_item_changed)
+        delete = QAction(self.tr("Remove Area"), self.areas)
+        delete.setShortcuts(
+            [QKeySequence(QKeySequence.StandardKey.Delete), QKeySequence("Backspace")]
+        )
+        delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.triggered.connect(self.removeRequested)
+        self.areas.addAction(delete)  # Delete in the list unmarks the chosen area, as on the map
         self.areas.setWordWrap(True)  # a narrow panel wraps a long line, never scrolls sideways
         self.areas.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.empty = QLabel(

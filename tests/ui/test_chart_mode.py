@@ -152,8 +152,15 @@ def test_the_keyboard_marks_and_scores_with_digits(qtbot: QtBot, window: MainWin
     assert window.navigator.current == "neck"  # and opens its page, as a click does
     # Delete removes the focused area.
     qtbot.keyClick(neck, Qt.Key.Key_Delete)
-    assert session.chart.area(("neck", None)) is None
-    assert len(session.chart.areas) == 1
+    assert [area.key for area in session.chart.areas] == [("calf", "right")]
+    # So does Delete in the panel's list, for the area chosen there.
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    areas = session.panel.areas
+    areas.setFocus(Qt.FocusReason.TabFocusReason)
+    areas.setCurrentRow(0)
+    qtbot.keyClick(areas, Qt.Key.Key_Delete)
+    assert session.chart.areas == ()
 
 
 def test_the_spin_box_and_the_lists_edit_the_chosen_area(qtbot: QtBot, window: MainWindow) -> None:
