@@ -275,6 +275,19 @@ def change_session_note(chart: SessionChart, note: str) -> Edit:
     )
 
 
+def change_client_name(chart: SessionChart, name: str) -> Edit:
+    """Set the client's name ("" for nobody named). ChartError when longer than
+    MAX_CLIENT_NAME."""
+    if len(name.strip()) > MAX_CLIENT_NAME:
+        raise ChartError(f"the client's name is longer than {MAX_CLIENT_NAME} characters")
+    old, new = chart.client_name, name.strip()
+    return Edit(
+        "Edit client's name",
+        lambda c: dataclasses.replace(c, client_name=new),
+        lambda c: dataclasses.replace(c, client_name=old),
+    )
+
+
 def _index(chart: SessionChart, key: AreaKey) -> int:
     for index, area in enumerate(chart.areas):
         if area.key == key:

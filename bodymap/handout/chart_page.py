@@ -103,7 +103,7 @@ def _chart_page(
     titles: dict[str, str],
 ) -> HandoutPage:
     session = f"session of {chart.date.day} {chart.date:%B %Y}"
-    who = f"<b>For:</b> {escape(name)} \u00b7 {session}" if name else session.capitalize()
+    who = f"<b>For:</b> {escape(name)} \u00b7 {session}" if name else f"S{session[1:]}"
     marks = tuple(
         ChartMark(area.region_id, area.side, area.score, _name(area, titles))
         for area in chart.by_score()

@@ -14,6 +14,8 @@ client's left and right are, so the back view never reads reversed.
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRect, QRectF, QSize, Qt, Signal, Slot
 from PySide6.QtGui import (
     QBrush,
@@ -32,6 +34,7 @@ from PySide6.QtGui import (
     QTransform,
 )
 from PySide6.QtWidgets import QAbstractButton, QSizePolicy, QWidget
+from shiboken6 import isValid
 
 from bodymap.content.sides import side_title
 from bodymap.qtshared.diagram import BodyDiagram, RegionShape, sides_on_screen
@@ -92,6 +95,27 @@ SIDE_LABELS = (
 """The words under a view for the person's sides, longest first: the first that fits is used."""
 
 
+class MapChart(Protocol):
+    """What chart mode adds to the map (``ui/chart_marks.py``): the marked areas painted over
+    the figure, and clicks and keys that mark instead of only opening a page."""
+
+    def paint(self, painter: QPainter, shown: list[RegionButton]) -> None:
+        """The marked areas' fills, under the focus ring."""
+        ...
+
+    def paint_badges(self, painter: QPainter) -> None:
+        """The scores, over the focus ring, so it never hides one."""
+        ...
+
+    def clicked(self, button: RegionButton) -> bool:
+        """True when chart mode took the click."""
+        ...
+
+    def key_pressed(self, button: RegionButton, event: QKeyEvent) -> bool:
+        """True when chart mode took the key (digits, Delete)."""
+        ...
+
+
 class RegionButton(QAbstractButton):
     """An invisible button shaped like one drawn region. It only reports which region it is."""
 
@@ -101,6 +125,10 @@ class RegionButton(QAbstractButton):
         self._map = parent
         self.unavailable: str | None = None
         """Why this region's page cannot be opened (a broken or missing file), or None."""
+        self.annotation = ""
+        """What the session chart says of this area ("cramp, 7 out of 10"), read after its name."""
+        self.chart_hint = ""
+        """In chart mode, what the keys do here; it replaces the description's "open" sentence."""
         self.setObjectName(f"region-button-{shape.element_id}")
         self.set_title(title)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -136,7 +164,11 @@ class RegionButton(QAbstractButton):
                         region=title
                     )
                 )
-            self.setAccessibleName(title)
+            self.setAccessibleName(f"{title}, {self.annotation}" if self.annotation else title)
+            if self.annotation:
+                self.setToolTip(tooltip_text(f"{title}, {self.annotation}"))
+            if self.chart_hint:
+                self.setAccessibleDescription(f"{view} {self.chart_hint}")
         else:
             why = self.tr("{region} is not available: {why}").format(region=title, why=unavailable)
             self.setToolTip(tooltip_text(why))
@@ -155,6 +187,8 @@ class RegionButton(QAbstractButton):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
+        if self._map.chart is not None and self._map.chart.key_pressed(self, event):
+            return
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.click()
         elif key in ARROWS:
@@ -187,7 +221,8 @@ class RegionButton(QAbstractButton):
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
-        self._map.update_region(self.region_id)
+        if isValid(self._map):  # not while the map itself is being deleted (focus moves away)
+            self._map.update_region(self.region_id)
 
 
 class BodyMapWidget(QWidget):
@@ -223,6 +258,7 @@ class BodyMapWidget(QWidget):
         self._figure_cache: QPixmap | None = None
         self._outlines: dict[RegionButton, QPainterPath] = {}  # on screen, for this size
         self._areas: dict[RegionButton, QRect] = {}  # what repaints when a region changes
+        self.chart: MapChart | None = None  # chart mode, while it is on
         self.setObjectName("body-map")
         # The figure is a picture of a person: it never mirrors, even when the window does
         # for a right-to-left language (the client's left calf stays where it is drawn).
@@ -396,6 +432,8 @@ class BodyMapWidget(QWidget):
     def _on_button_clicked(self) -> None:
         button = self.sender()
         if isinstance(button, RegionButton):
+            if self.chart is not None and self.chart.clicked(button):
+                return
             if button.unavailable is not None:
                 self.regionUnavailable.emit(button.region_id, button.unavailable)
             elif self._is_picked_side(button):
@@ -462,11 +500,15 @@ class BodyMapWidget(QWidget):
                 painter.strokePath(outline, QPen(colors.selected_outline, 2))
             elif button.region_id == self.hovered and self.hovered_side in (None, button.side):
                 painter.fillPath(outline, colors.hover_fill)
+        if self.chart is not None:
+            self.chart.paint(painter, shown)
         focused = next((b for b in shown if b.hasFocus()), None)
         if focused is not None:
             outline = self.shape_on_screen(focused)
             painter.strokePath(outline, QPen(colors.focus_halo, 5))
             painter.strokePath(outline, QPen(colors.focus_ring, 2.5, Qt.PenStyle.DashLine))
+        if self.chart is not None:
+            self.chart.paint_badges(painter)
         if area.bottom() >= self.figure_bounds().bottom():
             self._paint_labels(painter)
 

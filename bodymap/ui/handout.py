@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
     # so they never delay the first frame.
     from PySide6.QtPrintSupport import QPrinter
 
-    from bodymap.handout.compose import HandoutRequest
+    from bodymap.handout.compose import Handout, HandoutRequest
     from bodymap.ui.basket import BasketWidget
     from bodymap.ui.handout_dialogs import (
         ExportHandoutDialog,
@@ -45,6 +46,16 @@ def warn(parent: QWidget, title: str, text: str) -> None:
     from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415
 
     QMessageBox.warning(parent, title, text)
+
+
+@dataclass(frozen=True)
+class HandoutSource:
+    """A handout made otherwise than from pages alone (a session chart's): ``compose`` turns
+    the request as the client's choices left it into the handout; ``file_name`` is the name
+    Export suggests. The dialogs, refusals and saving are the same as for any handout."""
+
+    compose: Callable[[HandoutRequest], Handout]
+    file_name: str
 
 
 def printable_ids(library: ContentLibrary) -> frozenset[str]:
@@ -344,12 +355,18 @@ class HandoutController(QObject):
         """The system print dialog, then print; False when cancelled or refused."""
         return self.print_request(self.request(page_ids, sides))
 
-    def print_request(self, request: HandoutRequest, printer: QPrinter | None = None) -> bool:
-        """Ask the printer and copies (system dialog), then print ``request``; False when
-        cancelled or when printing failed (said in a message)."""
+    def print_request(
+        self,
+        request: HandoutRequest,
+        printer: QPrinter | None = None,
+        source: HandoutSource | None = None,
+    ) -> bool:
+        """Ask the printer and copies (system dialog), then print ``request`` (made by
+        ``source`` when given); False when cancelled or when printing failed (said in a
+        message)."""
         from PySide6.QtPrintSupport import QPrintDialog  # noqa: PLC0415
 
-        from bodymap.handout.pdf import paint_handout  # noqa: PLC0415
+        from bodymap.handout.pdf import paint_composed  # noqa: PLC0415
 
         if self.refused(request.page_ids):
             return False
@@ -360,7 +377,7 @@ class HandoutController(QObject):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
         try:
-            paint_handout(printer, request, self.library, self.diagram, self.translations(request))
+            paint_composed(printer, self._compose(request, source), self.diagram)
         except OSError as error:
             warn(
                 self.window,
@@ -385,9 +402,12 @@ class HandoutController(QObject):
         in it print or save what it shows."""
         return self.preview_request(self.request(page_ids, sides))
 
-    def preview_request(self, request: HandoutRequest) -> HandoutPreviewDialog | None:
-        """The preview of ``request`` (see ``preview_pages``); None when refused."""
-        from bodymap.handout.pdf import paint_handout  # noqa: PLC0415
+    def preview_request(
+        self, request: HandoutRequest, source: HandoutSource | None = None
+    ) -> HandoutPreviewDialog | None:
+        """The preview of ``request`` (see ``preview_pages``; made by ``source`` when given);
+        None when refused."""
+        from bodymap.handout.pdf import paint_composed  # noqa: PLC0415
         from bodymap.ui.handout_dialogs import HandoutPreviewDialog  # noqa: PLC0415
 
         if self.refused(request.page_ids):
@@ -396,12 +416,12 @@ class HandoutController(QObject):
         printer = self.make_printer(request)
 
         def paint(target: QPrinter, chosen: HandoutRequest) -> None:
-            paint_handout(target, chosen, self.library, self.diagram, self.translations(chosen))
+            paint_composed(target, self._compose(chosen, source), self.diagram)
 
         dialog = HandoutPreviewDialog(printer, request, self.library, paint, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.printRequested.connect(lambda chosen: self.print_request(chosen, printer))
-        dialog.exportRequested.connect(self.export_request)
+        dialog.printRequested.connect(lambda chosen: self.print_request(chosen, printer, source))
+        dialog.exportRequested.connect(lambda chosen: self.export_request(chosen, source))
         dialog.destroyed.connect(self._forget_preview)
         self.preview_dialog = dialog
         self.preview_printer = printer  # the dialog only borrows it: keep it while it is open
@@ -419,8 +439,11 @@ class HandoutController(QObject):
         """The Export dialog (print size, client, what to include), then where to save."""
         return self.export_pages_request(self.request(page_ids, sides))
 
-    def export_pages_request(self, request: HandoutRequest) -> Path | None:
-        """The Export dialog for ``request`` (see ``export_pages``); None when cancelled."""
+    def export_pages_request(
+        self, request: HandoutRequest, source: HandoutSource | None = None
+    ) -> Path | None:
+        """The Export dialog for ``request`` (see ``export_pages``; made by ``source`` when
+        given); None when cancelled."""
         from bodymap.ui.handout_dialogs import ExportHandoutDialog  # noqa: PLC0415
 
         if self.refused(request.page_ids):
@@ -430,18 +453,24 @@ class HandoutController(QObject):
         try:
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return None
-            return self.export_request(dialog.request())
+            return self.export_request(dialog.request(), source)
         finally:
             self.export_dialog = None
             dialog.deleteLater()
 
-    def export_request(self, request: HandoutRequest) -> Path | None:
+    def export_request(
+        self, request: HandoutRequest, source: HandoutSource | None = None
+    ) -> Path | None:
         """Ask where (the last folder, else Documents), save, and say where it went."""
         from PySide6.QtWidgets import QFileDialog  # noqa: PLC0415
 
         from bodymap.handout.compose import default_file_name  # noqa: PLC0415
 
-        name = default_file_name(request.page_ids, self.library)
+        name = (
+            source.file_name
+            if source is not None
+            else default_file_name(request.page_ids, self.library)
+        )
         path_text, _ = QFileDialog.getSaveFileName(
             self.window,
             self.tr("Export Handout as PDF"),
@@ -450,7 +479,7 @@ class HandoutController(QObject):
         )
         if not path_text:
             return None
-        saved = self.save(request, Path(path_text))
+        saved = self.save(request, Path(path_text), source)
         if saved is not None:
             self.show_saved(saved)
         return saved
@@ -461,9 +490,13 @@ class HandoutController(QObject):
         """Save as ``path`` (".pdf" added) without asking: the soak, and scripts."""
         return self.save(self.request(page_ids, sides), path)
 
-    def save(self, request: HandoutRequest, path: Path) -> Path | None:
-        """Write the PDF (".pdf" added); errors are shown naming the file and the reason."""
-        from bodymap.handout.pdf import write_pdf  # noqa: PLC0415 - first use only
+    def save(
+        self, request: HandoutRequest, path: Path, source: HandoutSource | None = None
+    ) -> Path | None:
+        """Write the PDF (".pdf" added; made by ``source`` when given); errors are shown
+        naming the file and the reason."""
+        from bodymap.fileio import atomic_write_bytes  # noqa: PLC0415 - first use only
+        from bodymap.handout.pdf import render_composed  # noqa: PLC0415
 
         if path.suffix.casefold() != ".pdf":
             path = path.with_name(path.name + ".pdf")
@@ -471,7 +504,8 @@ class HandoutController(QObject):
             return None
         self._check_logo(request)
         try:
-            write_pdf(path, request, self.library, self.diagram, self.translations(request))
+            data, _ = render_composed(self._compose(request, source), self.diagram)
+            atomic_write_bytes(path, data)
         except WriteError as error:
             warn(
                 self.window,
@@ -484,6 +518,14 @@ class HandoutController(QObject):
         self.settings.last_folder = str(path.parent)
         self.settings.sync()
         return path
+
+    def _compose(self, request: HandoutRequest, source: HandoutSource | None) -> Handout:
+        """The handout ``source`` makes of ``request``, else its pages as they are."""
+        if source is not None:
+            return source.compose(request)
+        from bodymap.handout.compose import compose_handout  # noqa: PLC0415
+
+        return compose_handout(request, self.library, self.translations(request))
 
     def show_saved(self, path: Path) -> None:
         """ "Saved as …" with Open and Show in Folder (not modal: work goes on)."""

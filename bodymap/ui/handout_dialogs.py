@@ -228,6 +228,8 @@ class ExportHandoutDialog(QDialog):
         layout.addWidget(self.options, 1)
         layout.addWidget(self.buttons)
         self.resize(520, 560)
+        # Typing starts in "For:", and Enter there exports (focus on Cancel made Enter cancel).
+        self.options.client.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def request(self) -> HandoutRequest:
         return self.options.apply(self.base_request)

@@ -43,6 +43,7 @@ from bodymap.paths import search_cache
 from bodymap.qtshared.diagram import BodyDiagram
 from bodymap.settings import APPEARANCES, NORMAL_TEXT_SIZE, TEXT_SIZES, Settings
 from bodymap.ui.body_map import BodyMapWidget
+from bodymap.ui.chart_mode import ChartMode
 from bodymap.ui.content_watch import ContentWatcher
 from bodymap.ui.dialogs import AboutDialog, ProblemsBar
 from bodymap.ui.edit_page import PageEditor
@@ -148,6 +149,7 @@ class MainWindow(QMainWindow):
         self.basket_dock.setVisible(bool(self.handout.basket.page_ids))
         self._fill_basket_dock(self.basket_dock.isVisibleTo(self))
         self.handout.add_to_basket_action.triggered.connect(self.basket_dock.show)
+        self.chart_mode = ChartMode(self, self.body_map, self.handout, self.model, diagram.artwork)
         self._build_actions()
 
         self.body_map.regionActivated.connect(self.navigator.open)
@@ -159,7 +161,7 @@ class MainWindow(QMainWindow):
         self._update_history_actions()
         self._watched_window: QWindow | None = None
         self._first_frame_drawn = False
-        self.setWindowTitle(APP_NAME)
+        self.setWindowTitle(self.chart_mode.title(APP_NAME))
         self._default_size()
         if settings.geometry is not None:
             self.restoreGeometry(settings.geometry)
@@ -306,13 +308,14 @@ class MainWindow(QMainWindow):
         live(self, self._retranslate_tooltips)
 
         self._build_menus(quit_action, about_action, preferences_action)
+        self.chart_mode.add_to(self.file_menu, self.edit_menu, self.view_menu, toolbar)
 
     def _build_menus(
         self, quit_action: QAction, about_action: QAction, preferences_action: QAction
     ) -> None:
         key = QKeySequence
         menus = self.menuBar()
-        file_menu = self._menu(menus, QT_TRANSLATE_NOOP("MainWindow", "&File"))
+        file_menu = self.file_menu = self._menu(menus, QT_TRANSLATE_NOOP("MainWindow", "&File"))
         file_menu.addActions(
             [self.handout.print_action, self.handout.preview_action, self.handout.export_action]
         )
@@ -327,7 +330,7 @@ class MainWindow(QMainWindow):
         )
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
-        edit_menu = self._menu(menus, QT_TRANSLATE_NOOP("MainWindow", "&Edit"))
+        edit_menu = self.edit_menu = self._menu(menus, QT_TRANSLATE_NOOP("MainWindow", "&Edit"))
         edit_menu.addAction(self.page_editor.action)
         edit_menu.addSeparator()
         edit_menu.addAction(preferences_action)
@@ -342,7 +345,7 @@ class MainWindow(QMainWindow):
         self.regions_menu = self.go_menus.regions_menu
         self.topics_menu = self.go_menus.topics_menu
 
-        view_menu = self._menu(menus, QT_TRANSLATE_NOOP("MainWindow", "&View"))
+        view_menu = self.view_menu = self._menu(menus, QT_TRANSLATE_NOOP("MainWindow", "&View"))
         appearance_menu = self._menu(view_menu, QT_TRANSLATE_NOOP("MainWindow", "&Appearance"))
         group = QActionGroup(self)
         for name in APPEARANCES:
@@ -433,7 +436,7 @@ class MainWindow(QMainWindow):
         )
         self.body_map.set_selected(page.region_id, side)
         title = side_title(self.model.shown(page.title), side, self.library.language)
-        self.setWindowTitle(window_title(f"{title} — {APP_NAME}"))
+        self.setWindowTitle(self.chart_mode.title(window_title(f"{title} — {APP_NAME}")))
         self.topics.show_open_page(page_id)
 
     def step_text_size(self, steps: int) -> None:
@@ -633,6 +636,9 @@ class MainWindow(QMainWindow):
         return super().eventFilter(watched, event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.chart_mode.confirm_close():
+            event.ignore()
+            return
         # Saved here rather than on every page change: writing the settings file on each
         # click would cost the click a millisecond or more.
         if self.navigator.current is not None:

@@ -109,6 +109,14 @@ def test_the_request_name_and_note_replace_the_charts_and_are_escaped(
         )
 
 
+def test_a_chart_with_no_name_names_the_session_with_its_month_capitalised(
+    chart: SessionChart, shipped_library: ContentLibrary
+) -> None:
+    nameless = dataclasses.replace(chart, client_name="")
+    first = compose_chart_handout(nameless, request(), shipped_library).pages[0]
+    assert first.blocks[1].text == "Session of 26 November 2026"
+
+
 def test_an_empty_chart_is_refused(chart: SessionChart, shipped_library: ContentLibrary) -> None:
     with pytest.raises(RequestError, match="no area is marked"):
         compose_chart_handout(dataclasses.replace(chart, areas=()), request(), shipped_library)

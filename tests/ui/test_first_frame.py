@@ -38,6 +38,11 @@ NOT_BEFORE_FIRST_FRAME = (
     "bodymap.ui.basket",
     "bodymap.ui.preferences",
     "bodymap.ui.clinic_preferences",
+    "bodymap.chart",  # the session chart: model, FHIR files, comparison, colours
+    "bodymap.ui.chart_session",
+    "bodymap.ui.chart_panel",
+    "bodymap.ui.chart_marks",
+    "bodymap.ui.chart_commands",
 )
 
 NEVER_MADE_BY_A_RELOAD = (
@@ -72,6 +77,8 @@ def use_search_and_printing():
     report["found"] = window.search.model.results[0].id
     printer = window.handout.make_printer(window.handout.request(["calf"]))
     report["printer"] = type(printer).__name__
+    window.chart_mode.chart_action.trigger()
+    report["chart_panel"] = window.chart_mode.session.panel.isVisible()
     report["after_use"] = sorted(sys.modules)
     report["collecting_after"] = gc.isenabled()
     print(json.dumps(report), flush=True)
@@ -114,11 +121,14 @@ def test_the_first_frame_loads_only_what_it_shows(
     assert report["collecting_after"] is True  # and back on once it is drawn
     assert report["found"] == "calf"
     assert report["printer"] == "QPrinter"
+    assert report["chart_panel"] is True
     after = report["after_use"]
     for name in (
         "PySide6.QtPrintSupport",
         "bodymap.handout.pdf",
         "bodymap.content.search",
         "bodymap.ui.search_results",
+        "bodymap.chart.fhir",
+        "bodymap.ui.chart_panel",
     ):
         assert loaded(after, name)
