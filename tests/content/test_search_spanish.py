@@ -44,7 +44,7 @@ def test_everyday_spanish_finds_the_region(spanish_index: Any, query: str, pages
 
 def test_a_misspelt_spanish_word_finds_a_cramp_page(spanish_index: Any) -> None:
     found = top(spanish_index, "calanbre")
-    assert found and found[0] in {"calf", "thigh", "foot", "hand"}
+    assert found and found[0] in {"muscle-cramps", "calf", "thigh", "foot", "hand"}
 
 
 def test_spanish_results_show_spanish_titles(spanish_index: Any) -> None:
