@@ -484,7 +484,10 @@ CORRECTED_CLAIMS = (
         r"\b(mayoria|principal|habitual)\b[^.]*\b(calambres?|espasmos?)\b[^.]*\belectrolito"
         r"|\belectrolito[^.]*\b(causa principal|causa habitual|causa mas (comun|frecuente))",
     ),
-    Claim("everyone needs half a gallon of water", r"medio galon|ocho vasos|dos litros al dia"),
+    Claim(
+        "everyone needs half a gallon of water",
+        r"medio galon|\b(ocho|8) vasos|64 onzas|dos litros al dia",
+    ),
     Claim("a banana prevents or stops cramps", r"platano|banana|banano"),
     Claim("massage flushes out toxins", r"toxina"),
     Claim("quinine treats cramps", r"quinina"),
@@ -501,11 +504,19 @@ SPANISH_RULES = LanguageRules(
     topic_must_say=TOPIC_MUST_SAY,
     topic_tier_headings=(
         (EMERGENCY, re.compile(r"\{emergency\}|emergencia|\bllame\b.*\bahora\b", re.I)),
-        (TODAY, re.compile(r"\bhoy\b|mismo dia|de inmediato|enseguida|urgen|cuanto antes", re.I)),
+        (
+            TODAY,
+            re.compile(
+                r"\bhoy\b|mismo dia|de inmediato|enseguida|urgen|cuanto antes|lo antes posible|"
+                r"sin esperar|sin demora",
+                re.I,
+            ),
+        ),
         (SOON, re.compile(r"\bpronto\b|uno o dos dias|proximos dias", re.I)),
     ),
     urgent_words=re.compile(
-        r"de inmediato|inmediatamente|enseguida|cuanto antes|ahora mismo|urgen\w*|mismo dia|"
+        r"de inmediato|inmediatamente|enseguida|cuanto antes|lo antes posible|ahora mismo|"
+        r"sin esperar|sin demora|en el acto|al momento(?! de)|urgen\w*|mismo dia|"
         r"\bhoy\b|emergencia\w*|\{emergency\}|\{same_day\}",
         re.I,
     ),
@@ -527,7 +538,9 @@ SPANISH_RULES = LanguageRules(
         ("never to take it unless a doctor prescribed it", r"nunca[^.]{0,40}(medico|recet)"),
     ),
     literal_emergency_number=re.compile(
-        r"\b(llame|llamar|marque|marcar)\s+(al\s+)?(911|999|112|000|111|061)\b", re.I
+        r"\b(llam(e|en|ar)|marqu(e|en)|marcar|telefone(e|en|ar))\s+(al\s+|el\s+)?"
+        r"(911|999|112|000|111|061)\b",
+        re.I,
     ),
     plain_words=(
         (re.compile(r"\bmiccion\w*", re.I), "orinar (hacer pis)"),
