@@ -190,13 +190,10 @@ def find_content(given: Path | None, prog: str) -> ContentFolders | None:
 
 
 def load_content(folders: ContentFolders, language: str = ENGLISH) -> ContentLibrary:
-    """The pages in ``language``; English comes from the content cache, another language is
-    read from the files (its pages over the English ones)."""
-    if language != ENGLISH:
-        from bodymap.content.loader import load_library  # noqa: PLC0415
-
-        return load_library(folders.clinic, shipped=folders.shipped, language=language)
-    return load_library_cached(folders.clinic, content_cache(folders.clinic), folders.shipped)
+    """The pages in ``language`` (another language's pages over the English ones), from the
+    content cache of that language when the folders have not changed."""
+    cache = content_cache(folders.clinic, language)
+    return load_library_cached(folders.clinic, cache, folders.shipped, language)
 
 
 def _dispatch(arguments: list[str]) -> int:

@@ -113,9 +113,11 @@ def search_cache(content: Path, language: str = "en") -> Path:
     return cache_dir() / f"search-{_folder_key(content)}{suffix}.sqlite"
 
 
-def content_cache(content: Path) -> Path:
-    """The parsed pages of one content folder (see ``bodymap.content.cache``)."""
-    return cache_dir() / f"content-{_folder_key(content)}.json"
+def content_cache(content: Path, language: str = "en") -> Path:
+    """The parsed pages of one content folder in one language (see ``bodymap.content.cache``);
+    English keeps the name it always had."""
+    suffix = "" if language == "en" else f"-{language}"
+    return cache_dir() / f"content-{_folder_key(content)}{suffix}.json"
 
 
 def _folder_key(content: Path) -> str:

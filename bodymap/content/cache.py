@@ -32,6 +32,7 @@ from typing import Any
 import msgspec
 
 from bodymap import __version__
+from bodymap.content.languages import ENGLISH, language_folder
 from bodymap.content.model import (
     CONTENT_FOLDERS,
     HOME_ID,
@@ -46,7 +47,7 @@ from bodymap.fileio import WriteError, atomic_write_bytes, file_stamp
 from bodymap.paths import artwork_file, layered_under
 
 MAGIC = b"BodyMap content cache"
-CACHE_FORMAT = 5
+CACHE_FORMAT = 6  # 6: the pages' language and the ids shown in English in its place
 MAX_FIRST_LINE = 100
 # The code whose rules decide what a folder loads to: a change to it (a new check, a bug
 # fixed) must not be hidden behind an old cache, even between released versions.
@@ -71,14 +72,15 @@ REGION, TOPIC = "region", "topic"
 
 
 def load_library_cached(
-    root: Path, cache_path: Path, shipped: Path | None = None
+    root: Path, cache_path: Path, shipped: Path | None = None, language: str = ENGLISH
 ) -> ContentLibrary:
-    """``load_library(root, shipped=shipped)``, read from ``cache_path`` when the folders and
-    the artwork have not changed."""
+    """``load_library(root, shipped=shipped, language=language)``, read from ``cache_path``
+    when the folders (the language's own ones too: ``es/regions``...) and the artwork have
+    not changed. Each language needs a cache file of its own (``paths.content_cache``)."""
     root = Path(root)
     shipped = layered_under(root, shipped)
     try:
-        stamp = content_stamp(root, shipped)
+        stamp = content_stamp(root, shipped, language)
     except OSError:
         stamp = None
     if stamp is not None:
@@ -86,37 +88,44 @@ def load_library_cached(
             cached = _read_cache(cache_path, root, stamp, shipped)
             if cached is not None:
                 return cached
-    library = _load(root, shipped)
+    library = _load(root, shipped, language)
     if stamp is not None:
         with contextlib.suppress(OSError, WriteError, ValueError):
             write_cache(cache_path, library, stamp)
     return library
 
 
-def _load(root: Path, shipped: Path | None) -> ContentLibrary:
+def _load(root: Path, shipped: Path | None, language: str = ENGLISH) -> ContentLibrary:
     # The YAML reader loads only when there is YAML to read, not on a cache hit.
     from bodymap.content.loader import load_library  # noqa: PLC0415
 
-    return load_library(root, shipped=shipped)
+    return load_library(root, shipped=shipped, language=language)
 
 
-def content_stamp(root: Path, shipped: Path | None = None) -> str | None:
+def content_stamp(root: Path, shipped: Path | None = None, language: str = ENGLISH) -> str | None:
     """A digest that changes with any change the loader could see; None if there is no folder.
 
     With ``shipped`` (the shipped pages under the clinic folder ``root``), both folders count;
-    the clinic folder need not exist (then it has no pages yet).
+    the clinic folder need not exist (then it has no pages yet). For a language other than
+    English its own folders (``es/regions``, ``es/topics``) count as well as the English ones
+    it falls back to.
     """
     base = shipped or root
     if not base.is_dir():
         return None
     here = Path(__file__).resolve().parent
     lines = [f"{CACHE_FORMAT} {__version__} {str(root.resolve())!r}"]
+    if language != ENGLISH:
+        lines.append(f"language {language}")
     lines += [f"{name} {file_stamp(str(here / name))}" for name in CHECKING_CODE]
     lines.append(f"artwork {file_stamp(str(artwork_file()))}")
     layers = (shipped, root) if shipped is not None else (root,)
     for layer in layers:
         lines.append(f"layer {str(layer.resolve())!r} {file_stamp(str(layer))}")
-        for folder in CONTENT_FOLDERS:
+        folders = [Path(name) for name in CONTENT_FOLDERS]
+        if language != ENGLISH:
+            folders += [language_folder(Path(), language) / name for name in CONTENT_FOLDERS]
+        for folder in folders:
             try:
                 entries = sorted(os.scandir(layer / folder), key=lambda entry: entry.name)
             except (FileNotFoundError, NotADirectoryError):
@@ -160,6 +169,8 @@ def write_cache(cache_path: Path, library: ContentLibrary, stamp: str) -> None:
         "regions": list(library.region_order),
         "pages": headings,
         "topics": [heading.id for heading in library.topic_headings()],
+        "language": library.language,
+        "fallback": sorted(library.fallback_ids),
     }
     text = json.dumps(header, ensure_ascii=False).encode()
     first = b"%s %d %08x %d\n" % (MAGIC, CACHE_FORMAT, zlib.crc32(text), len(text))
@@ -217,6 +228,8 @@ def _read_cache(
     ]
     library = CachedLibrary(root, problems, rows, _Pages(pages, start), cache_path)
     library.shipped = shipped
+    library.language = str(header["language"])
+    library.fallback_ids = frozenset(str(page_id) for page_id in header["fallback"])
     library.region_order = tuple(str(region_id) for region_id in header["regions"])
     library.set_topic_order(header["topics"])
     return library
@@ -327,7 +340,7 @@ class CachedLibrary(ContentLibrary):
         with contextlib.suppress(OSError):
             self._cache_path.unlink()  # so the next start writes a good one
         if self._fresh is None:
-            self._fresh = _load(self.root, self.shipped).pages
+            self._fresh = _load(self.root, self.shipped, self.language).pages
         return self._fresh.get(page_id)
 
 
