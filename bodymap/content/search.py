@@ -736,6 +736,11 @@ def _fts_terms(options: list[str], whole: bool = False, stem: str | None = None)
     """The typed word as a prefix term (as a whole term when ``whole``), its stem as a prefix
     term ("calambr*" finds "calambres"), and each near spelling as an exact term."""
     typed = _quoted(options[0]) + ("" if whole else "*")
+    if stem is not None and options[0].startswith(stem):
+        # Every word the typed one (or its prefix) matches starts with its stem as well:
+        # one term, not two that match the same words ("masaj*", not also "masaje*").
+        typed = _quoted(stem) + "*"
+        stem = None
     stems = [] if stem is None else [_quoted(stem) + "*"]
     return [typed, *stems, *(_quoted(option) for option in options[1:])]
 
