@@ -87,7 +87,9 @@ def recorded(folders: Path) -> Iterator[Recorded]:
         patch.setattr(
             bodymap.cli,
             "load_library_cached",
-            lambda root, _cache, shipped=None: load(root, shipped=shipped),
+            lambda root, _cache, shipped=None, language="en": load(
+                root, shipped=shipped, language=language
+            ),
         )
         patch.setattr(bodymap.handout.cli, "load_library", load)
         check = once_per_folder(bodymap.content.report.check_content)
