@@ -61,6 +61,7 @@ CHECKING_CODE = (
     "checks.py",
     "rules.py",
     "rules_es.py",
+    "rule_table.py",
     "languages.py",
     "cache.py",
 )
