@@ -200,10 +200,9 @@ def window_page_language() -> str:
 
 def load_content(folders: ContentFolders, language: str = ENGLISH) -> ContentLibrary:
     """The pages in ``language`` (another language's pages over the English ones), from the
-    content cache of that language when the files have not changed."""
-    return load_library_cached(
-        folders.clinic, content_cache(folders.clinic, language), folders.shipped, language
-    )
+    content cache of that language when the folders have not changed."""
+    cache = content_cache(folders.clinic, language)
+    return load_library_cached(folders.clinic, cache, folders.shipped, language)
 
 
 def _dispatch(arguments: list[str]) -> int:

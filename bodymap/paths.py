@@ -114,7 +114,8 @@ def search_cache(content: Path, language: str = "en") -> Path:
 
 
 def content_cache(content: Path, language: str = "en") -> Path:
-    """The parsed pages of one content folder in one language (see ``bodymap.content.cache``)."""
+    """The parsed pages of one content folder in one language (see ``bodymap.content.cache``);
+    English keeps the name it always had."""
     suffix = "" if language == "en" else f"-{language}"
     return cache_dir() / f"content-{_folder_key(content)}{suffix}.json"
 

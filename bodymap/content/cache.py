@@ -32,7 +32,7 @@ from typing import Any
 import msgspec
 
 from bodymap import __version__
-from bodymap.content.languages import DEFAULT_LANGUAGE, language_folder
+from bodymap.content.languages import ENGLISH, language_folder
 from bodymap.content.model import (
     CONTENT_FOLDERS,
     HOME_ID,
@@ -47,7 +47,7 @@ from bodymap.fileio import WriteError, atomic_write_bytes, file_stamp
 from bodymap.paths import artwork_file, layered_under
 
 MAGIC = b"BodyMap content cache"
-CACHE_FORMAT = 6
+CACHE_FORMAT = 6  # 6: the pages' language and the ids shown in English in its place
 MAX_FIRST_LINE = 100
 # The code whose rules decide what a folder loads to: a change to it (a new check, a bug
 # fixed) must not be hidden behind an old cache, even between released versions.
@@ -61,6 +61,7 @@ CHECKING_CODE = (
     "checks.py",
     "rules.py",
     "rules_es.py",
+    "rule_table.py",
     "languages.py",
     "cache.py",
 )
@@ -72,10 +73,11 @@ REGION, TOPIC = "region", "topic"
 
 
 def load_library_cached(
-    root: Path, cache_path: Path, shipped: Path | None = None, language: str = DEFAULT_LANGUAGE
+    root: Path, cache_path: Path, shipped: Path | None = None, language: str = ENGLISH
 ) -> ContentLibrary:
     """``load_library(root, shipped=shipped, language=language)``, read from ``cache_path``
-    when the folders (that language's too) and the artwork have not changed."""
+    when the folders (the language's own ones too: ``es/regions``...) and the artwork have
+    not changed. Each language needs a cache file of its own (``paths.content_cache``)."""
     root = Path(root)
     shipped = layered_under(root, shipped)
     try:
@@ -94,34 +96,37 @@ def load_library_cached(
     return library
 
 
-def _load(root: Path, shipped: Path | None, language: str = DEFAULT_LANGUAGE) -> ContentLibrary:
+def _load(root: Path, shipped: Path | None, language: str = ENGLISH) -> ContentLibrary:
     # The YAML reader loads only when there is YAML to read, not on a cache hit.
     from bodymap.content.loader import load_library  # noqa: PLC0415
 
     return load_library(root, shipped=shipped, language=language)
 
 
-def content_stamp(
-    root: Path, shipped: Path | None = None, language: str = DEFAULT_LANGUAGE
-) -> str | None:
+def content_stamp(root: Path, shipped: Path | None = None, language: str = ENGLISH) -> str | None:
     """A digest that changes with any change the loader could see; None if there is no folder.
 
     With ``shipped`` (the shipped pages under the clinic folder ``root``), both folders count;
-    the clinic folder need not exist (then it has no pages yet).
+    the clinic folder need not exist (then it has no pages yet). For a language other than
+    English its own folders (``es/regions``, ``es/topics``) count as well as the English ones
+    it falls back to.
     """
     base = shipped or root
     if not base.is_dir():
         return None
     here = Path(__file__).resolve().parent
-    lines = [f"{CACHE_FORMAT} {__version__} {str(root.resolve())!r} {language}"]
+    lines = [f"{CACHE_FORMAT} {__version__} {str(root.resolve())!r}"]
+    if language != ENGLISH:
+        lines.append(f"language {language}")
     lines += [f"{name} {file_stamp(str(here / name))}" for name in CHECKING_CODE]
     lines.append(f"artwork {file_stamp(str(artwork_file()))}")
-    layers: tuple[Path, ...] = (shipped, root) if shipped is not None else (root,)
-    if language != DEFAULT_LANGUAGE:  # that language's pages, laid over the English ones
-        layers += tuple(language_folder(layer, language) for layer in layers)
+    layers = (shipped, root) if shipped is not None else (root,)
     for layer in layers:
         lines.append(f"layer {str(layer.resolve())!r} {file_stamp(str(layer))}")
-        for folder in CONTENT_FOLDERS:
+        folders = [Path(name) for name in CONTENT_FOLDERS]
+        if language != ENGLISH:
+            folders += [language_folder(Path(), language) / name for name in CONTENT_FOLDERS]
+        for folder in folders:
             try:
                 entries = sorted(os.scandir(layer / folder), key=lambda entry: entry.name)
             except (FileNotFoundError, NotADirectoryError):
@@ -200,7 +205,7 @@ def _read_cache(
     root: Path,
     stamp: str,
     shipped: Path | None,
-    language: str = DEFAULT_LANGUAGE,
+    language: str = ENGLISH,
 ) -> CachedLibrary | None:
     """The cached library, or None when the file is not this folder's current cache.
 
@@ -215,7 +220,7 @@ def _read_cache(
         if zlib.crc32(text) != int(checksum, 16) or file.read(1) != b"\n":
             return None
         header = json.loads(text)
-        if header["stamp"] != stamp or header["language"] != language:
+        if header["stamp"] != stamp or header.get("language") != language:
             return None
         pages = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
         start = file.tell()
@@ -228,7 +233,7 @@ def _read_cache(
     ]
     library = CachedLibrary(root, problems, rows, _Pages(pages, start), cache_path)
     library.shipped = shipped
-    library.language = language
+    library.language = str(header["language"])
     library.fallback_ids = frozenset(str(page_id) for page_id in header["fallback"])
     library.region_order = tuple(str(region_id) for region_id in header["regions"])
     library.set_topic_order(header["topics"])

@@ -1,8 +1,10 @@
 """The shapes of ``check``'s rules, so that each language's rules are one table of data.
 
-``checks.py`` holds the English table and the code that applies a table to a page;
-``rules_es.py`` holds the Spanish table. A third language is one more table with the same
-fields, written against that language's pages (and read by a clinician who speaks it).
+``rule_table.py`` holds the medical-safety rules once, each with its patterns per language;
+``checks.py`` holds the English ``LanguageRules`` and the code that applies them to a page,
+``rules_es.py`` the Spanish ones. A third language is one more column in ``rule_table`` and
+one more ``LanguageRules`` (its tier headings, urgent words, readability formula), written
+against that language's pages and read by a clinician who speaks it.
 """
 
 from __future__ import annotations

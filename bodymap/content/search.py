@@ -374,7 +374,7 @@ class SearchIndex:
         self._pages: dict[int, _PageWords] = {}
         self.language = library.language if library.language in SEARCH_LANGUAGES else "en"
         self._stopwords, stemmer = SEARCH_LANGUAGES[self.language]
-        self._stemmer = _snowball(stemmer) if stemmer else None
+        self._stemmer = stemmer
 
     # -- building and caching ------------------------------------------------------------
 
@@ -511,8 +511,7 @@ class SearchIndex:
         "pantorrill"), or None where the index's own stemmer does it (English)."""
         if self._stemmer is None:
             return None
-        stem: str = self._stemmer.stemWord(word)
-        return stem if len(stem) >= MIN_STEM and stem != word else None
+        return _snowball_stem(self._stemmer, word)
 
     def _real_word(self, word: str) -> bool:
         return is_real_word(word, self.language)
@@ -724,10 +723,24 @@ def _snowball(language: str) -> Any:
     return snowballstemmer.stemmer(language)
 
 
+@functools.lru_cache(maxsize=4096)
+def _snowball_stem(language: str, word: str) -> str | None:
+    """The Snowball stem of ``word`` in ``language``, or None when it is too short or the word
+    itself. Remembered: ranking asks for the same typed word once per matching page on every
+    keystroke, and the pure-Python stemmer costs about 0.1 ms a word."""
+    stem: str = _snowball(language).stemWord(word)
+    return stem if len(stem) >= MIN_STEM and stem != word else None
+
+
 def _fts_terms(options: list[str], whole: bool = False, stem: str | None = None) -> list[str]:
     """The typed word as a prefix term (as a whole term when ``whole``), its stem as a prefix
     term ("calambr*" finds "calambres"), and each near spelling as an exact term."""
     typed = _quoted(options[0]) + ("" if whole else "*")
+    if stem is not None and options[0].startswith(stem):
+        # Every word the typed one (or its prefix) matches starts with its stem as well:
+        # one term, not two that match the same words ("masaj*", not also "masaje*").
+        typed = _quoted(stem) + "*"
+        stem = None
     stems = [] if stem is None else [_quoted(stem) + "*"]
     return [typed, *stems, *(_quoted(option) for option in options[1:])]
 

@@ -113,8 +113,7 @@ class PageFrame:
     def paint_header(self, painter: QPainter, running_title: str) -> None:
         s = self.s
         if running_title:
-            title = s.text(running_title, self.small, s.width, colour=MUTED, caps=True)
-            title.draw(painter, 0, self.header_height)
+            self.running_title(running_title).draw(painter, 0, self.header_height)
         if not self.handout.clinic.is_set:
             return
         for text, x, y in self.header_parts:
@@ -125,6 +124,26 @@ class PageFrame:
         rule_y = self.header_height - s.mm(2.2)
         painter.setPen(QPen(ACCENT, s.pt(1.1)))
         painter.drawLine(QLineF(0, rule_y, s.width, rule_y))
+
+    def running_title(self, running_title: str) -> Text:
+        """The running title of a continued sheet, on the one line ``body_top`` leaves for it.
+
+        A title too long for the line ("Calambres en el embarazo, en los niños y en las
+        personas mayores (continuación)") loses its last words, with "…" in their place;
+        the last word, "(continued)" in the page's language, always stays.
+        """
+        s = self.s
+
+        def typeset(text: str) -> Text:
+            return s.text(text, self.small, s.width, colour=MUTED, caps=True)
+
+        title = typeset(running_title)
+        words = running_title.split(" ")
+        kept = len(words) - 1
+        while len(title.line_bottoms()) > 1 and kept > 1:
+            kept -= 1
+            title = typeset(" ".join(words[:kept]).rstrip(",;:") + "… " + words[-1])
+        return title
 
     def _paint_logo(self, painter: QPainter, target: QRectF) -> None:
         logo = self.logo

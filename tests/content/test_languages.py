@@ -49,9 +49,10 @@ def spanish_safety_after(content: Path, region: str, change: Callable[[Data], No
 # -- the layer and its fallback ----------------------------------------------------------------
 
 
-def test_spanish_library_has_every_region_in_spanish_and_the_rest_in_english(
+def test_spanish_library_has_every_page_in_spanish_and_a_missing_one_in_english(
     content_copy: Path,
 ) -> None:
+    (content_copy / "es" / "topics" / "hydration.yaml").unlink()
     library = load_library(content_copy, language="es")
     assert library.language == "es"
     for region in REGIONS:
@@ -63,9 +64,12 @@ def test_spanish_library_has_every_region_in_spanish_and_the_rest_in_english(
     english = load_library(content_copy)
     assert english.fallback_ids == frozenset()
     assert english.region("calf").title == "Calf"  # type: ignore[union-attr]
-    # Topics not yet written in Spanish are the English pages, recorded as fallbacks.
-    assert "hydration" in library.fallback_ids
+    # Every other topic is in Spanish; the one taken away is the English page, recorded.
+    assert library.fallback_ids == frozenset({"hydration"})
     assert library.get("hydration") == english.get("hydration")
+    for topic in library.topics:
+        if topic.id != "hydration":
+            assert topic.path == content_copy / "es" / "topics" / f"{topic.id}.yaml"
     assert not library.errors
 
 
@@ -101,9 +105,7 @@ def test_a_spanish_page_of_the_wrong_kind_is_refused(content_copy: Path) -> None
     (content_copy / "es" / "regions" / "calf.yaml").unlink()
     source = content_copy / "topics" / "hydration.yaml"
     text = source.read_text(encoding="utf-8").replace("id: hydration", "id: calf")
-    topics = content_copy / "es" / "topics"  # no Spanish topic is shipped yet
-    topics.mkdir(exist_ok=True)
-    (topics / "calf.yaml").write_text(text, encoding="utf-8")
+    (content_copy / "es" / "topics" / "calf.yaml").write_text(text, encoding="utf-8")
     library = load_library(content_copy, language="es")
     assert any("must be one too" in p.message for p in library.problems)
     assert library.region("calf") == load_library(content_copy).region("calf")
@@ -273,7 +275,7 @@ def test_check_command_checks_spanish_pages_and_says_what_is_not_translated(
 ) -> None:
     assert main(["check", "--grades", str(content_copy)]) == 0
     out = capsys.readouterr().out
-    assert "Español (es): 9 of 27 pages written" in out
+    assert "Español (es): 27 of 27 pages written" in out
     assert "fernandez_huerta" in out
     edit(
         content_copy / "es" / "regions" / "calf.yaml",

@@ -42,9 +42,47 @@ def test_everyday_spanish_finds_the_region(spanish_index: Any, query: str, pages
     assert pages & set(top(spanish_index, query))
 
 
+@pytest.mark.parametrize(
+    ("query", "topic"),
+    [
+        ("masaje deportivo", "sports-massage"),
+        ("estiramientos", "stretching"),
+        ("estirar", "stretching"),
+        ("beber agua", "hydration"),
+        ("cuánta agua debo beber", "hydration"),
+        ("calor", "hot-weather"),
+        ("golpe de calor", "hot-weather"),
+        ("bolsa de hielo", "heat-and-cold"),
+        ("embarazo", "life-stages"),
+        ("embarazada", "life-stages"),
+        ("dolores de crecimiento", "life-stages"),
+        ("pistola de masaje", "massage-devices"),
+        ("pistola de masage", "massage-devices"),  # a typo
+        ("calambre", "muscle-cramps"),
+        ("calanbre", "muscle-cramps"),
+        ("cuando no dar masaje", "when-not-to-massage"),
+        ("masaje sueco", "swedish-massage"),
+        ("masaje profundo", "deep-tissue-massage"),
+        ("punto gatillo", "neuromuscular-massage"),
+        ("liberacion miofascial", "myofascial-release"),
+        ("agujetas después del masaje", "soreness-after-massage"),
+        ("plátano", "electrolytes"),
+        ("deshidratación", "hydration"),
+    ],
+)
+def test_everyday_spanish_finds_the_topic(spanish_index: Any, query: str, topic: str) -> None:
+    """Topic pages are searched in Spanish too, by their own words, stems and typos."""
+    assert topic in top(spanish_index, query)
+
+
+def test_a_spanish_topic_shows_its_spanish_title(spanish_index: Any) -> None:
+    (first,) = spanish_index.search("masaje deportivo", limit=1).results
+    assert (first.id, first.title) == ("sports-massage", "Masaje deportivo")
+
+
 def test_a_misspelt_spanish_word_finds_a_cramp_page(spanish_index: Any) -> None:
     found = top(spanish_index, "calanbre")
-    assert found and found[0] in {"calf", "thigh", "foot", "hand"}
+    assert found and found[0] in {"muscle-cramps", "calf", "thigh", "foot", "hand"}
 
 
 def test_spanish_results_show_spanish_titles(spanish_index: Any) -> None:

@@ -92,18 +92,31 @@ def test_a_language_without_its_pages_is_refused(libraries: dict[str, ContentLib
 
 
 def test_a_page_not_in_spanish_is_printed_in_english_with_a_note(
-    libraries: dict[str, ContentLibrary],
+    libraries: dict[str, ContentLibrary], content_copy: Path
 ) -> None:
     request = HandoutRequest(("hydration",), languages=("es",))
-    handout = compose_handout(request, libraries["es"])
+    shipped = compose_handout(request, libraries["es"]).pages[0]
+    assert shipped.title == "Beber suficiente líquido"  # every shipped topic is in Spanish
+    assert all(block.text != FALLBACK_NOTES["es"] for block in shipped.blocks)
+    (content_copy / "es" / "topics" / "hydration.yaml").unlink()
+    handout = compose_handout(request, load_library(content_copy, language="es"))
     blocks = handout.pages[0].blocks
     assert blocks[1].kind is BlockKind.PARAGRAPH
     assert blocks[1].text == FALLBACK_NOTES["es"]
 
 
 def test_handout_command_in_spanish(qapp: QApplication, tmp_path: Path) -> None:
+    """A clinic's own topic written only in English is printed in English with the note."""
+    clinic = tmp_path / "clinic"
+    (clinic / "topics").mkdir(parents=True)
+    english = (content_dir() / "topics" / "hydration.yaml").read_text(encoding="utf-8")
+    own = english.replace("id: hydration", "id: clinic-drinks")
+    (clinic / "topics" / "clinic-drinks.yaml").write_text(own, encoding="utf-8")
     target = tmp_path / "es.pdf"
-    assert handout_main(["calf", "hydration", "--language", "es", "-o", str(target)]) == 0
+    folder = ["--content-dir", str(clinic)]
+    assert (
+        handout_main(["calf", "clinic-drinks", "--language", "es", "-o", str(target), *folder]) == 0
+    )
     texts = page_texts(target)
     assert texts[0].startswith("Pantorrilla")
     assert squash(FALLBACK_NOTES["es"]) in "".join(texts)
