@@ -14,7 +14,7 @@ Turning an outline into markup is ``markup``: the one place where content text i
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from enum import Enum
 
@@ -346,7 +346,13 @@ def block_texts(block: Block) -> Iterator[Text]:
 
 def plain_text(page: Page) -> str:
     """Everything a person reads on the page, as plain sentences (for reading-level checks)."""
-    return " ".join(_sentence(text) for _, text in page_texts(page))
+    return joined_sentences(text for _, text in page_texts(page))
+
+
+def joined_sentences(texts: Iterable[str]) -> str:
+    """``texts`` (a page's, from ``page_texts``) as one text of sentences, each ended with a
+    full stop unless it has its own."""
+    return " ".join(_sentence(text) for text in texts)
 
 
 def page_link(page_id: str) -> str:
