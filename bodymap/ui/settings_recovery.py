@@ -25,9 +25,9 @@ import contextlib
 import datetime as dt
 import re
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
+import msgspec
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -40,8 +40,7 @@ STALE_TEMP_SECONDS = 3600
 _SAVE_TEMP = re.compile(r"\.[A-Za-z0-9]{6}$")
 
 
-@dataclass(frozen=True)
-class SettingsNotice:
+class SettingsNotice(msgspec.Struct, frozen=True):
     """What was wrong with the saved settings and what was done about it, in plain words."""
 
     text: str
