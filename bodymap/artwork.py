@@ -17,8 +17,9 @@ same artwork is ``bodymap.qtshared.diagram``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
+
+import msgspec
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
 REGION_ELEMENT = re.compile(
@@ -40,8 +41,7 @@ class ArtworkError(Exception):
         self.reason = reason
 
 
-@dataclass(frozen=True)
-class RegionOutline:
+class RegionOutline(msgspec.Struct, frozen=True):
     """One drawn outline of a region on one view (the neck has one on each view, the foot one
     for each side on each view).
 
@@ -68,8 +68,7 @@ class RegionOutline:
         return (self.box[1] + self.box[3]) / 2
 
 
-@dataclass(frozen=True)
-class Artwork:
+class Artwork(msgspec.Struct, frozen=True):
     """The region outlines of one artwork file, and the order they are visited in."""
 
     path: Path

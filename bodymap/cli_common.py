@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from dataclasses import dataclass
 from pathlib import Path
+
+import msgspec
 
 from bodymap.paths import clinic_content_dir, content_dir, layered_under
 
@@ -28,8 +29,7 @@ CONTENT_DIR_HELP = (
 )
 
 
-@dataclass(frozen=True)
-class ContentFolders:
+class ContentFolders(msgspec.Struct, frozen=True):
     """Where the pages come from: the clinic's folder over the shipped one.
 
     ``shipped`` is None when ``clinic`` is the shipped folder itself (then it holds every

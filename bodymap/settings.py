@@ -18,6 +18,8 @@ from enum import Enum
 from html import escape
 from typing import Any, Generic, Protocol, TypeVar
 
+import msgspec
+
 T = TypeVar("T")
 
 APPEARANCES: tuple[str, ...] = ("system", "light", "dark")
@@ -112,8 +114,7 @@ class SettingsStore(Protocol):
     def sync(self) -> None: ...
 
 
-@dataclass(frozen=True)
-class Setting(Generic[T]):
+class Setting(msgspec.Struct, Generic[T], frozen=True):
     """One key of the settings file.
 
     ``read`` turns what the store gives back into the typed value, or None when it cannot be

@@ -18,6 +18,7 @@ exporting refuse a page with a safety problem (``handout.compose``), and ``check
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import threading
 from collections.abc import Iterable, Iterator
@@ -35,12 +36,13 @@ from bodymap.content.model import (
     RegionPage,
     TopicPage,
 )
-from bodymap.content.outline import page_texts, plain_text
+from bodymap.content.outline import joined_sentences, page_texts
 from bodymap.content.rule_table import for_language
 from bodymap.content.rules import (
     EMERGENCY,
     SOON,
     TODAY,
+    Claim,
     Flag,
     LanguageRules,
     fold,
@@ -259,6 +261,20 @@ class _PageChecker:
         self._lines = FileLines(page.path)
         self.language = language_of(page.path)
         self.rules = RULES.get(self.language, ENGLISH_RULES)
+        self._texts: list[tuple[KeyPath, str, str]] | None = None
+        self._any_claim = _any_claim(self.rules.corrected_claims)
+
+    @property
+    def texts(self) -> list[tuple[KeyPath, str, str]]:
+        """The page's own texts (``outline.page_texts``): field, text, and text folded
+        (``rules.fold``); walked and folded once for all the rules."""
+        if self._texts is None:
+            self._texts = [(path, raw, fold(raw)) for path, raw in page_texts(self.page)]
+        return self._texts
+
+    def plain_text(self) -> str:
+        """``outline.plain_text`` of the page, from ``texts``."""
+        return joined_sentences(raw for _, raw, _ in self.texts)
 
     def fail(self, path: KeyPath, rule: str, message: str) -> None:
         line = self._lines.line_of(path) or 1
@@ -283,7 +299,7 @@ class _PageChecker:
             self._check_self_massage(page)
         elif isinstance(page, TopicPage):
             self._must_say(
-                self.rules.topic_must_say.get(page.id, ()), ("sections",), plain_text(page)
+                self.rules.topic_must_say.get(page.id, ()), ("sections",), self.plain_text()
             )
         self._check_tiers()
         self._check_texts()
@@ -381,15 +397,15 @@ class _PageChecker:
     def _must_say(
         self, rules: Iterable[tuple[str, tuple[str, ...]]], path: KeyPath, text: str
     ) -> None:
+        folded = fold(text)
         for what, patterns in rules:
-            if not all(re.search(p, fold(text), re.IGNORECASE) for p in patterns):
+            if not all(re.search(p, folded, re.IGNORECASE) for p in patterns):
                 self.safety(path, f"{self.what} must tell readers {what}")
 
     def _check_texts(self) -> None:
         quinine_said = False
         quinine_text = []
-        for path, raw in page_texts(self.page):
-            text = fold(raw)
+        for path, _, text in self.texts:
             if self.rules.quinine.search(text):
                 quinine_said = True
                 quinine_text.append(text)
@@ -435,6 +451,8 @@ class _PageChecker:
                     )
             if sentence.rstrip().endswith("?"):
                 continue  # a question ("What about bananas?") states nothing as fact
+            if not self._any_claim.search(sentence):
+                continue
             for claim in self.rules.corrected_claims:
                 if not re.search(claim.pattern, sentence, re.IGNORECASE):
                     continue
@@ -522,7 +540,7 @@ class _PageChecker:
 
     def run_language(self) -> None:
         rules = self.rules
-        text = plain_text(self.page).replace(EMERGENCY_PLACEHOLDER, "911")
+        text = self.plain_text().replace(EMERGENCY_PLACEHOLDER, "911")
         self.grade = round(reading_score(text, self.language, rules.reading_formula), 1)
         if rules.reading_higher_is_easier:
             too_hard = self.grade < rules.reading_limit
@@ -534,8 +552,8 @@ class _PageChecker:
             self.fail(
                 (), RULE_LANGUAGE, f"{measure} {rules.reading_limit:g}: {rules.reading_advice}"
             )
-        for path, piece in page_texts(self.page):
-            outside = BRACKETS.sub("", fold(piece))
+        for path, _, folded in self.texts:
+            outside = BRACKETS.sub("", folded)
             for pattern, plain in self.rules.plain_words:
                 if found := pattern.search(outside):
                     self.fail(
@@ -544,6 +562,12 @@ class _PageChecker:
                         f"say '{plain}' rather than '{found.group(0)}' (the medical word may "
                         "follow in brackets)",
                     )
+
+
+@functools.cache
+def _any_claim(claims: tuple[Claim, ...]) -> re.Pattern[str]:
+    """One pattern that finds any of ``claims`` (a sentence with none skips them all)."""
+    return re.compile("|".join(f"(?:{claim.pattern})" for claim in claims) or "(?!)", re.I)
 
 
 def _is_trusted(organisation: str) -> bool:

@@ -171,8 +171,7 @@ LOADED_FIELDS = frozenset({"path"})
 """Fields the loader fills in; a content file may not set them."""
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(msgspec.Struct, frozen=True):
     """Something wrong in a content file, said so a clinic owner can find and fix it."""
 
     path: Path
@@ -204,8 +203,7 @@ class Problem:
         return f"{self.location(root)}: {self.describe_what()}"
 
 
-@dataclass(frozen=True)
-class PageHeading:
+class PageHeading(msgspec.Struct, frozen=True):
     """A page as a list or a menu shows it: enough to list every page without reading them all."""
 
     id: str

@@ -7,8 +7,7 @@ scheme and are handled by the app; nothing is ever fetched.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+import msgspec
 from markupsafe import Markup, escape
 
 from bodymap.content.languages import ENGLISH, FALLBACK_NOTES
@@ -40,8 +39,7 @@ from bodymap.content.spelling import DEFAULT_SPELLING
 WARNING_ICON = "bodymap-icon:warning"
 
 
-@dataclass(frozen=True)
-class PageColors:
+class PageColors(msgspec.Struct, frozen=True):
     """Colours for one appearance (light or dark); each text/background pair is >= 4.5:1."""
 
     text: str
@@ -55,8 +53,7 @@ class PageColors:
     caution_border: str
 
 
-@dataclass(frozen=True)
-class RenderOptions:
+class RenderOptions(msgspec.Struct, frozen=True):
     """How to show a page: the appearance's colours and the clinic's emergency number."""
 
     colors: PageColors

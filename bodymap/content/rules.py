@@ -84,5 +84,7 @@ def fold(text: str) -> str:
     """``text`` without accents ("pantorrilla", "tortícolis" -> "torticolis", "ñ" -> "n"), so a
     rule's pattern is written once, without accents, and matches whether or not the writer
     typed them."""
+    if text.isascii():  # nothing to decompose (most English text): the same text, at once
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))

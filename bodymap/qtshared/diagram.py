@@ -13,10 +13,10 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import msgspec
 from PySide6.QtCore import QPointF, QRectF, QSizeF
 from PySide6.QtGui import QPainter, QPainterPath, QTransform
 from PySide6.QtSvg import QSvgRenderer
@@ -34,8 +34,7 @@ LIGHT_TO_DARK = {
 }
 
 
-@dataclass(frozen=True)
-class RegionShape:
+class RegionShape(msgspec.Struct, frozen=True):
     """One drawn shape of a region as a Qt path; the foot and the neck have one on each view."""
 
     outline: RegionOutline

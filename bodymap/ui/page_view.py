@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
+import msgspec
 from PySide6.QtCore import QRectF, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QTextDocument, QTextOption
 from PySide6.QtSvg import QSvgRenderer
@@ -41,8 +41,7 @@ def warning_icon() -> QImage:
     return image
 
 
-@dataclass(frozen=True, eq=False)
-class _PageDocument:
+class _PageDocument(msgspec.Struct, frozen=True, eq=False):
     """A page's document and what it was made from; it is reused only for exactly that."""
 
     page: Page

@@ -25,9 +25,9 @@ import contextlib
 import datetime as dt
 import re
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
+import msgspec
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -76,8 +76,7 @@ FILE_REASONS = (
 """Why a settings file cannot be used at all, marked for translation."""
 
 
-@dataclass(frozen=True)
-class SettingsNotice:
+class SettingsNotice(msgspec.Struct, frozen=True):
     """What was wrong with the saved settings and what was done about it, in plain words."""
 
     text: str

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+import msgspec
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
@@ -13,8 +12,7 @@ from bodymap.content.render import PageColors
 from bodymap.paths import resource
 
 
-@dataclass(frozen=True)
-class MapColors:
+class MapColors(msgspec.Struct, frozen=True):
     hover_fill: QColor
     selected_fill: QColor
     selected_outline: QColor
@@ -23,8 +21,7 @@ class MapColors:
     label: QColor
 
 
-@dataclass(frozen=True)
-class Theme:
+class Theme(msgspec.Struct, frozen=True):
     dark: bool
     page_background: str
     page: PageColors

