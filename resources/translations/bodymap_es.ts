@@ -254,7 +254,7 @@ BodyMap es solo educativo. No es consejo médico y no sustituye a un médico, a 
     <name>ChartPanel</name>
     <message>
         <source>Optional; kept only in the saved file</source>
-        <translation>Opcional; solo en el archivo guardado</translation>
+        <translation>Opcional; solo en el archivo</translation>
     </message>
     <message>
         <source>Marked areas</source>
