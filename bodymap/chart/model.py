@@ -193,15 +193,33 @@ ChartStep = Callable[[SessionChart], SessionChart]
 class Edit:
     """One undoable change: ``redo`` makes it, ``undo`` takes it back (both pure).
 
-    ``label`` names it for the Edit menu ("Mark left calf"); ``merge_key`` is set for edits that
-    a run of the same kind may fold into one undo step (score changes on one area, as a spin
-    box sends them), None for the others.
+    ``label`` names it in English for a log or a test ("Mark left calf"); a window names it in
+    its own language from ``action`` (one of ``EDIT_ACTIONS``), ``key`` (the area edited, None
+    for the session's note or the client's name) and ``score`` (the new score of a score
+    change). ``merge_key`` is set for edits that a run of the same kind may fold into one undo
+    step (score changes on one area, as a spin box sends them), None for the others.
     """
 
     label: str
     redo: ChartStep
     undo: ChartStep
     merge_key: tuple[str, AreaKey] | None = None
+    action: str = ""
+    key: AreaKey | None = None
+    score: int | None = None
+
+
+EDIT_ACTIONS = (
+    "mark",
+    "remove",
+    "score",
+    "kind",
+    "frequency",
+    "area-note",
+    "session-note",
+    "client-name",
+)
+"""What an ``Edit`` does, as ``Edit.action`` says it (the window words each one)."""
 
 
 def mark_area(chart: SessionChart, area: MarkedArea, artwork: Artwork) -> Edit:
@@ -216,7 +234,7 @@ def mark_area(chart: SessionChart, area: MarkedArea, artwork: Artwork) -> Edit:
     def undo(c: SessionChart) -> SessionChart:
         return dataclasses.replace(c, areas=tuple(a for a in c.areas if a.key != area.key))
 
-    return Edit(f"Mark {_key_words(area.key)}", redo, undo)
+    return Edit(f"Mark {_key_words(area.key)}", redo, undo, action="mark", key=area.key)
 
 
 def remove_area(chart: SessionChart, key: AreaKey) -> Edit:
@@ -232,24 +250,26 @@ def remove_area(chart: SessionChart, key: AreaKey) -> Edit:
         areas.insert(min(index, len(areas)), area)
         return dataclasses.replace(c, areas=tuple(areas))
 
-    return Edit(f"Remove {_key_words(key)}", redo, undo)
+    return Edit(f"Remove {_key_words(key)}", redo, undo, action="remove", key=key)
 
 
 def change_score(chart: SessionChart, key: AreaKey, score: int) -> Edit:
     """Set an area's score (0-10). ChartError for a bad score or an unmarked area."""
     check_score(score)
-    edit = _change(chart, key, f"Score {_key_words(key)} {score}", score=score)
-    return dataclasses.replace(edit, merge_key=("score", key))
+    edit = _change(chart, key, f"Score {_key_words(key)} {score}", "score", score=score)
+    return dataclasses.replace(edit, merge_key=("score", key), score=score)
 
 
 def change_kind(chart: SessionChart, key: AreaKey, kind: Kind | None) -> Edit:
     """Set what the client feels in an area (None: not recorded)."""
-    return _change(chart, key, f"Set kind of {_key_words(key)}", kind=kind)
+    return _change(chart, key, f"Set kind of {_key_words(key)}", "kind", kind=kind)
 
 
 def change_frequency(chart: SessionChart, key: AreaKey, frequency: Frequency | None) -> Edit:
     """Set how often it happens (None: not recorded)."""
-    return _change(chart, key, f"Set how often for {_key_words(key)}", frequency=frequency)
+    return _change(
+        chart, key, f"Set how often for {_key_words(key)}", "frequency", frequency=frequency
+    )
 
 
 def change_area_note(chart: SessionChart, key: AreaKey, note: str) -> Edit:
@@ -258,7 +278,7 @@ def change_area_note(chart: SessionChart, key: AreaKey, note: str) -> Edit:
         raise ChartError(
             f"the note is {len(note.strip())} characters long; an area has room for {MAX_AREA_NOTE}"
         )
-    return _change(chart, key, f"Edit note on {_key_words(key)}", note=note.strip())
+    return _change(chart, key, f"Edit note on {_key_words(key)}", "area-note", note=note.strip())
 
 
 def change_session_note(chart: SessionChart, note: str) -> Edit:
@@ -272,6 +292,7 @@ def change_session_note(chart: SessionChart, note: str) -> Edit:
         "Edit session note",
         lambda c: dataclasses.replace(c, note=new),
         lambda c: dataclasses.replace(c, note=old),
+        action="session-note",
     )
 
 
@@ -285,6 +306,7 @@ def change_client_name(chart: SessionChart, name: str) -> Edit:
         "Edit client's name",
         lambda c: dataclasses.replace(c, client_name=new),
         lambda c: dataclasses.replace(c, client_name=old),
+        action="client-name",
     )
 
 
@@ -295,7 +317,7 @@ def _index(chart: SessionChart, key: AreaKey) -> int:
     raise ChartError(f"the {_key_words(key)} is not marked")
 
 
-def _change(chart: SessionChart, key: AreaKey, label: str, **values: object) -> Edit:
+def _change(chart: SessionChart, key: AreaKey, label: str, action: str, **values: object) -> Edit:
     """An edit that sets ``values`` on one area and undo that restores the old ones."""
     area = chart.areas[_index(chart, key)]
     old = {name: getattr(area, name) for name in values}
@@ -310,7 +332,7 @@ def _change(chart: SessionChart, key: AreaKey, label: str, **values: object) -> 
 
         return step
 
-    return Edit(label, setter(values), setter(old))
+    return Edit(label, setter(values), setter(old), action=action, key=key)
 
 
 def merged(first: Edit, then: Edit) -> Edit:
@@ -320,4 +342,7 @@ def merged(first: Edit, then: Edit) -> Edit:
         lambda c: then.redo(first.redo(c)),
         lambda c: first.undo(then.undo(c)),
         then.merge_key,
+        then.action,
+        then.key,
+        then.score,
     )

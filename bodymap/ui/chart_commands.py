@@ -8,6 +8,8 @@ in a row merge into one step (a spin box sends one per click).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand
 
@@ -36,12 +38,24 @@ class ChartDocument(QObject):
 
 
 class ChartCommand(QUndoCommand):
-    """One ``Edit`` of a ``ChartDocument`` on a QUndoStack; its text is the edit's label."""
+    """One ``Edit`` of a ``ChartDocument`` on a QUndoStack; its text is ``describe(edit)``
+    (the window's words for it, ``chart_words.edit_text``), else the edit's English label."""
 
-    def __init__(self, document: ChartDocument, edit: Edit) -> None:
-        super().__init__(edit.label)
+    def __init__(
+        self,
+        document: ChartDocument,
+        edit: Edit,
+        describe: Callable[[Edit], str] | None = None,
+    ) -> None:
+        super().__init__()
         self.document = document
         self.edit = edit
+        self.describe = describe or (lambda edit: edit.label)
+        self.retitle()
+
+    def retitle(self) -> None:
+        """Name the step again (after a language switch: "Marcar pantorrilla…")."""
+        self.setText(self.describe(self.edit))
 
     def redo(self) -> None:
         self.document.replace(self.edit.redo(self.document.chart))
@@ -59,5 +73,5 @@ class ChartCommand(QUndoCommand):
         if self.edit.merge_key is None or other.edit.merge_key != self.edit.merge_key:
             return False
         self.edit = merged(self.edit, other.edit)
-        self.setText(other.edit.label)
+        self.retitle()
         return True

@@ -40,8 +40,6 @@ class ChartMarks(QObject):
         self.badges: dict[AreaKey, str] = {}
         """What each badge says: the score, or "7 → 4" while comparing."""
         self.current: AreaKey | None = None
-        self.marked_hint = self.tr("Type a digit for its score; Delete unmarks it.")
-        self.unmarked_hint = self.tr("Press Enter to mark it, or type a digit for its score.")
         self._last_digit: tuple[AreaKey, int] | None = None
         self._digit_clock = QElapsedTimer()
 
@@ -53,13 +51,16 @@ class ChartMarks(QObject):
         current: AreaKey | None,
     ) -> None:
         """Paint these marks; ``annotations`` are read after each area's name by screen
-        readers and tooltips ("cramp, 7 out of 10")."""
+        readers and tooltips ("cramp, 7 out of 10"). Called again after a language switch:
+        the annotations and the keys' hints are then in the new language."""
         self.scores, self.badges, self.current = scores, badges, current
+        marked_hint = self.tr("Type a digit for its score; Delete unmarks it.")
+        unmarked_hint = self.tr("Press Enter to mark it, or type a digit for its score.")
         for button in self.map.buttons:
             words = annotations.get(key_of(button), "")
             hint = ""
             if self.map.chart is self:
-                hint = self.marked_hint if key_of(button) in scores else self.unmarked_hint
+                hint = marked_hint if key_of(button) in scores else unmarked_hint
             if (words, hint) != (button.annotation, button.chart_hint):
                 button.annotation, button.chart_hint = words, hint
                 button.set_title(button.region_title, picked=self.map._is_picked_side(button))

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
 from bodymap.artwork import Artwork
 from bodymap.ui.body_map import BodyMapWidget
 from bodymap.ui.handout import HandoutController
+from bodymap.ui.i18n import live
 from bodymap.ui.library_model import LibraryModel
 
 if TYPE_CHECKING:
@@ -45,59 +46,69 @@ class ChartMode(QObject):
         self.base_title = ""
         self._session: ChartSession | None = None
         key = QKeySequence
-        self.chart_action = self._action(self.tr("&Chart Session"), None, [key("Ctrl+M")])
+        self.chart_action = self._action(None, [key("Ctrl+M")])
         self.chart_action.setCheckable(True)
         self.chart_action.triggered.connect(self._toggled)
         self.chart_action.setObjectName("chart-mode")
-        self.chart_action.setToolTip(
-            self.tr("Chart this session: clicks mark where it hurts, with a score (Ctrl+M)")
-        )
-        self.new_action = self._action(
-            self.tr("&New Client"), lambda s: s.new_client(), [key("Ctrl+Shift+N")]
-        )
-        self.open_action = self._action(
-            self.tr("&Open Session…"), lambda s: s.open_session(), [key(key.StandardKey.Open)]
-        )
-        self.save_action = self._action(
-            self.tr("&Save Session"), lambda s: s.save(), [key(key.StandardKey.Save)]
-        )
-        self.save_as_action = self._action(
-            self.tr("Save Session &As…"), lambda s: s.save_as(), [key("Ctrl+Shift+S")]
-        )
-        self.compare_action = self._action(
-            self.tr("Co&mpare With Earlier Session…"), lambda s: s.compare_with()
-        )
-        self.clear_compare_action = self._action(
-            self.tr("C&lear Comparison"), lambda s: s.clear_comparison()
-        )
+        self.new_action = self._action(lambda s: s.new_client(), [key("Ctrl+Shift+N")])
+        self.open_action = self._action(lambda s: s.open_session(), [key(key.StandardKey.Open)])
+        self.save_action = self._action(lambda s: s.save(), [key(key.StandardKey.Save)])
+        self.save_as_action = self._action(lambda s: s.save_as(), [key("Ctrl+Shift+S")])
+        self.compare_action = self._action(lambda s: s.compare_with())
+        self.clear_compare_action = self._action(lambda s: s.clear_comparison())
         self.clear_compare_action.setEnabled(False)
-        self.preview_action = self._action(
-            self.tr("Chart Handout Pre&view…"), lambda s: s.preview_handout()
-        )
-        self.export_action = self._action(
-            self.tr("&Export Chart Handout as PDF…"), lambda s: s.export_handout()
-        )
-        self.print_action = self._action(
-            self.tr("&Print Chart Handout…"), lambda s: s.print_handout()
-        )
-        self.undo_action = self._action(
-            self.tr("&Undo"), lambda s: s.stack.undo(), [key(key.StandardKey.Undo)]
-        )
+        self.preview_action = self._action(lambda s: s.preview_handout())
+        self.export_action = self._action(lambda s: s.export_handout())
+        self.print_action = self._action(lambda s: s.print_handout())
+        self.undo_action = self._action(lambda s: s.stack.undo(), [key(key.StandardKey.Undo)])
         self.redo_action = self._action(
-            self.tr("&Redo"),
             lambda s: s.stack.redo(),
             [key(key.StandardKey.Redo), key("Ctrl+Shift+Z"), key("Ctrl+Y")],
         )
         self.undo_action.setEnabled(False)
         self.redo_action.setEnabled(False)
+        self.handout_menu: QMenu | None = None
+        live(self, self._retranslate)
+
+    def _retranslate(self) -> None:
+        """The actions' texts in the interface's language (again after a switch)."""
+        self.chart_action.setText(self.tr("&Chart Session"))
+        self.chart_action.setToolTip(
+            self.tr("Chart this session: clicks mark where it hurts, with a score (Ctrl+M)")
+        )
+        self.new_action.setText(self.tr("&New Client"))
+        self.open_action.setText(self.tr("&Open Session…"))
+        self.save_action.setText(self.tr("&Save Session"))
+        self.save_as_action.setText(self.tr("Save Session &As…"))
+        self.compare_action.setText(self.tr("Co&mpare With Earlier Session…"))
+        self.clear_compare_action.setText(self.tr("C&lear Comparison"))
+        self.preview_action.setText(self.tr("Chart Handout Pre&view…"))
+        self.export_action.setText(self.tr("&Export Chart Handout as PDF…"))
+        self.print_action.setText(self.tr("&Print Chart Handout…"))
+        if self.handout_menu is not None:
+            self.handout_menu.setTitle(self.tr("Chart &Handout"))
+        self.retitle_undo()
+
+    def retitle_undo(self) -> None:
+        """Undo and Redo named after the step they take ("&Undo Mark left calf"), in the
+        interface's language; plain "&Undo" / "&Redo" with nothing to take."""
+        stack = self._session.stack if self._session is not None else None
+        undo = stack.undoText() if stack is not None else ""
+        redo = stack.redoText() if stack is not None else ""
+        self.undo_action.setText(
+            self.tr("&Undo {what}").format(what=undo) if undo else self.tr("&Undo")
+        )
+        self.redo_action.setText(
+            self.tr("&Redo {what}").format(what=redo) if redo else self.tr("&Redo")
+        )
 
     def _action(
         self,
-        text: str,
         run: Callable[[ChartSession], object] | None,
         shortcuts: list[QKeySequence] | None = None,
     ) -> QAction:
-        action = QAction(text, self)
+        """An action of the window (its text is set by ``_retranslate``)."""
+        action = QAction(self)
         unique: list[QKeySequence] = []
         for shortcut in shortcuts or []:
             if not shortcut.isEmpty() and shortcut not in unique:
@@ -134,7 +145,7 @@ class ChartMode(QObject):
         file_menu.insertSeparator(first)
         for action in (self.compare_action, self.clear_compare_action):
             file_menu.insertAction(first, action)
-        handout_menu = QMenu(self.tr("Chart &Handout"), file_menu)
+        handout_menu = self.handout_menu = QMenu(self.tr("Chart &Handout"), file_menu)
         handout_menu.addActions([self.preview_action, self.export_action, self.print_action])
         file_menu.insertMenu(first, handout_menu)
         file_menu.insertSeparator(first)

@@ -9,7 +9,7 @@ session (``ui/chart_session.py``) makes it an undoable edit and shows the chart 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRectF, QSize, Qt, Signal, Slot
+from PySide6.QtCore import QDate, QLocale, QRectF, QSize, Qt, Signal, Slot
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -51,26 +51,10 @@ from bodymap.chart.model import (
     MarkedArea,
     SessionChart,
 )
+from bodymap.ui.chart_words import frequency_word, kind_word
+from bodymap.ui.i18n import live
 
-KIND_WORDS = {
-    Kind.CRAMP: QT_TRANSLATE_NOOP("ChartPanel", "Cramp"),
-    Kind.SPASM: QT_TRANSLATE_NOOP("ChartPanel", "Spasm"),
-    Kind.TIGHTNESS: QT_TRANSLATE_NOOP("ChartPanel", "Tightness"),
-    Kind.TWITCHING: QT_TRANSLATE_NOOP("ChartPanel", "Twitching"),
-}
-FREQUENCY_WORDS = {
-    Frequency.ONCE: QT_TRANSLATE_NOOP("ChartPanel", "Once"),
-    Frequency.WEEKLY: QT_TRANSLATE_NOOP("ChartPanel", "Weekly"),
-    Frequency.SEVERAL_A_WEEK: QT_TRANSLATE_NOOP("ChartPanel", "Several times a week"),
-    Frequency.DAILY: QT_TRANSLATE_NOOP("ChartPanel", "Daily"),
-    Frequency.SEVERAL_A_DAY: QT_TRANSLATE_NOOP("ChartPanel", "Several times a day"),
-}
 ROLE_KEY = Qt.ItemDataRole.UserRole + 1
-
-
-def kind_word(kind: Kind) -> str:
-    """``"Cramp"`` in the interface's language."""
-    return QCoreApplication.translate("ChartPanel", str(KIND_WORDS[kind]))
 
 
 def score_icon(score: int, size: int = 16) -> QIcon:
@@ -93,11 +77,15 @@ class ScoreLegend(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("chart-legend")
+        live(self, self._retranslate)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def _retranslate(self) -> None:
         self.setAccessibleName(self.tr("Score scale"))
         self.setAccessibleDescription(
             self.tr("Scores from 0, no pain, light yellow, to 10, the worst pain, dark red.")
         )
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.update()  # the words under the swatches are painted in the new language
 
     def sizeHint(self) -> QSize:
         line = self.fontMetrics().height()
@@ -166,25 +154,22 @@ class ChartPanel(QWidget):
         self.client = QLineEdit()
         self.client.setObjectName("chart-client")
         self.client.setMaxLength(MAX_CLIENT_NAME)
-        self.client.setPlaceholderText(self.tr("Optional; kept only in the saved file"))
         self.client.editingFinished.connect(self._client_edited)
 
         self.areas = QListWidget()
         self.areas.setObjectName("chart-areas")
-        self.areas.setAccessibleName(self.tr("Marked areas"))
         self.areas.currentItemChanged.connect(self._current_item_changed)
-        delete = QAction(self.tr("Remove Area"), self.areas)
-        delete.setShortcuts(
+        self.delete_action = QAction(self.areas)
+        self.delete_action.setShortcuts(
             [QKeySequence(QKeySequence.StandardKey.Delete), QKeySequence("Backspace")]
         )
-        delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        delete.triggered.connect(self.removeRequested)
-        self.areas.addAction(delete)  # Delete in the list unmarks the chosen area, as on the map
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.delete_action.triggered.connect(self.removeRequested)
+        # Delete in the list unmarks the chosen area, as on the map.
+        self.areas.addAction(self.delete_action)
         self.areas.setWordWrap(True)  # a narrow panel wraps a long line, never scrolls sideways
         self.areas.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.empty = QLabel(
-            self.tr("Click an area on the map, or move to it and press Enter, to mark it.")
-        )
+        self.empty = QLabel()
         self.empty.setWordWrap(True)
         self.empty.setObjectName("chart-empty")
 
@@ -194,48 +179,47 @@ class ChartPanel(QWidget):
         self.comparison = QLabel()
         self.comparison.setObjectName("chart-comparison")
         self.comparison.setWordWrap(True)
-        self.clear_comparison = QPushButton(self.tr("Clear Comparison"))
+        self.clear_comparison = QPushButton()
+        self.clear_comparison.setObjectName("chart-clear-comparison")
         self.clear_comparison.clicked.connect(self.clearComparisonRequested)
         compare_row = QVBoxLayout()
         compare_row.addWidget(self.comparison)
         compare_row.addWidget(self.clear_comparison, 0, Qt.AlignmentFlag.AlignLeft)
 
+        self.client_label = self._label(self.client)
+        self.areas_label = self._label(self.areas)
+        self.note_label = self._label(self.note)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 8)
         layout.addWidget(self.legend)
         client_row = QFormLayout()
-        client_row.addRow(self._label(self.tr("C&lient:"), self.client), self.client)
+        client_row.addRow(self.client_label, self.client)
         layout.addLayout(client_row)
-        areas_label = self._label(self.tr("Marked &areas:"), self.areas)
-        layout.addWidget(areas_label)
+        layout.addWidget(self.areas_label)
         layout.addWidget(self.areas, 1)
         layout.addWidget(self.empty)
         layout.addLayout(compare_row)
         layout.addWidget(self.details)
-        layout.addWidget(self._label(self.tr("Session no&te:"), self.note))
+        layout.addWidget(self.note_label)
         layout.addWidget(self.note)
         self.setMinimumWidth(220)
+        live(self, self._retranslate)
 
     def _area_editor(self) -> QGroupBox:
         """The chosen area's score, kind, how often, note, change and Remove."""
         self.score = QSpinBox()
         self.score.setObjectName("chart-score")
         self.score.setRange(MIN_SCORE, MAX_SCORE)
-        self.score.setSuffix(self.tr(" out of 10"))
         self.score.valueChanged.connect(self._score_changed)
         self.kind = QComboBox()
         self.kind.setObjectName("chart-kind")
-        self.kind.addItem(self.tr("Not recorded"), None)
-        for kind in Kind:
-            self.kind.addItem(kind_word(kind), kind)
+        for kind in (None, *Kind):
+            self.kind.addItem("", kind)
         self.kind.activated.connect(self._kind_changed)
         self.frequency = QComboBox()
         self.frequency.setObjectName("chart-frequency")
-        self.frequency.addItem(self.tr("Not recorded"), None)
-        for frequency in Frequency:
-            self.frequency.addItem(
-                QCoreApplication.translate("ChartPanel", str(FREQUENCY_WORDS[frequency])), frequency
-            )
+        for frequency in (None, *Frequency):
+            self.frequency.addItem("", frequency)
         self.frequency.activated.connect(self._frequency_changed)
         self.area_note = QLineEdit()
         self.area_note.setObjectName("chart-area-note")
@@ -243,18 +227,21 @@ class ChartPanel(QWidget):
         self.area_note.editingFinished.connect(self._area_note_edited)
         self.change = QLabel()
         self.change.setObjectName("chart-change")
-        self.remove = QPushButton(self.tr("&Remove Area"))
+        self.remove = QPushButton()
         self.remove.setObjectName("chart-remove")
-        self.remove.setToolTip(self.tr("Unmark this area (Delete on the map; Undo puts it back)"))
         self.remove.clicked.connect(self.removeRequested)
 
-        self.details = QGroupBox(self.tr("Area"))
+        self.details = QGroupBox()
         self.details.setObjectName("chart-details")
+        self.score_label = self._label(self.score)
+        self.kind_label = self._label(self.kind)
+        self.frequency_label = self._label(self.frequency)
+        self.area_note_label = self._label(self.area_note)
         form = QFormLayout(self.details)
-        form.addRow(self._label(self.tr("&Score:"), self.score), self.score)
-        form.addRow(self._label(self.tr("&Kind:"), self.kind), self.kind)
-        form.addRow(self._label(self.tr("How &often:"), self.frequency), self.frequency)
-        form.addRow(self._label(self.tr("&Note:"), self.area_note), self.area_note)
+        form.addRow(self.score_label, self.score)
+        form.addRow(self.kind_label, self.kind)
+        form.addRow(self.frequency_label, self.frequency)
+        form.addRow(self.area_note_label, self.area_note)
         form.addRow(self.change)
         form.addRow(self.remove)
         return self.details
@@ -263,17 +250,45 @@ class ChartPanel(QWidget):
         self.note = _NoteEdit()
         self.note.setObjectName("chart-session-note")
         self.note.setTabChangesFocus(True)
-        self.note.setAccessibleName(self.tr("Session note"))
-        self.note.setPlaceholderText(self.tr("For the handout's first page"))
         self.note.editingFinished.connect(self._session_note_edited)
         self.note.setMaximumHeight(90)
         return self.note
 
     @staticmethod
-    def _label(text: str, buddy: QWidget) -> QLabel:
-        label = QLabel(text)
+    def _label(buddy: QWidget) -> QLabel:
+        label = QLabel()
         label.setBuddy(buddy)
         return label
+
+    def _retranslate(self) -> None:
+        """Every fixed text of the panel in the interface's language (again after a switch);
+        the areas shown come again from the session's ``show_chart``."""
+        self.client.setPlaceholderText(self.tr("Optional; kept only in the saved file"))
+        self.areas.setAccessibleName(self.tr("Marked areas"))
+        self.delete_action.setText(self.tr("Remove Area"))
+        self.empty.setText(
+            self.tr("Click an area on the map, or move to it and press Enter, to mark it.")
+        )
+        self.clear_comparison.setText(self.tr("Clear Comparison"))
+        self.client_label.setText(self.tr("C&lient:"))
+        self.areas_label.setText(self.tr("Marked &areas:"))
+        self.note_label.setText(self.tr("Session no&te:"))
+        self.score.setSuffix(self.tr(" out of 10"))
+        not_recorded = self.tr("Not recorded")
+        for combo, word in ((self.kind, kind_word), (self.frequency, frequency_word)):
+            combo.setItemText(0, not_recorded)
+            for row in range(1, combo.count()):
+                combo.setItemText(row, word(combo.itemData(row)))
+        self.remove.setText(self.tr("&Remove Area"))
+        self.remove.setToolTip(self.tr("Unmark this area (Delete on the map; Undo puts it back)"))
+        if not self.details.isVisibleTo(self) or not self.details.title():
+            self.details.setTitle(self.tr("Area"))
+        self.score_label.setText(self.tr("&Score:"))
+        self.kind_label.setText(self.tr("&Kind:"))
+        self.frequency_label.setText(self.tr("How &often:"))
+        self.area_note_label.setText(self.tr("&Note:"))
+        self.note.setAccessibleName(self.tr("Session note"))
+        self.note.setPlaceholderText(self.tr("For the handout's first page"))
 
     # -- showing ---------------------------------------------------------------------------
 
@@ -299,9 +314,10 @@ class ChartPanel(QWidget):
             self._show_chosen(chosen, names, changes.get(current) if current else None)
             if comparison is not None:
                 earlier = comparison.before.date
+                date = QDate(earlier.year, earlier.month, earlier.day)
                 self.comparison.setText(
                     self.tr("Compared with the session of {date}").format(
-                        date=f"{earlier.day} {earlier:%B %Y}"
+                        date=QLocale().toString(date, self.tr("d MMMM yyyy"))
                     )
                 )
             self.comparison.setVisible(comparison is not None)

@@ -38,7 +38,6 @@ from bodymap.chart.model import (
     Edit,
     MarkedArea,
     SessionChart,
-    area_name,
     change_area_note,
     change_client_name,
     change_frequency,
@@ -52,8 +51,10 @@ from bodymap.fileio import WriteError
 from bodymap.ui.body_map import BodyMapWidget
 from bodymap.ui.chart_commands import ChartCommand, ChartDocument
 from bodymap.ui.chart_marks import ChartMarks
-from bodymap.ui.chart_panel import ChartPanel, kind_word
+from bodymap.ui.chart_panel import ChartPanel
+from bodymap.ui.chart_words import area_title, edit_text, spoken
 from bodymap.ui.handout import HandoutController, HandoutSource, warn
+from bodymap.ui.i18n import live
 from bodymap.ui.library_model import LibraryModel
 from bodymap.ui.literal import MODIFIED_MARKER, window_title
 
@@ -82,6 +83,8 @@ class ChartActions(Protocol):
     redo_action: QAction
     clear_compare_action: QAction
 
+    def retitle_undo(self) -> None: ...
+
 
 class ChartSession(QObject):
     """One client's session chart in the window; see the module docstring."""
@@ -109,13 +112,26 @@ class ChartSession(QObject):
         self.stack.cleanChanged.connect(self._update_title)
         self.stack.canUndoChanged.connect(mode.undo_action.setEnabled)
         self.stack.canRedoChanged.connect(mode.redo_action.setEnabled)
-        self.stack.undoTextChanged.connect(self._undo_text)
-        self.stack.redoTextChanged.connect(self._redo_text)
-        mode.library.reloaded.connect(self.refresh)
+        self.stack.undoTextChanged.connect(mode.retitle_undo)
+        self.stack.redoTextChanged.connect(mode.retitle_undo)
+        mode.library.reloaded.connect(self._retranslate)  # the pages may speak another language
         self._undo_keys = (mode.undo_action.shortcuts(), mode.redo_action.shortcuts())
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_changed)
+        live(self, self._retranslate)
+
+    def _retranslate(self) -> None:
+        """After a language switch: the undo steps' names, the dock's title, and the map's
+        and panel's words for the chart (the chart and its undo history stay as they are)."""
+        for index in range(self.stack.count()):
+            command = self.stack.command(index)
+            if isinstance(command, ChartCommand):
+                command.retitle()
+        self.mode.retitle_undo()
+        if self.dock is not None:
+            self.dock.setWindowTitle(self.tr("Session Chart"))
+        self.refresh()
 
     @property
     def chart(self) -> SessionChart:
@@ -174,7 +190,11 @@ class ChartSession(QObject):
 
     def apply(self, edit: Edit) -> None:
         """Make ``edit`` one step on the undo stack (scores of one area in a row merge)."""
-        self.stack.push(ChartCommand(self.document, edit))
+        self.stack.push(ChartCommand(self.document, edit, self._describe))
+
+    def _describe(self, edit: Edit) -> str:
+        """An undo step's name in the interface's language ("Mark left calf")."""
+        return edit_text(edit, self.names())
 
     def _try(self, make: object, *args: object) -> Edit | None:
         try:
@@ -263,13 +283,15 @@ class ChartSession(QObject):
     # -- showing ---------------------------------------------------------------------------
 
     def names(self) -> dict[AreaKey, str]:
-        """Every area's name as the window shows it ("Left calf"), marked or not."""
+        """Every area's name as the map names it ("Left calf"; with Spanish pages
+        "Pantorrilla (lado izquierdo)"), marked or not."""
         titles = self.mode.library.region_titles
+        language = self.mode.library.library.language
         keys = {(b.region_id, b.side) for b in self.map.buttons}
         if self.earlier is not None:
             keys |= {area.key for area in self.earlier.areas}
         keys |= {area.key for area in self.chart.areas}
-        return {key: area_name(titles.get(key[0], key[0].capitalize()), key[1]) for key in keys}
+        return {key: area_title(titles, key, language) for key in keys}
 
     @Slot()
     def refresh(self) -> None:
@@ -286,24 +308,12 @@ class ChartSession(QObject):
             change = changes.get(area.key)
             if change is not None and change.before is not None:
                 badges[area.key] = f"{change.before}\u2192{area.score}"
-            annotations[area.key] = self.spoken(area, change.before if change else None)
+            annotations[area.key] = spoken(area, change.before if change else None)
         self.marks.show_marks(scores, badges, annotations, self.current)
         if self._panel is not None:
             self._panel.show_chart(chart, self.current, self.names(), self.comparison)
         self.mode.clear_compare_action.setEnabled(self.earlier is not None)
         self._update_title()
-
-    def spoken(self, area: MarkedArea, before: int | None = None) -> str:
-        """What a screen reader hears after the area's name: "cramp, 7 out of 10"."""
-        if area.kind is not None:
-            text = self.tr("{kind}, {score} out of 10").format(
-                kind=kind_word(area.kind).lower(), score=area.score
-            )
-        else:
-            text = self.tr("{score} out of 10").format(score=area.score)
-        if before is not None:
-            text = self.tr("{now}, was {before}").format(now=text, before=before)
-        return text
 
     def title(self, base: str) -> str:
         """``session.json[*] — Left calf — BodyMap`` while a chart is in use, else ``base``."""
@@ -326,18 +336,6 @@ class ChartSession(QObject):
         undo_keys, redo_keys = self._undo_keys
         self.mode.undo_action.setShortcuts([] if own else undo_keys)
         self.mode.redo_action.setShortcuts([] if own else redo_keys)
-
-    @Slot(str)
-    def _undo_text(self, text: str) -> None:
-        self.mode.undo_action.setText(
-            self.tr("&Undo {what}").format(what=text) if text else "&Undo"
-        )
-
-    @Slot(str)
-    def _redo_text(self, text: str) -> None:
-        self.mode.redo_action.setText(
-            self.tr("&Redo {what}").format(what=text) if text else "&Redo"
-        )
 
     def _status(self, text: str) -> None:
         self.window.statusBar().showMessage(text, STATUS_MS)

@@ -169,6 +169,373 @@ BodyMap es solo educativo. No es consejo médico y no sustituye a un médico, a 
     </message>
 </context>
 <context>
+    <name>ChartMarks</name>
+    <message>
+        <source>Type a digit for its score; Delete unmarks it.</source>
+        <translation>Escriba una cifra para su puntuación; Suprimir la desmarca.</translation>
+    </message>
+    <message>
+        <source>Press Enter to mark it, or type a digit for its score.</source>
+        <translation>Pulse Intro para marcarla, o escriba una cifra para su puntuación.</translation>
+    </message>
+</context>
+<context>
+    <name>ChartMode</name>
+    <message>
+        <source>&amp;Chart Session</source>
+        <translation>&amp;Ficha de la sesión</translation>
+    </message>
+    <message>
+        <source>Chart this session: clicks mark where it hurts, with a score (Ctrl+M)</source>
+        <translation>Anotar esta sesión en la ficha: cada clic marca dónde duele, con una puntuación (Ctrl+M)</translation>
+    </message>
+    <message>
+        <source>&amp;New Client</source>
+        <translation>&amp;Nuevo cliente</translation>
+    </message>
+    <message>
+        <source>&amp;Open Session…</source>
+        <translation>A&amp;brir sesión…</translation>
+    </message>
+    <message>
+        <source>&amp;Save Session</source>
+        <translation>&amp;Guardar sesión</translation>
+    </message>
+    <message>
+        <source>Save Session &amp;As…</source>
+        <translation>Guardar sesión &amp;como…</translation>
+    </message>
+    <message>
+        <source>Co&amp;mpare With Earlier Session…</source>
+        <translation>Com&amp;parar con una sesión anterior…</translation>
+    </message>
+    <message>
+        <source>C&amp;lear Comparison</source>
+        <translation>&amp;Quitar la comparación</translation>
+    </message>
+    <message>
+        <source>Chart Handout Pre&amp;view…</source>
+        <translation>&amp;Vista previa del folleto de la ficha…</translation>
+    </message>
+    <message>
+        <source>&amp;Export Chart Handout as PDF…</source>
+        <translation>&amp;Exportar folleto de la ficha como PDF…</translation>
+    </message>
+    <message>
+        <source>&amp;Print Chart Handout…</source>
+        <translation>&amp;Imprimir folleto de la ficha…</translation>
+    </message>
+    <message>
+        <source>Chart &amp;Handout</source>
+        <translation>Folleto de la &amp;ficha</translation>
+    </message>
+    <message>
+        <source>&amp;Undo {what}</source>
+        <translation>&amp;Deshacer: {what}</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Deshacer</translation>
+    </message>
+    <message>
+        <source>&amp;Redo {what}</source>
+        <translation>&amp;Rehacer: {what}</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rehacer</translation>
+    </message>
+    <message>
+        <source>closing BodyMap</source>
+        <translation>cerrar BodyMap</translation>
+    </message>
+</context>
+<context>
+    <name>ChartPanel</name>
+    <message>
+        <source>Optional; kept only in the saved file</source>
+        <translation>Opcional; solo en el archivo</translation>
+    </message>
+    <message>
+        <source>Marked areas</source>
+        <translation>Zonas marcadas</translation>
+    </message>
+    <message>
+        <source>Remove Area</source>
+        <translation>Quitar zona</translation>
+    </message>
+    <message>
+        <source>Click an area on the map, or move to it and press Enter, to mark it.</source>
+        <translation>Para marcar una zona, haga clic en ella en el mapa, o vaya a ella con el teclado y pulse Intro.</translation>
+    </message>
+    <message>
+        <source>Clear Comparison</source>
+        <translation>Quitar la comparación</translation>
+    </message>
+    <message>
+        <source>C&amp;lient:</source>
+        <translation>C&amp;liente:</translation>
+    </message>
+    <message>
+        <source>Marked &amp;areas:</source>
+        <translation>Zonas &amp;marcadas:</translation>
+    </message>
+    <message>
+        <source>Session no&amp;te:</source>
+        <translation>Nota de la &amp;sesión:</translation>
+    </message>
+    <message>
+        <source> out of 10</source>
+        <translation> de 10</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>Sin indicar</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Area</source>
+        <translation>&amp;Quitar zona</translation>
+    </message>
+    <message>
+        <source>Unmark this area (Delete on the map; Undo puts it back)</source>
+        <translation>Desmarcar esta zona (Suprimir en el mapa; Deshacer la vuelve a marcar)</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Zona</translation>
+    </message>
+    <message>
+        <source>&amp;Score:</source>
+        <translation>&amp;Puntuación:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Tipo:</translation>
+    </message>
+    <message>
+        <source>How &amp;often:</source>
+        <translation>&amp;Frecuencia:</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Nota:</translation>
+    </message>
+    <message>
+        <source>Session note</source>
+        <translation>Nota de la sesión</translation>
+    </message>
+    <message>
+        <source>For the handout&apos;s first page</source>
+        <translation>Para la primera página del folleto</translation>
+    </message>
+    <message>
+        <source>Compared with the session of {date}</source>
+        <translation>Comparada con la sesión del {date}</translation>
+    </message>
+    <message>
+        <source>d MMMM yyyy</source>
+        <translation>d &apos;de&apos; MMMM &apos;de&apos; yyyy</translation>
+    </message>
+    <message>
+        <source>{area}: resolved (was {before})</source>
+        <translation>{area}: resuelta (era {before})</translation>
+    </message>
+    <message>
+        <source>New since last time</source>
+        <translation>Nueva desde la última vez</translation>
+    </message>
+    <message>
+        <source>Since last time: {scores}</source>
+        <translation>Desde la última vez: {scores}</translation>
+    </message>
+    <message>
+        <source>{area}: {score}</source>
+        <translation>{area}: {score}</translation>
+    </message>
+    <message>
+        <source>{area}: {score} (new)</source>
+        <translation>{area}: {score} (nueva)</translation>
+    </message>
+    <message>
+        <source>{area}: {scores}</source>
+        <translation>{area}: {scores}</translation>
+    </message>
+</context>
+<context>
+    <name>ChartSession</name>
+    <message>
+        <source>Session Chart</source>
+        <translation>Ficha de la sesión</translation>
+    </message>
+    <message>
+        <source>Untitled session</source>
+        <translation>Sesión sin título</translation>
+    </message>
+    <message>
+        <source>Save this session?</source>
+        <translation>¿Guardar esta sesión?</translation>
+    </message>
+    <message>
+        <source>This session chart has changes that are not saved. Save them before {doing}?</source>
+        <translation>Esta ficha de sesión tiene cambios sin guardar. ¿Desea guardarlos antes de {doing}?</translation>
+    </message>
+    <message>
+        <source>starting a new client</source>
+        <translation>empezar con un cliente nuevo</translation>
+    </message>
+    <message>
+        <source>New client: an empty chart.</source>
+        <translation>Nuevo cliente: una ficha vacía.</translation>
+    </message>
+    <message>
+        <source>opening another session</source>
+        <translation>abrir otra sesión</translation>
+    </message>
+    <message>
+        <source>Open Session</source>
+        <translation>Abrir sesión</translation>
+    </message>
+    <message>
+        <source>The session could not be opened</source>
+        <translation>No se pudo abrir la sesión</translation>
+    </message>
+    <message>
+        <source>Opened {name}.</source>
+        <translation>Se abrió {name}.</translation>
+    </message>
+    <message>
+        <source>{name} could not be opened: {reason}.
+
+In the folder {folder}</source>
+        <translation>No se pudo abrir {name}: {reason}.
+
+En la carpeta {folder}</translation>
+    </message>
+    <message>
+        <source>Save Session</source>
+        <translation>Guardar sesión</translation>
+    </message>
+    <message>
+        <source>BodyMap sessions (*.json)</source>
+        <translation>Sesiones de BodyMap (*.json)</translation>
+    </message>
+    <message>
+        <source>The session could not be saved</source>
+        <translation>No se pudo guardar la sesión</translation>
+    </message>
+    <message>
+        <source>{name} could not be saved: {reason}.</source>
+        <translation>No se pudo guardar {name}: {reason}.</translation>
+    </message>
+    <message>
+        <source>Saved as {name}.</source>
+        <translation>Guardada como {name}.</translation>
+    </message>
+    <message>
+        <source>Compare With Earlier Session</source>
+        <translation>Comparar con una sesión anterior</translation>
+    </message>
+    <message>
+        <source>The earlier session could not be opened</source>
+        <translation>No se pudo abrir la sesión anterior</translation>
+    </message>
+    <message>
+        <source>Comparing with {name}.</source>
+        <translation>Comparando con {name}.</translation>
+    </message>
+    <message>
+        <source>Nothing to print yet</source>
+        <translation>Todavía no hay nada que imprimir</translation>
+    </message>
+    <message>
+        <source>Mark at least one area on the map for the chart handout.</source>
+        <translation>Marque al menos una zona en el mapa para el folleto de la ficha.</translation>
+    </message>
+</context>
+<context>
+    <name>ChartWords</name>
+    <message>
+        <source>Cramp</source>
+        <translation>Calambre</translation>
+    </message>
+    <message>
+        <source>Spasm</source>
+        <translation>Espasmo</translation>
+    </message>
+    <message>
+        <source>Tightness</source>
+        <translation>Tensión</translation>
+    </message>
+    <message>
+        <source>Twitching</source>
+        <translation>Tic muscular</translation>
+    </message>
+    <message>
+        <source>Once</source>
+        <translation>Una vez</translation>
+    </message>
+    <message>
+        <source>Weekly</source>
+        <translation>Cada semana</translation>
+    </message>
+    <message>
+        <source>Several times a week</source>
+        <translation>Varias veces por semana</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>A diario</translation>
+    </message>
+    <message>
+        <source>Several times a day</source>
+        <translation>Varias veces al día</translation>
+    </message>
+    <message>
+        <source>Mark {area}</source>
+        <translation>marcar {area}</translation>
+    </message>
+    <message>
+        <source>Remove {area}</source>
+        <translation>quitar {area}</translation>
+    </message>
+    <message>
+        <source>Score {area} {score}</source>
+        <translation>puntuar {area} con {score}</translation>
+    </message>
+    <message>
+        <source>Set kind of {area}</source>
+        <translation>cambiar el tipo de {area}</translation>
+    </message>
+    <message>
+        <source>Set how often for {area}</source>
+        <translation>cambiar la frecuencia de {area}</translation>
+    </message>
+    <message>
+        <source>Edit note on {area}</source>
+        <translation>editar la nota de {area}</translation>
+    </message>
+    <message>
+        <source>Edit session note</source>
+        <translation>editar la nota de la sesión</translation>
+    </message>
+    <message>
+        <source>Edit client&apos;s name</source>
+        <translation>editar el nombre del cliente</translation>
+    </message>
+    <message>
+        <source>{kind}, {score} out of 10</source>
+        <translation>{kind}, {score} de 10</translation>
+    </message>
+    <message>
+        <source>{score} out of 10</source>
+        <translation>{score} de 10</translation>
+    </message>
+    <message>
+        <source>{now}, was {before}</source>
+        <translation>{now}, antes {before}</translation>
+    </message>
+</context>
+<context>
     <name>ClinicPreferencesWidget</name>
     <message>
         <source>Clinic name</source>
@@ -1079,6 +1446,25 @@ El folleto se hará sin el logotipo. Puede elegir otro en Editar → Preferencia
     <message>
         <source>Show in &amp;Folder</source>
         <translation>Mostrar en la &amp;carpeta</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreLegend</name>
+    <message>
+        <source>Score scale</source>
+        <translation>Escala de puntuación</translation>
+    </message>
+    <message>
+        <source>Scores from 0, no pain, light yellow, to 10, the worst pain, dark red.</source>
+        <translation>Puntuaciones de 0, sin dolor, en amarillo claro, a 10, el peor dolor, en rojo oscuro.</translation>
+    </message>
+    <message>
+        <source>0 no pain</source>
+        <translation>0 sin dolor</translation>
+    </message>
+    <message>
+        <source>10 worst imaginable</source>
+        <translation>10 el peor imaginable</translation>
     </message>
 </context>
 <context>
