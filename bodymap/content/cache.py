@@ -14,6 +14,9 @@ changed since, and otherwise loads the folder and writes the cache for next time
   change here. Each page is stored on its own with a checksum and is decoded
   the first time it is wanted, so the first frame only reads the pages it shows, however
   large the folder.
+- The header also holds every word of the English pages and the American spelling of the
+  British ones (``spelling.american_words``), so showing a page in US spelling needs no
+  spelling dictionary at start-up.
 - Any problem with the cache (missing, stale, corrupt, unwritable) falls back to a plain load.
   It is written with ``atomic_write_bytes``, so it is never half-written.
 """
@@ -32,7 +35,8 @@ from typing import Any
 import msgspec
 
 from bodymap import __version__
-from bodymap.content.languages import ENGLISH, language_folder
+from bodymap.content import spelling
+from bodymap.content.languages import ENGLISH, language_folder, language_of
 from bodymap.content.model import (
     CONTENT_FOLDERS,
     HOME_ID,
@@ -47,7 +51,8 @@ from bodymap.fileio import WriteError, atomic_write_bytes, file_stamp
 from bodymap.paths import artwork_file, layered_under
 
 MAGIC = b"BodyMap content cache"
-CACHE_FORMAT = 6  # 6: the pages' language and the ids shown in English in its place
+CACHE_FORMAT = 7  # 6: the pages' language and the ids shown in English in its place;
+# 7: the English pages' words and their American spellings
 MAX_FIRST_LINE = 100
 # The code whose rules decide what a folder loads to: a change to it (a new check, a bug
 # fixed) must not be hidden behind an old cache, even between released versions.
@@ -64,6 +69,7 @@ CHECKING_CODE = (
     "rule_table.py",
     "languages.py",
     "cache.py",
+    "spelling.py",  # the words and American spellings kept with the pages
 )
 _PAGE_DECODER = msgspec.json.Decoder(
     RegionPage | TopicPage, dec_hook=lambda kind, value: Path(value)
@@ -152,6 +158,7 @@ def write_cache(cache_path: Path, library: ContentLibrary, stamp: str) -> None:
     root = library.root
     body = bytearray()
     headings = []
+    english = []
     for page in library.pages.values():
         relative = page.path.is_relative_to(root)
         stored = page  # kept relative, so it comes back as the loader would make it:
@@ -164,6 +171,9 @@ def write_cache(cache_path: Path, library: ContentLibrary, stamp: str) -> None:
             [page.id, kind, page.title, page.summary, offset, len(data), zlib.crc32(data), relative]
         )
         body += data
+        if language_of(page.path) == ENGLISH:
+            english.append(data)
+    words, american = spelling.american_words(english)
     header = {
         "stamp": stamp,
         "problems": [_problem_row(problem, root) for problem in library.problems],
@@ -172,6 +182,8 @@ def write_cache(cache_path: Path, library: ContentLibrary, stamp: str) -> None:
         "topics": [heading.id for heading in library.topic_headings()],
         "language": library.language,
         "fallback": sorted(library.fallback_ids),
+        "words": words,
+        "american": american,
     }
     text = json.dumps(header, ensure_ascii=False).encode()
     first = b"%s %d %08x %d\n" % (MAGIC, CACHE_FORMAT, zlib.crc32(text), len(text))
@@ -237,6 +249,7 @@ def _read_cache(
     library.fallback_ids = frozenset(str(page_id) for page_id in header["fallback"])
     library.region_order = tuple(str(region_id) for region_id in header["regions"])
     library.set_topic_order(header["topics"])
+    spelling.remember(str(header["words"]), dict(header["american"]))
     return library
 
 
