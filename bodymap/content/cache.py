@@ -18,7 +18,7 @@ changed since, and otherwise loads the folder and writes the cache for next time
   British ones (``spelling.american_words``), so showing a page in US spelling needs no
   spelling dictionary at start-up.
 - Any problem with the cache (missing, stale, corrupt, unwritable) falls back to a plain load.
-  It is written with ``atomic_write_bytes``, so it is never half-written.
+  It is written with ``atomic_writer``, so it is never half-written.
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ from bodymap.content.model import (
     RegionPage,
     TopicPage,
 )
-from bodymap.fileio import WriteError, atomic_write_bytes, file_stamp
+from bodymap.fileio import WriteError, atomic_writer, file_stamp
 from bodymap.paths import artwork_file, layered_under
 
 MAGIC = b"BodyMap content cache"
@@ -158,7 +158,7 @@ def write_cache(cache_path: Path, library: ContentLibrary, stamp: str) -> None:
     root = library.root
     body = bytearray()
     headings = []
-    english = []
+    english: list[tuple[int, int]] = []  # where the English pages' data is in the body
     for page in library.pages.values():
         relative = page.path.is_relative_to(root)
         stored = page  # kept relative, so it comes back as the loader would make it:
@@ -172,8 +172,10 @@ def write_cache(cache_path: Path, library: ContentLibrary, stamp: str) -> None:
         )
         body += data
         if language_of(page.path) == ENGLISH:
-            english.append(data)
-    words, american = spelling.american_words(english)
+            english.append((offset, len(data)))
+    view = memoryview(body)
+    words, american = spelling.american_words(view[start : start + size] for start, size in english)
+    view.release()
     header = {
         "stamp": stamp,
         "problems": [_problem_row(problem, root) for problem in library.problems],
@@ -188,7 +190,9 @@ def write_cache(cache_path: Path, library: ContentLibrary, stamp: str) -> None:
     text = json.dumps(header, ensure_ascii=False).encode()
     first = b"%s %d %08x %d\n" % (MAGIC, CACHE_FORMAT, zlib.crc32(text), len(text))
     cache_path.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write_bytes(cache_path, first + text + b"\n" + bytes(body))
+    with atomic_writer(cache_path) as pending:  # in pieces: no copy of the pages' 16 MB
+        for piece in (first, text, b"\n", body):
+            pending.write(piece)
 
 
 def _relative(path: Path, root: Path) -> list[object]:

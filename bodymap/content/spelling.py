@@ -62,14 +62,15 @@ def _american(match: re.Match[str]) -> str:
     return american
 
 
-def american_words(pages_json: Iterable[bytes]) -> tuple[str, dict[str, str]]:
+def american_words(pages_json: Iterable[bytes | memoryview]) -> tuple[str, dict[str, str]]:
     """Every word (lower case, ``[A-Za-z]+``) in the strings of ``pages_json`` (pages
-    encoded as UTF-8 JSON), joined by spaces, and ``{british: american}`` for those of them
-    breame spells differently in American. Loads breame."""
+    encoded as UTF-8 JSON: bytes, or views of them), joined by spaces, and
+    ``{british: american}`` for those of them breame spells differently in American.
+    Loads breame."""
     words: set[bytes] = set()
     for data in pages_json:
-        words.update(_JSON_WORD.findall(data.lower()))
-    found = sorted(word.decode("ascii") for word in words if not word.startswith(b"\\"))
+        words.update(_JSON_WORD.findall(data))
+    found = sorted({word.decode("ascii").lower() for word in words if not word.startswith(b"\\")})
     american = {word: us for word in found if (us := _breame_american(word)) is not None}
     return " ".join(found), american
 
