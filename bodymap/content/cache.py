@@ -97,8 +97,14 @@ def load_library_cached(
                 return cached
     library = _load(root, shipped, language)
     if stamp is not None:
-        with contextlib.suppress(OSError, WriteError, ValueError):
+        with contextlib.suppress(OSError, WriteError, ValueError, LookupError, TypeError):
             write_cache(cache_path, library, stamp)
+            # The same library as the file just written holds it: each page is decoded when
+            # wanted, and the thousands of pages read from YAML are freed for the window.
+            cached = _read_cache(cache_path, root, stamp, shipped, language)
+            if cached is not None:
+                cached.hit = False
+                return cached
     return library
 
 
@@ -300,6 +306,9 @@ class CachedLibrary(ContentLibrary):
         self._cache_path = cache_path
         self._decoded: dict[str, Page | None] = {}
         self._fresh: dict[str, Page] | None = None
+        self.hit = True
+        """True when the folder was not read (the cache was current); False when the folder
+        was just read and this cache written from it."""
 
     @property
     def pages(self) -> dict[str, Page]:

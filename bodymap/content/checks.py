@@ -178,12 +178,24 @@ def english_syllables(text: str, language: str = "en") -> int:
     from textstat.backend.selections import list_words  # noqa: PLC0415
     from textstat.backend.utils import get_pyphen  # noqa: PLC0415
 
-    table = _cmu_vowels()
     count = 0
     for word in list_words(text, lowercase=True):
-        vowels = table.get(word)
-        count += len(get_pyphen(language).positions(word)) + 1 if vowels is None else vowels
+        vowels = _VOWELS.get(word)
+        if vowels is None:
+            vowels = _VOWELS[word] = _cmu_vowels().get(word, NOT_IN_CMU)
+        count += len(get_pyphen(language).positions(word)) + 1 if vowels == NOT_IN_CMU else vowels
     return count
+
+
+NOT_IN_CMU = -1
+_VOWELS: dict[str, int] = {}
+"""The CMU vowel count of every word measured so far (``NOT_IN_CMU``: not in it); small, kept."""
+
+
+def forget_pronunciations() -> None:
+    """Free the whole CMU table (~11 MiB; the loader calls this when a load is done). The
+    words already measured stay known; a new word reads the table again (~0.15 s)."""
+    _cmu_vowels.cache_clear()
 
 
 @functools.cache
