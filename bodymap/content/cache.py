@@ -110,9 +110,12 @@ def load_library_cached(
 
 def _load(root: Path, shipped: Path | None, language: str = ENGLISH) -> ContentLibrary:
     # The YAML reader loads only when there is YAML to read, not on a cache hit.
+    from bodymap.content.checks import forget_pronunciations  # noqa: PLC0415
     from bodymap.content.loader import load_library  # noqa: PLC0415
 
-    return load_library(root, shipped=shipped, language=language)
+    library = load_library(root, shipped=shipped, language=language)
+    forget_pronunciations()  # a start-up load: the window is built next, give it that memory
+    return library
 
 
 def content_stamp(root: Path, shipped: Path | None = None, language: str = ENGLISH) -> str | None:

@@ -193,8 +193,9 @@ _VOWELS: dict[str, int] = {}
 
 
 def forget_pronunciations() -> None:
-    """Free the whole CMU table (~11 MiB; the loader calls this when a load is done). The
-    words already measured stay known; a new word reads the table again (~0.15 s)."""
+    """Free the whole CMU table (~11 MiB; ``cache.load_library_cached`` calls this after
+    reading a folder at start-up, before the window is built). The words already measured
+    stay known; a new word reads the table again (~0.15 s) and keeps it."""
     _cmu_vowels.cache_clear()
 
 

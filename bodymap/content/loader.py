@@ -20,7 +20,7 @@ from typing import Any
 import msgspec
 
 from bodymap.artwork import Artwork, ArtworkError, read_artwork
-from bodymap.content.checks import check_page, forget_pronunciations
+from bodymap.content.checks import check_page
 from bodymap.content.languages import (
     DEFAULT_LANGUAGE,
     FALLBACK_LANGUAGE,
@@ -132,7 +132,6 @@ class LibraryLoader:
         self._last_good = {path: page for path, page in self._last_good.items() if path in seen}
         _check_whole(library, base, failed)
         library.problems.extend(stale_overrides(layers.overrides))
-        forget_pronunciations()  # the window is built next: give it that memory
         return library
 
     def _read_layers(
