@@ -189,14 +189,16 @@ def english_syllables(text: str, language: str = "en") -> int:
 
 NOT_IN_CMU = -1
 _VOWELS: dict[str, int] = {}
-"""The CMU vowel count of every word measured so far (``NOT_IN_CMU``: not in it); small, kept."""
+"""The CMU vowel count of every word measured since the table was read (``NOT_IN_CMU``:
+not in it)."""
 
 
 def forget_pronunciations() -> None:
-    """Free the whole CMU table (~11 MiB; ``cache.load_library_cached`` calls this after
-    reading a folder at start-up, before the window is built). The words already measured
-    stay known; a new word reads the table again (~0.15 s) and keeps it."""
+    """Free the CMU table (~11 MiB; ``cache.load_library_cached`` calls this after reading a
+    folder at start-up, before the window is built). The next page measured reads it again
+    (~0.15 s) and keeps it."""
     _cmu_vowels.cache_clear()
+    _VOWELS.clear()
 
 
 @functools.cache
