@@ -24,7 +24,9 @@ changed since, and otherwise loads the folder and writes the cache for next time
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
+import importlib.util
 import json
 import mmap
 import os
@@ -135,6 +137,7 @@ def content_stamp(root: Path, shipped: Path | None = None, language: str = ENGLI
         lines.append(f"language {language}")
     lines += [f"{name} {file_stamp(str(here / name))}" for name in CHECKING_CODE]
     lines.append(f"artwork {file_stamp(str(artwork_file()))}")
+    lines.append(f"spelling {file_stamp(str(_spelling_data()))}")
     layers = (shipped, root) if shipped is not None else (root,)
     for layer in layers:
         lines.append(f"layer {str(layer.resolve())!r} {file_stamp(str(layer))}")
@@ -381,3 +384,14 @@ class CachedLibrary(ContentLibrary):
 def _path(where: list[Any], root: Path) -> Path:
     relative, text = where
     return root / text if relative else Path(text)
+
+
+@functools.cache
+def _spelling_data() -> Path:
+    """breame's word list, whose American forms the cache keeps (``spelling``): a new breame
+    with other pairs must not be hidden behind an old cache. Found without importing breame
+    (its data module alone takes ~2 ms to import), so the stamp stays a few ``stat`` calls."""
+    spec = importlib.util.find_spec("breame")
+    if spec is None or not spec.submodule_search_locations:
+        return Path("breame-not-installed")
+    return Path(next(iter(spec.submodule_search_locations))) / "data" / "spelling_constants.py"

@@ -266,3 +266,19 @@ def test_spanish_pages_are_cached_too_and_follow_their_own_files(
     spanish_calf = content_copy / "es" / "regions" / "calf.yaml"
     spanish_calf.write_text(spanish_calf.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     assert not hit(load_library_cached(content_copy, cache, language="es"))
+
+
+def test_a_new_spelling_word_list_misses(
+    content_copy: Path, cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The cache keeps each English word's American form from breame's list: an upgraded
+    list (another file) must be read again, not hidden behind the old pairs."""
+    from bodymap.content import cache as cache_module
+
+    word_list = tmp_path / "spelling_constants.py"
+    word_list.write_text("PAIRS = {}\n", encoding="utf-8")
+    monkeypatch.setattr(cache_module, "_spelling_data", lambda: word_list)
+    load_twice(content_copy, cache)
+    word_list.write_text("PAIRS = {'colour': 'color'}\n", encoding="utf-8")
+    assert not hit(load_library_cached(content_copy, cache))
+    assert hit(load_library_cached(content_copy, cache))
