@@ -513,7 +513,8 @@ class ChartSession(QObject):
         library = handout.library
 
         def compose(chosen: HandoutRequest) -> Handout:
-            return compose_chart_handout(chart, chosen, library, comparison)
+            translations = handout.translations(chosen)
+            return compose_chart_handout(chart, chosen, library, comparison, translations)
 
         return request, HandoutSource(compose, "session-chart-handout.pdf")
 

@@ -529,3 +529,29 @@ def test_a_marked_region_whose_page_breaks_a_safety_rule_refuses_the_chart_hando
     assert session.preview_handout() is None
     assert len(shown) == 2 and all("The Calf page cannot be printed" in t for t in shown)
     assert list(tmp_path.glob("*.pdf")) == []
+
+
+def test_the_chart_handout_follows_the_language_chosen_in_export(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    session = chart_on(window)
+    button = side(window, "calf", "left")
+    button.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(button, Qt.Key.Key_7)
+    from bodymap.ui.handout_dialogs import ExportHandoutDialog, SavedMessage
+
+    def choose_spanish(self: ExportHandoutDialog) -> int:
+        combo = self.options.language
+        combo.setCurrentIndex(combo.findData("es"))
+        return QDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(ExportHandoutDialog, "exec", choose_spanish)
+    monkeypatch.setattr(SavedMessage, "open", lambda self: None)
+    target = tmp_path / "chart-handout.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_: (str(target), ""))
+    assert session.export_handout() == target
+    pages = [" ".join(p.extract_text().split()) for p in PdfReader(target).pages]
+    assert pages[0].startswith("Su ficha de la sesión")
+    assert "Pantorrilla (lado izquierdo): 7 de 10" in pages[0]
+    assert "out of 10" not in pages[0] and "Your session" not in pages[0]
+    assert pages[1].startswith("Pantorrilla")
