@@ -52,7 +52,7 @@ from bodymap.ui.body_map import BodyMapWidget
 from bodymap.ui.chart_commands import ChartCommand, ChartDocument
 from bodymap.ui.chart_marks import ChartMarks
 from bodymap.ui.chart_panel import ChartPanel
-from bodymap.ui.chart_words import area_title, edit_text, spoken
+from bodymap.ui.chart_words import area_title, edit_text, error_text, in_sentence, spoken
 from bodymap.ui.handout import HandoutController, HandoutSource, warn
 from bodymap.ui.i18n import live
 from bodymap.ui.library_model import LibraryModel
@@ -200,7 +200,7 @@ class ChartSession(QObject):
         try:
             return make(self.chart, *args)  # type: ignore[operator, no-any-return]
         except ChartError as error:
-            self._status(str(error).capitalize())
+            self._status(error_text(error, self.names()))
             return None
 
     @Slot(str, object)
@@ -437,7 +437,10 @@ class ChartSession(QObject):
         try:
             save_session(path, self.chart, self.artwork)
         except (ChartError, WriteError) as error:
-            reason = error.reason if isinstance(error, WriteError) else str(error)
+            if isinstance(error, WriteError):
+                reason = error.reason
+            else:  # a sentence inside the message: "... could not be saved: {reason}."
+                reason = in_sentence(error_text(error, self.names()).rstrip("."))
             warn(
                 self.window,
                 self.tr("The session could not be saved"),
