@@ -18,6 +18,7 @@ from bodymap.artwork import Artwork
 from bodymap.chart.fhir import save_session
 from bodymap.chart.model import (
     EDIT_ACTIONS,
+    AreaKey,
     ChartError,
     Frequency,
     Kind,
@@ -267,7 +268,7 @@ def test_every_chart_error_is_said_in_spanish_with_its_values(diagram: BodyDiagr
         "La nota tiene 601 caracteres; en una sesión caben 600 como máximo.",
     ]
     i18n.set_language("en")
-    english = {("calf", "left"): "Left calf", ("foot", "right"): "Right foot"}
+    english: dict[AreaKey, str] = {("calf", "left"): "Left calf", ("foot", "right"): "Right foot"}
     assert error_text(errors[4], english) == "The left calf is already marked."
     assert error_text(errors[5], english) == "The right foot is not marked."
 
