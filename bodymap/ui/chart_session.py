@@ -50,6 +50,7 @@ from bodymap.chart.model import (
 from bodymap.fileio import WriteError
 from bodymap.ui.body_map import BodyMapWidget
 from bodymap.ui.chart_commands import ChartCommand, ChartDocument
+from bodymap.ui.chart_dock import ChartDock
 from bodymap.ui.chart_marks import ChartMarks
 from bodymap.ui.chart_panel import ChartPanel
 from bodymap.ui.chart_words import area_title, edit_text, error_text, in_sentence, spoken
@@ -154,10 +155,7 @@ class ChartSession(QObject):
 
     def _dock(self) -> QDockWidget:
         if self.dock is None:
-            self.dock = QDockWidget(self.tr("Session Chart"), self.window)
-            self.dock.setObjectName("chart-dock")
-            self.dock.setWidget(self.panel)
-            self.window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+            self.dock = ChartDock(self.tr("Session Chart"), self.panel, self.window)
             self.dock.visibilityChanged.connect(self._dock_visibility)
         return self.dock
 

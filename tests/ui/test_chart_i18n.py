@@ -144,7 +144,7 @@ def test_a_switch_rewords_the_chart_and_keeps_it(
     assert panel.score.suffix() == " de 10"
     assert panel.kind.currentText() == "Calambre"
     assert panel.frequency.currentText() == "Varias veces por semana"
-    assert panel.details.title() == "Pantorrilla (lado izquierdo)"
+    assert panel.details.full_title() == "Pantorrilla (lado izquierdo)"
     assert panel.legend.accessibleName() == "Escala de puntuación"
     assert list_texts(panel.areas) == ["Pantorrilla (lado izquierdo): 7 · calambre", "Cuello: 6"]
     assert spoken_name(calf(window)) == "Pantorrilla (lado izquierdo), calambre, 7 de 10"

@@ -114,7 +114,7 @@ def test_a_click_in_chart_mode_marks_the_side_and_opens_its_page(
     click(qtbot, window, side(window, "calf", "left"))
     assert [(a.key, a.score) for a in session.chart.areas] == [(("calf", "left"), DEFAULT_SCORE)]
     assert list_texts(session) == [f"Left calf: {DEFAULT_SCORE}"]
-    assert session.panel.details.title() == "Left calf"
+    assert session.panel.details.full_title() == "Left calf"
     assert window.navigator.current == "calf" and window.navigator.side == "left"
     # Clicking it again chooses it; it is not marked twice, nor unmarked.
     click(qtbot, window, side(window, "neck"))
