@@ -9,13 +9,26 @@ scrolls), and while the window is narrow the dock takes at most ``NARROW_SHARE``
 width, never less than the panel's own minimum: the page column keeps room for its title
 and the map keeps its minimum size. A window wide enough leaves the dock as the person sized
 it.
+
+While the panel scrolls, a wheel over its spin box or a list box scrolls the panel instead of
+changing the score or kind the pointer happens to pass over (the value widgets change by
+keyboard, clicks and their arrows as ever); a panel that fits keeps Qt's usual wheel.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QDockWidget, QFrame, QMainWindow, QScrollArea, QWidget
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QDockWidget,
+    QFrame,
+    QMainWindow,
+    QScrollArea,
+    QWidget,
+)
 
 NARROW_WIDTH = 900
 """Window widths (px) below which the dock is fitted to the window whenever it is resized."""
@@ -41,6 +54,9 @@ class ChartDock(QDockWidget):
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self)
         window.installEventFilter(self)
         panel.installEventFilter(self)  # its minimum grows with longer words (Spanish)
+        self._valued = [*panel.findChildren(QAbstractSpinBox), *panel.findChildren(QComboBox)]
+        for widget in self._valued:
+            widget.installEventFilter(self)
 
     def _panel(self) -> QWidget:
         panel = self.scroll_area.widget()
@@ -72,6 +88,10 @@ class ChartDock(QDockWidget):
         self.fit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        bar = self.scroll_area.verticalScrollBar()
+        if event.type() == QEvent.Type.Wheel and watched in self._valued and bar.maximum() > 0:
+            QApplication.sendEvent(bar, event)  # scroll the panel, keep the value
+            return True
         resized = watched is self.window_ and event.type() == QEvent.Type.Resize
         relaid = watched is self.scroll_area.widget() and event.type() == QEvent.Type.LayoutRequest
         if (resized or relaid) and self.window_.width() < NARROW_WIDTH:

@@ -21,7 +21,6 @@ from PySide6.QtCore import QObject, QStandardPaths, Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
-    QDockWidget,
     QFileDialog,
     QMainWindow,
     QMessageBox,
@@ -108,7 +107,7 @@ class ChartSession(QObject):
         self.marks.scoreTyped.connect(self.type_score)
         self.marks.removeRequested.connect(self._remove_key)
         self._panel: ChartPanel | None = None
-        self.dock: QDockWidget | None = None
+        self.dock: ChartDock | None = None
         self.document.changed.connect(self.refresh)
         self.stack.cleanChanged.connect(self._update_title)
         self.stack.canUndoChanged.connect(mode.undo_action.setEnabled)
@@ -153,7 +152,7 @@ class ChartSession(QObject):
         self.map.update()
         self._update_title()
 
-    def _dock(self) -> QDockWidget:
+    def _dock(self) -> ChartDock:
         if self.dock is None:
             self.dock = ChartDock(self.tr("Session Chart"), self.panel, self.window)
             self.dock.visibilityChanged.connect(self._dock_visibility)

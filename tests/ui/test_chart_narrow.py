@@ -6,8 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QPoint, QRect
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication, QPoint, QPointF, QRect, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from bodymap.content.loader import load_library
@@ -71,3 +72,36 @@ def test_a_640_px_window_in_chart_mode_keeps_the_map_panel_and_titles_whole(
             window.navigator.open(page_id)
             qtbot.wait(10)
             assert title_overflow(window) == 0, (language, page_id)
+
+
+def test_the_wheel_scrolls_a_narrow_panel_and_leaves_the_score_alone(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    window = make_window(load_library(content_dir()), start="calf")
+    window.resize(640, 480)
+    window.chart_mode.chart_action.trigger()
+    session = window.chart_mode.session
+    session.type_score("calf", "left", 7)
+    session.pick_area("calf", "left")
+    qtbot.wait(50)
+    dock = session.dock
+    assert dock is not None
+    bar = dock.scroll_area.verticalScrollBar()
+    assert bar.maximum() > 0  # the panel is taller than the window: it scrolls
+    score = session.panel.score
+    score.setFocus()
+    centre = QPointF(score.rect().center())
+    wheel = QWheelEvent(
+        centre,
+        QPointF(score.mapToGlobal(centre.toPoint())),
+        QPoint(0, 0),
+        QPoint(0, -120),  # one notch down
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(score, wheel)
+    assert score.value() == 7
+    assert session.chart.areas[0].score == 7
+    assert bar.value() > 0
