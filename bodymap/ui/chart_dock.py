@@ -7,8 +7,8 @@ column of a 640 px window too narrow for a title. So the panel sits in a QScroll
 Creator's and Krita's docks do: the window keeps the size the person chose, the panel
 scrolls), and while the window is narrow the dock takes at most ``NARROW_SHARE`` of its
 width, never less than the panel's own minimum: the page column keeps room for its title
-and the map keeps its minimum size. A window wide enough leaves the dock as the person sized
-it.
+and the map keeps its minimum size. A window made wide again gives a dock narrowed that way
+its preferred width back; otherwise a wide window leaves the dock as the person sized it.
 
 While the panel scrolls, a wheel over its spin box or a list box scrolls the panel instead of
 changing the score or kind the pointer happens to pass over (the value widgets change by
@@ -50,6 +50,7 @@ class ChartDock(QDockWidget):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(panel)
         self.scroll_area = scroll
+        self._narrowed = False
         self.setWidget(scroll)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self)
         window.installEventFilter(self)
@@ -81,6 +82,7 @@ class ChartDock(QDockWidget):
         """Give the docked panel its fitted width in the window as it is now."""
         if self.isVisible() and not self.isFloating():
             width = self.fitted_width(self.window_.width())
+            self._narrowed = self.window_.width() < NARROW_WIDTH
             self.window_.resizeDocks([self], [width], Qt.Orientation.Horizontal)
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -94,6 +96,6 @@ class ChartDock(QDockWidget):
             return True
         resized = watched is self.window_ and event.type() == QEvent.Type.Resize
         relaid = watched is self.scroll_area.widget() and event.type() == QEvent.Type.LayoutRequest
-        if (resized or relaid) and self.window_.width() < NARROW_WIDTH:
+        if (resized or relaid) and (self.window_.width() < NARROW_WIDTH or self._narrowed):
             self.fit()
         return super().eventFilter(watched, event)

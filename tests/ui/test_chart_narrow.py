@@ -105,3 +105,21 @@ def test_the_wheel_scrolls_a_narrow_panel_and_leaves_the_score_alone(
     assert score.value() == 7
     assert session.chart.areas[0].score == 7
     assert bar.value() > 0
+
+
+def test_a_window_made_wide_again_gives_the_panel_its_width_back(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    window = make_window(load_library(content_dir()), start="calf")
+    window.resize(1200, 800)
+    window.chart_mode.chart_action.trigger()
+    qtbot.wait(50)
+    dock = window.chart_mode.session.dock
+    assert dock is not None
+    wide = dock.width()
+    window.resize(640, 480)
+    qtbot.wait(50)
+    assert dock.width() < wide
+    window.resize(1200, 800)
+    qtbot.wait(50)
+    assert dock.width() == wide
