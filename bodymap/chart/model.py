@@ -73,7 +73,24 @@ _FREQUENCY_LABELS = {
 
 
 class ChartError(ValueError):
-    """A chart or an edit asks for something a chart cannot hold; ``str()`` says what, plainly."""
+    """A chart or an edit asks for something a chart cannot hold; ``str()`` says what, plainly,
+    in English (the command line, the session file's messages).
+
+    ``code`` says which problem it is, as a stable word, and ``params`` its values, so the
+    window can say it in the interface's language (``ui.chart_words.error_text``):
+
+    - ``"not-an-area"``: ``region`` (an id the map does not draw);
+    - ``"needs-side"`` / ``"no-sides"``: ``key`` (the AreaKey asked for);
+    - ``"bad-score"``: ``score`` (the value given, as written);
+    - ``"already-marked"`` / ``"not-marked"`` / ``"marked-twice"``: ``key``;
+    - ``"client-name-too-long"``: ``limit``; ``"area-note-too-long"`` and
+      ``"session-note-too-long"``: ``length`` and ``limit`` (characters).
+    """
+
+    def __init__(self, message: str, code: str, **params: object) -> None:
+        super().__init__(message)
+        self.code = code
+        self.params = params
 
 
 AreaKey = tuple[str, str | None]
@@ -126,9 +143,17 @@ def area_name(region_title: str, side: str | None) -> str:
 def check_score(score: object) -> int:
     """``score`` when it is a whole number from 0 to 10; ChartError otherwise."""
     if isinstance(score, bool) or not isinstance(score, int):
-        raise ChartError(f"the score must be a whole number from 0 to 10, not {score!r}")
+        raise ChartError(
+            f"the score must be a whole number from 0 to 10, not {score!r}",
+            "bad-score",
+            score=repr(score),
+        )
     if not MIN_SCORE <= score <= MAX_SCORE:
-        raise ChartError(f"the score must be from {MIN_SCORE} to {MAX_SCORE}, not {score}")
+        raise ChartError(
+            f"the score must be from {MIN_SCORE} to {MAX_SCORE}, not {score}",
+            "bad-score",
+            score=str(score),
+        )
     return score
 
 
@@ -143,20 +168,31 @@ def check_area(area: MarkedArea, artwork: Artwork) -> None:
     except KeyError:
         valid = ", ".join(artwork.region_ids)
         raise ChartError(
-            f"'{area.region_id}' is not an area of the body map (the areas are: {valid})"
+            f"'{area.region_id}' is not an area of the body map (the areas are: {valid})",
+            "not-an-area",
+            region=area.region_id,
         ) from None
     if sides and area.side not in sides:
         raise ChartError(
             f"the {area.region_id} is marked on each side: say 'left' or 'right'"
-            + (f", not '{area.side}'" if area.side is not None else "")
+            + (f", not '{area.side}'" if area.side is not None else ""),
+            "needs-side",
+            key=area.key,
         )
     if not sides and area.side is not None:
-        raise ChartError(f"the {area.region_id} has no left or right side (got '{area.side}')")
+        raise ChartError(
+            f"the {area.region_id} has no left or right side (got '{area.side}')",
+            "no-sides",
+            key=area.key,
+        )
     check_score(area.score)
     if len(area.note.strip()) > MAX_AREA_NOTE:
         raise ChartError(
             f"the note on the {area.region_id} is {len(area.note.strip())} characters long; "
-            f"an area has room for {MAX_AREA_NOTE}"
+            f"an area has room for {MAX_AREA_NOTE}",
+            "area-note-too-long",
+            length=len(area.note.strip()),
+            limit=MAX_AREA_NOTE,
         )
 
 
@@ -164,17 +200,26 @@ def check_chart(chart: SessionChart, artwork: Artwork) -> None:
     """ChartError for the first thing wrong: a name or note too long, an area the map does not
     draw, a bad side or score, or one area marked twice."""
     if len(chart.client_name.strip()) > MAX_CLIENT_NAME:
-        raise ChartError(f"the client's name is longer than {MAX_CLIENT_NAME} characters")
+        raise ChartError(
+            f"the client's name is longer than {MAX_CLIENT_NAME} characters",
+            "client-name-too-long",
+            limit=MAX_CLIENT_NAME,
+        )
     if len(chart.note.strip()) > MAX_NOTE:
         raise ChartError(
             f"the note is {len(chart.note.strip())} characters long; a session has room for "
-            f"{MAX_NOTE}"
+            f"{MAX_NOTE}",
+            "session-note-too-long",
+            length=len(chart.note.strip()),
+            limit=MAX_NOTE,
         )
     seen: set[AreaKey] = set()
     for area in chart.areas:
         check_area(area, artwork)
         if area.key in seen:
-            raise ChartError(f"the {_key_words(area.key)} is marked twice")
+            raise ChartError(
+                f"the {_key_words(area.key)} is marked twice", "marked-twice", key=area.key
+            )
         seen.add(area.key)
 
 
@@ -226,7 +271,9 @@ def mark_area(chart: SessionChart, area: MarkedArea, artwork: Artwork) -> Edit:
     """Mark a new area. ChartError if it is already marked or the map cannot hold it."""
     check_area(area, artwork)
     if chart.area(area.key) is not None:
-        raise ChartError(f"the {_key_words(area.key)} is already marked")
+        raise ChartError(
+            f"the {_key_words(area.key)} is already marked", "already-marked", key=area.key
+        )
 
     def redo(c: SessionChart) -> SessionChart:
         return dataclasses.replace(c, areas=(*c.areas, area))
@@ -276,7 +323,11 @@ def change_area_note(chart: SessionChart, key: AreaKey, note: str) -> Edit:
     """Set an area's note. ChartError when it is longer than MAX_AREA_NOTE."""
     if len(note.strip()) > MAX_AREA_NOTE:
         raise ChartError(
-            f"the note is {len(note.strip())} characters long; an area has room for {MAX_AREA_NOTE}"
+            f"the note is {len(note.strip())} characters long; an area has room for "
+            f"{MAX_AREA_NOTE}",
+            "area-note-too-long",
+            length=len(note.strip()),
+            limit=MAX_AREA_NOTE,
         )
     return _change(chart, key, f"Edit note on {_key_words(key)}", "area-note", note=note.strip())
 
@@ -285,7 +336,10 @@ def change_session_note(chart: SessionChart, note: str) -> Edit:
     """Set the therapist's note for the session. ChartError when longer than MAX_NOTE."""
     if len(note.strip()) > MAX_NOTE:
         raise ChartError(
-            f"the note is {len(note.strip())} characters long; a session has room for {MAX_NOTE}"
+            f"the note is {len(note.strip())} characters long; a session has room for {MAX_NOTE}",
+            "session-note-too-long",
+            length=len(note.strip()),
+            limit=MAX_NOTE,
         )
     old, new = chart.note, note.strip()
     return Edit(
@@ -300,7 +354,11 @@ def change_client_name(chart: SessionChart, name: str) -> Edit:
     """Set the client's name ("" for nobody named). ChartError when longer than
     MAX_CLIENT_NAME."""
     if len(name.strip()) > MAX_CLIENT_NAME:
-        raise ChartError(f"the client's name is longer than {MAX_CLIENT_NAME} characters")
+        raise ChartError(
+            f"the client's name is longer than {MAX_CLIENT_NAME} characters",
+            "client-name-too-long",
+            limit=MAX_CLIENT_NAME,
+        )
     old, new = chart.client_name, name.strip()
     return Edit(
         "Edit client's name",
@@ -314,7 +372,7 @@ def _index(chart: SessionChart, key: AreaKey) -> int:
     for index, area in enumerate(chart.areas):
         if area.key == key:
             return index
-    raise ChartError(f"the {_key_words(key)} is not marked")
+    raise ChartError(f"the {_key_words(key)} is not marked", "not-marked", key=key)
 
 
 def _change(chart: SessionChart, key: AreaKey, label: str, action: str, **values: object) -> Edit:

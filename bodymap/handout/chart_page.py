@@ -6,19 +6,26 @@ listed highest score first, optionally what changed since an earlier session ("7
 the therapist's note. Then come the pages of the marked regions, highest score first, each as
 ``compose_handout`` makes it (its red flags before the massage, as always). Pages that break a
 safety rule are refused exactly as for any handout (``UnsafePageError``).
+
+The first page is written in the handout's first language (``HandoutRequest.languages``):
+its words come from ``CHART_WORDS``, the areas are named as the body map names them in that
+language (``content.sides.side_title``: "Pantorrilla (lado izquierdo)") and the date as the
+rest of the handout writes it (``compose.written_date``: "29 de noviembre de 2026").
 """
 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass
 
 from markupsafe import escape
 
-from bodymap.chart.compare import Change, Comparison
-from bodymap.chart.model import MarkedArea, SessionChart, area_name
+from bodymap.chart.compare import AreaChange, Change, Comparison
+from bodymap.chart.model import Frequency, Kind, MarkedArea, SessionChart
 from bodymap.content.model import ContentLibrary
+from bodymap.content.sides import side_title
 from bodymap.handout.compose import (
-    NOTE_HEADING,
     Block,
     BlockKind,
     ChartMark,
@@ -28,21 +35,104 @@ from bodymap.handout.compose import (
     RequestError,
     check_request,
     compose_handout,
+    handout_words,
+    written_date,
 )
 
 CHART_PAGE_ID = "session-chart"
-CHART_TITLE = "Your session chart"
-CHART_KICKER = "Your session"
-AREAS_HEADING = "Where it hurts, highest score first"
-CHANGES_HEADING = "Since your last session"
-SCALE_WORDS = "Scores: 0 no pain, 10 the worst pain you can imagine."
-CHANGE_WORDS = {
-    Change.BETTER: "better",
-    Change.WORSE: "worse",
-    Change.SAME: "the same",
-    Change.NEW: "new",
-    Change.RESOLVED: "resolved",
+
+
+@dataclass(frozen=True)
+class ChartPageWords:
+    """The chart page's own words in one language (the handout's are ``HandoutWords``)."""
+
+    title: str
+    kicker: str
+    session: str
+    """"session of {date}" after "For: <name> ·"; capitalised when no name is printed."""
+    areas_heading: str
+    changes_heading: str
+    """"Since your last session ({date})"."""
+    scale: str
+    """Under the legend of the 0-10 colour scale."""
+    out_of: str
+    """"{score} out of 10"."""
+    new_score: str
+    """A newly marked area's score in the changes: "new: {score}"."""
+    not_marked: str
+    """A resolved area's score now: "7 → not marked"."""
+    handout_title: str
+    """The whole handout's title: "Session chart and {rest}" (``rest`` the pages' title)."""
+    changes: Mapping[Change, str]
+    kinds: Mapping[Kind, str]
+    frequencies: Mapping[Frequency, str]
+
+
+CHART_WORDS: dict[str, ChartPageWords] = {
+    "en": ChartPageWords(
+        title="Your session chart",
+        kicker="Your session",
+        session="session of {date}",
+        areas_heading="Where it hurts, highest score first",
+        changes_heading="Since your last session ({date})",
+        scale="Scores: 0 no pain, 10 the worst pain you can imagine.",
+        out_of="{score} out of 10",
+        new_score="new: {score}",
+        not_marked="not marked",
+        handout_title="Session chart and {rest}",
+        changes={
+            Change.BETTER: "better",
+            Change.WORSE: "worse",
+            Change.SAME: "the same",
+            Change.NEW: "new",
+            Change.RESOLVED: "resolved",
+        },
+        kinds={kind: kind.label.lower() for kind in Kind},
+        frequencies={frequency: frequency.label.lower() for frequency in Frequency},
+    ),
+    # The interface's words (resources/translations/bodymap_es.ts, ChartWords and ScoreLegend):
+    # "ficha", "zona" (so "nueva", "resuelta"), "puntuación", usted.
+    "es": ChartPageWords(
+        title="Su ficha de la sesión",
+        kicker="Su sesión",
+        session="sesión del {date}",
+        areas_heading="Dónde le duele, de mayor a menor puntuación",
+        changes_heading="Desde su última sesión ({date})",
+        scale="Puntuación: 0 sin dolor, 10 el peor dolor imaginable.",
+        out_of="{score} de 10",
+        new_score="{score}",
+        not_marked="sin marcar",
+        handout_title="Ficha de la sesión y {rest}",
+        changes={
+            Change.BETTER: "mejor",
+            Change.WORSE: "peor",
+            Change.SAME: "igual",
+            Change.NEW: "nueva",
+            Change.RESOLVED: "resuelta",
+        },
+        kinds={
+            Kind.CRAMP: "calambre",
+            Kind.SPASM: "espasmo",
+            Kind.TIGHTNESS: "tensión",
+            Kind.TWITCHING: "tic muscular",
+        },
+        frequencies={
+            Frequency.ONCE: "una vez",
+            Frequency.WEEKLY: "cada semana",
+            Frequency.SEVERAL_A_WEEK: "varias veces por semana",
+            Frequency.DAILY: "a diario",
+            Frequency.SEVERAL_A_DAY: "varias veces al día",
+        },
+    ),
 }
+"""The chart page's words in each language pages are written in; a third language is one entry."""
+
+CHART_TITLE = CHART_WORDS["en"].title
+
+
+def chart_words(language: str) -> ChartPageWords:
+    """The chart page's words in ``language`` (English for a language without its own)."""
+    return CHART_WORDS.get(language, CHART_WORDS["en"])
 
 
 def chart_region_ids(chart: SessionChart) -> list[str]:
@@ -59,12 +149,15 @@ def compose_chart_handout(
     request: HandoutRequest,
     library: ContentLibrary,
     comparison: Comparison | None = None,
+    translations: Mapping[str, ContentLibrary] | None = None,
 ) -> Handout:
     """The handout for ``chart``: its own page, then the marked regions' pages by score.
 
-    ``request`` gives the clinic, paper, print size and emergency number; its client name and
-    note, when set, replace the chart's (its page ids are not used). ``comparison`` (the chart
-    against an earlier session) adds what changed. Raises RequestError when no area is marked,
+    ``request`` gives the clinic, paper, print size, emergency number and languages (the
+    chart page is in the first; ``translations`` gives the library of each language other
+    than ``library``'s, as for ``compose_handout``); its client name and note, when set,
+    replace the chart's (its page ids are not used). ``comparison`` (the chart against an
+    earlier session) adds what changed. Raises RequestError when no area is marked,
     and what ``compose_handout`` raises (UnknownPageError for a region with no page,
     UnsafePageError for a page that breaks a safety rule) before any work is done.
     """
@@ -78,21 +171,33 @@ def compose_chart_handout(
         request, page_ids=tuple(chart_region_ids(chart)), client_name="", note=""
     )
     # Checks the pages (unknown, unsafe) and the options first, then lays the pages out.
-    handout = compose_handout(pages_request, library)
+    handout = compose_handout(pages_request, library, translations)
     check_request(dataclasses.replace(request, client_name=name, note=note))
+    language = (request.languages or (library.language,))[0]
     titles = {page.page_id: page.title for page in handout.pages}
-    first = _chart_page(chart, name, note, comparison, titles)
+    titles.update(  # a page printed in the first language names its areas in it
+        (page.page_id, page.title) for page in handout.pages if page.language == language
+    )
+    # A region only the earlier session marked (resolved) has no page in this handout.
+    pages = library if library.language == language else (translations or {}).get(language)
+    for change in comparison.changes if comparison is not None else ():
+        page = pages.get(change.key[0]) if pages is not None else None
+        if page is not None:
+            titles.setdefault(page.id, str(escape(page.title)))
+    first = _chart_page(chart, name, note, comparison, titles, language=language)
+    rest = f"{handout.title[0].lower()}{handout.title[1:]}"
     return dataclasses.replace(
         handout,
-        title=f"Session chart and {handout.title[0].lower()}{handout.title[1:]}",
+        title=chart_words(language).handout_title.format(rest=rest),
         pages=(first, *handout.pages),
     )
 
 
-def _name(area: MarkedArea | tuple[str, str | None], titles: dict[str, str]) -> str:
-    """Plain words: "Left calf" (titles are escaped markup; region titles are plain words)."""
+def _name(area: MarkedArea | tuple[str, str | None], titles: dict[str, str], language: str) -> str:
+    """Plain words, as the map names the area: "Left calf", "Pantorrilla (lado izquierdo)"
+    (titles are escaped markup; region titles are plain words)."""
     region, side = area.key if isinstance(area, MarkedArea) else area
-    return area_name(titles.get(region, region.capitalize()), side)
+    return side_title(titles.get(region, region.capitalize()), side, language)
 
 
 def _chart_page(
@@ -101,42 +206,65 @@ def _chart_page(
     note: str,
     comparison: Comparison | None,
     titles: dict[str, str],
+    *,
+    language: str,
 ) -> HandoutPage:
-    session = f"session of {chart.date.day} {chart.date:%B %Y}"
-    who = f"<b>For:</b> {escape(name)} \u00b7 {session}" if name else f"S{session[1:]}"
+    words = chart_words(language)
+    session = words.session.format(date=written_date(chart.date, language))
+    if name:
+        who = f"<b>{escape(handout_words(language).for_label)}</b> {escape(name)} \u00b7 {session}"
+    else:
+        who = session[:1].upper() + session[1:]
     marks = tuple(
-        ChartMark(area.region_id, area.side, area.score, _name(area, titles))
+        ChartMark(area.region_id, area.side, area.score, _name(area, titles, language))
         for area in chart.by_score()
     )
     blocks = [
-        Block(BlockKind.TITLE, text=CHART_TITLE),
+        Block(BlockKind.TITLE, text=words.title),
         Block(BlockKind.CLIENT, text=who),
-        Block(BlockKind.CHART, text=SCALE_WORDS, marks=marks),
-        Block(BlockKind.HEADING, text=AREAS_HEADING, keep_with_next=True),
+        Block(BlockKind.CHART, text=words.scale, marks=marks),
+        Block(BlockKind.HEADING, text=words.areas_heading, keep_with_next=True),
     ]
     for area in chart.by_score():
-        blocks.append(Block(BlockKind.LIST_ITEM, marker="\u2022", text=_area_line(area, titles)))
+        line = _area_line(area, titles, language)
+        blocks.append(Block(BlockKind.LIST_ITEM, marker="\u2022", text=line))
     if comparison is not None and comparison.changes:
-        earlier = comparison.before.date
-        heading = f"{CHANGES_HEADING} ({earlier.day} {earlier:%B %Y})"
+        earlier = written_date(comparison.before.date, language)
+        heading = words.changes_heading.format(date=earlier)
         blocks.append(Block(BlockKind.HEADING, text=heading, keep_with_next=True))
         for change in comparison.changes:
-            words = CHANGE_WORDS[change.change]
-            text = f"<b>{escape(_name(change.key, titles))}:</b> {escape(change.scores)} ({words})"
+            area_words = escape(_name(change.key, titles, language))
+            said = words.changes[change.change]
+            text = f"<b>{area_words}:</b> {escape(_scores(change, words))} ({said})"
             blocks.append(Block(BlockKind.LIST_ITEM, marker="\u2022", text=text))
     if note:
         lines = "<br>".join(str(escape(line.strip())) for line in note.splitlines())
-        blocks.append(Block(BlockKind.NOTE, heading=NOTE_HEADING, text=lines))
-    return HandoutPage(CHART_PAGE_ID, CHART_TITLE, CHART_KICKER, tuple(blocks))
+        heading = handout_words(language).note_heading
+        blocks.append(Block(BlockKind.NOTE, heading=heading, text=lines))
+    return HandoutPage(CHART_PAGE_ID, words.title, words.kicker, tuple(blocks), language)
 
 
-def _area_line(area: MarkedArea, titles: dict[str, str]) -> str:
-    """``<b>Left calf</b>: 7 out of 10 · cramp, daily. At night.`` as escaped markup."""
-    details = [part for part in (area.kind, area.frequency) if part is not None]
-    words = ", ".join(part.label.lower() for part in details)
-    text = f"<b>{escape(_name(area, titles))}:</b> {area.score} out of 10"
-    if words:
-        text += f" \u00b7 {escape(words)}"
+def _area_line(area: MarkedArea, titles: dict[str, str], language: str) -> str:
+    """``<b>Left calf</b>: 7 out of 10 · cramp, daily. At night.`` as escaped markup, in
+    ``language`` ("<b>Pantorrilla (lado izquierdo):</b> 7 de 10 · calambre, a diario")."""
+    words = chart_words(language)
+    details = []
+    if area.kind is not None:
+        details.append(words.kinds[area.kind])
+    if area.frequency is not None:
+        details.append(words.frequencies[area.frequency])
+    text = f"<b>{escape(_name(area, titles, language))}:</b> "
+    text += str(escape(words.out_of.format(score=area.score)))
+    if details:
+        text += f" \u00b7 {escape(', '.join(details))}"
     if area.note.strip():
         text += f". {escape(area.note.strip())}"
     return text
+
+
+def _scores(change: AreaChange, words: ChartPageWords) -> str:
+    """``"7 → 4"``, ``"new: 5"``, ``"6 → not marked"`` in ``words``' language (plain text)."""
+    if change.before is None:
+        return words.new_score.format(score=change.after)
+    after = words.not_marked if change.after is None else str(change.after)
+    return f"{change.before} \u2192 {after}"

@@ -162,11 +162,6 @@ def handout_main(argv: list[str]) -> int:
         parser.error("give page ids or --chart, not both (a chart chooses its own pages)")
     if args.compare is not None and args.chart is None:
         parser.error("--compare needs --chart (the later session)")
-    if args.chart is not None and args.language != (ENGLISH,):
-        parser.error(
-            "a session chart's handout is printed in English only; leave out --language "
-            "(or give --language en) with --chart"
-        )
     try:
         picked = split_side_keys(args.page_ids)
     except SideKeyError as error:
@@ -279,8 +274,9 @@ def _write(
     chart: SessionChart | None = None,
     comparison: Comparison | None = None,
 ) -> int:
-    """Write the PDF the arguments ask for (a session chart's when ``chart`` is given, in
-    English); the client's name and notes go only into it."""
+    """Write the PDF the arguments ask for (a session chart's when ``chart`` is given, its
+    first page in the first of the handout's languages); the client's name and notes go
+    only into it."""
     output: Path = args.output
     use_offscreen_platform()
     # QApplication rather than QGuiApplication, so a caller that later needs widgets (the
@@ -319,7 +315,7 @@ def _write(
     if chart is None:
         handout = compose_handout(request, library, libraries)
     else:
-        handout = compose_chart_handout(chart, request, library, comparison)
+        handout = compose_chart_handout(chart, request, library, comparison, libraries)
     data, result = render_composed(handout, BodyDiagram())
     try:
         atomic_write_bytes(output, data)

@@ -334,21 +334,28 @@ CHART_FIGURE_MM = 105.0
 
 
 def chart_figure(
-    s: Typesetter, diagram: BodyDiagram, block: Block, *, width: float, small: float
+    s: Typesetter,
+    diagram: BodyDiagram,
+    block: Block,
+    *,
+    width: float,
+    small: float,
+    words: HandoutWords,
 ) -> Laid:
     """The client's marked body map (a CHART block): each marked outline filled in its score's
     colour (``chart.colours``: darker for higher, so it reads in greyscale) with the score in a
     badge on it, Front and Back labels, and a legend of the 0-10 scale with ``block.text``.
 
-    ``width`` is the block's width, ``small`` the size of labels (pt); the figure is at most
-    CHART_FIGURE_MM tall.
+    ``width`` is the block's width, ``small`` the size of labels (pt), ``words`` the handout's
+    words in the page's language (its Front and Back); the figure is at most CHART_FIGURE_MM
+    tall.
     """
     box = diagram.view_box
     figure_height = min(width * box.height() / box.width(), s.mm(CHART_FIGURE_MM))
     label_height = s.pt(small * 1.3)
     labels = [
         s.text(n, small, width / 2, colour=MUTED, align=Qt.AlignmentFlag.AlignCenter, caps=True)
-        for n in ("Front", "Back")
+        for n in (words.front, words.back)
     ]
     badges = {mark: s.text(f"<b>{mark.score}</b>", small, width) for mark in block.marks}
     legend_words = s.text(block.text, small, width, colour=MUTED)

@@ -237,7 +237,14 @@ class _Pages:
         figure_width = s.mm(self.scale.figure_mm) if diagram is not None else 0.0
         left_width = s.width - (figure_width + s.mm(6) if figure_width else 0.0)
         laid = [
-            chart_figure(s, self.diagram, block, width=left_width, small=self.scale.smallest)
+            chart_figure(
+                s,
+                self.diagram,
+                block,
+                width=left_width,
+                small=self.scale.smallest,
+                words=handout_words(page.language),
+            )
             if block.kind is BlockKind.CHART
             else blocks.laid(block, left_width)
             for block in head

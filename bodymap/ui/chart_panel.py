@@ -14,12 +14,14 @@ from PySide6.QtGui import (
     QAction,
     QColor,
     QFocusEvent,
+    QFontMetrics,
     QIcon,
     QKeySequence,
     QPainter,
     QPaintEvent,
     QPen,
     QPixmap,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import (
     QComboBox,
@@ -121,6 +123,45 @@ class ScoreLegend(QWidget):
         )
 
 
+class _AreaBox(QGroupBox):
+    """The chosen area's group: its title (the area's name, long in Spanish: "Pantorrilla
+    (lado izquierdo)") never sets the panel's minimum width; in a narrow dock it is elided
+    with "…", and the group's accessible name keeps it whole."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._full_title = ""
+
+    def set_full_title(self, title: str) -> None:
+        self._full_title = title
+        self.setAccessibleName(title)
+        self._elide()
+
+    def full_title(self) -> str:
+        return self._full_title
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        layout = self.layout()
+        if layout is None:
+            return hint
+        margins = self.contentsMargins()
+        width = layout.minimumSize().width() + margins.left() + margins.right()
+        return QSize(width, hint.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        room = max(self.width() - 24, 40)  # the style's frame and title indent
+        font = self.font()
+        font.setBold(True)  # room for a style that draws the title bold
+        text = QFontMetrics(font).elidedText(self._full_title, Qt.TextElideMode.ElideRight, room)
+        if text != self.title():
+            self.setTitle(text)
+
+
 class _NoteEdit(QPlainTextEdit):
     """A note that is committed when the person leaves it (one undo step per visit)."""
 
@@ -202,10 +243,10 @@ class ChartPanel(QWidget):
         layout.addWidget(self.details)
         layout.addWidget(self.note_label)
         layout.addWidget(self.note)
-        self.setMinimumWidth(220)
+        self.setMinimumWidth(176)
         live(self, self._retranslate)
 
-    def _area_editor(self) -> QGroupBox:
+    def _area_editor(self) -> _AreaBox:
         """The chosen area's score, kind, how often, note, change and Remove."""
         self.score = QSpinBox()
         self.score.setObjectName("chart-score")
@@ -231,13 +272,21 @@ class ChartPanel(QWidget):
         self.remove.setObjectName("chart-remove")
         self.remove.clicked.connect(self.removeRequested)
 
-        self.details = QGroupBox()
+        self.details = _AreaBox()
         self.details.setObjectName("chart-details")
         self.score_label = self._label(self.score)
         self.kind_label = self._label(self.kind)
         self.frequency_label = self._label(self.frequency)
         self.area_note_label = self._label(self.area_note)
+        for combo in (self.kind, self.frequency):  # as wide as the row, not the longest item
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(5)
         form = QFormLayout(self.details)
+        # In a narrow dock the labels go above their fields rather than squeezing them.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(self.score_label, self.score)
         form.addRow(self.kind_label, self.kind)
         form.addRow(self.frequency_label, self.frequency)
@@ -281,8 +330,8 @@ class ChartPanel(QWidget):
                 combo.setItemText(row, word(combo.itemData(row)))
         self.remove.setText(self.tr("&Remove Area"))
         self.remove.setToolTip(self.tr("Unmark this area (Delete on the map; Undo puts it back)"))
-        if not self.details.isVisibleTo(self) or not self.details.title():
-            self.details.setTitle(self.tr("Area"))
+        if not self.details.isVisibleTo(self) or not self.details.full_title():
+            self.details.set_full_title(self.tr("Area"))
         self.score_label.setText(self.tr("&Score:"))
         self.kind_label.setText(self.tr("&Kind:"))
         self.frequency_label.setText(self.tr("How &often:"))
@@ -358,7 +407,7 @@ class ChartPanel(QWidget):
         if chosen is None:
             self.area_note.clear()
             return
-        self.details.setTitle(names[chosen.key])
+        self.details.set_full_title(names[chosen.key])
         self.score.setValue(chosen.score)
         self.kind.setCurrentIndex(self.kind.findData(chosen.kind))
         self.frequency.setCurrentIndex(self.frequency.findData(chosen.frequency))

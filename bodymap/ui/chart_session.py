@@ -21,7 +21,6 @@ from PySide6.QtCore import QObject, QStandardPaths, Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
-    QDockWidget,
     QFileDialog,
     QMainWindow,
     QMessageBox,
@@ -50,9 +49,10 @@ from bodymap.chart.model import (
 from bodymap.fileio import WriteError
 from bodymap.ui.body_map import BodyMapWidget
 from bodymap.ui.chart_commands import ChartCommand, ChartDocument
+from bodymap.ui.chart_dock import ChartDock
 from bodymap.ui.chart_marks import ChartMarks
 from bodymap.ui.chart_panel import ChartPanel
-from bodymap.ui.chart_words import area_title, edit_text, spoken
+from bodymap.ui.chart_words import area_title, edit_text, error_text, in_sentence, spoken
 from bodymap.ui.handout import HandoutController, HandoutSource, warn
 from bodymap.ui.i18n import live
 from bodymap.ui.library_model import LibraryModel
@@ -107,7 +107,7 @@ class ChartSession(QObject):
         self.marks.scoreTyped.connect(self.type_score)
         self.marks.removeRequested.connect(self._remove_key)
         self._panel: ChartPanel | None = None
-        self.dock: QDockWidget | None = None
+        self.dock: ChartDock | None = None
         self.document.changed.connect(self.refresh)
         self.stack.cleanChanged.connect(self._update_title)
         self.stack.canUndoChanged.connect(mode.undo_action.setEnabled)
@@ -152,12 +152,9 @@ class ChartSession(QObject):
         self.map.update()
         self._update_title()
 
-    def _dock(self) -> QDockWidget:
+    def _dock(self) -> ChartDock:
         if self.dock is None:
-            self.dock = QDockWidget(self.tr("Session Chart"), self.window)
-            self.dock.setObjectName("chart-dock")
-            self.dock.setWidget(self.panel)
-            self.window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+            self.dock = ChartDock(self.tr("Session Chart"), self.panel, self.window)
             self.dock.visibilityChanged.connect(self._dock_visibility)
         return self.dock
 
@@ -200,7 +197,7 @@ class ChartSession(QObject):
         try:
             return make(self.chart, *args)  # type: ignore[operator, no-any-return]
         except ChartError as error:
-            self._status(str(error).capitalize())
+            self._status(error_text(error, self.names()))
             return None
 
     @Slot(str, object)
@@ -437,7 +434,10 @@ class ChartSession(QObject):
         try:
             save_session(path, self.chart, self.artwork)
         except (ChartError, WriteError) as error:
-            reason = error.reason if isinstance(error, WriteError) else str(error)
+            if isinstance(error, WriteError):
+                reason = error.reason
+            else:  # a sentence inside the message: "... could not be saved: {reason}."
+                reason = in_sentence(error_text(error, self.names()).rstrip("."))
             warn(
                 self.window,
                 self.tr("The session could not be saved"),
@@ -513,7 +513,8 @@ class ChartSession(QObject):
         library = handout.library
 
         def compose(chosen: HandoutRequest) -> Handout:
-            return compose_chart_handout(chart, chosen, library, comparison)
+            translations = handout.translations(chosen)
+            return compose_chart_handout(chart, chosen, library, comparison, translations)
 
         return request, HandoutSource(compose, "session-chart-handout.pdf")
 

@@ -6,15 +6,16 @@ words of its session files. What the window shows or a screen reader speaks come
 instead: the kinds and frequencies marked with ``QT_TRANSLATE_NOOP`` (keyed by the enum), an
 area named as the body map names it (``content.sides.side_title`` in the pages' language:
 "Pantorrilla (lado izquierdo)"), an undo step worded from ``Edit.action``, and what is read
-after an area's name ("calambre, 7 de 10"). Each is translated when it is called, so a
-language switch needs only a new call.
+after an area's name ("calambre, 7 de 10"), and a ``ChartError`` said from its ``code``
+(``error_text``: "Pantorrilla (lado izquierdo) ya está en la ficha."). Each is translated when
+it is called, so a language switch needs only a new call.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from bodymap.chart.model import AreaKey, Edit, Frequency, Kind, MarkedArea
+from bodymap.chart.model import AreaKey, ChartError, Edit, Frequency, Kind, MarkedArea
 from bodymap.content.sides import side_title
 from bodymap.ui.i18n import QT_TRANSLATE_NOOP
 
@@ -49,6 +50,32 @@ EDIT_WORDS = {
     "client-name": QT_TRANSLATE_NOOP("ChartWords", "Edit client's name"),
 }
 """``Edit.action`` -> the undo step's name ("Undo Mark left calf" in the Edit menu)."""
+
+
+ERROR_WORDS = {
+    "not-an-area": QT_TRANSLATE_NOOP("ChartWords", "“{region}” is not an area of the body map."),
+    "needs-side": QT_TRANSLATE_NOOP(
+        "ChartWords", "The {area} is marked on each side: choose the left or the right."
+    ),
+    "no-sides": QT_TRANSLATE_NOOP("ChartWords", "The {area} has no left or right side."),
+    "bad-score": QT_TRANSLATE_NOOP(
+        "ChartWords", "The score must be a whole number from 0 to 10, not {score}."
+    ),
+    "already-marked": QT_TRANSLATE_NOOP("ChartWords", "The {area} is already marked."),
+    "not-marked": QT_TRANSLATE_NOOP("ChartWords", "The {area} is not marked."),
+    "marked-twice": QT_TRANSLATE_NOOP("ChartWords", "The {area} is marked twice."),
+    "client-name-too-long": QT_TRANSLATE_NOOP(
+        "ChartWords", "The client's name is longer than {limit} characters."
+    ),
+    "area-note-too-long": QT_TRANSLATE_NOOP(
+        "ChartWords", "The note is {length} characters long; an area has room for {limit}."
+    ),
+    "session-note-too-long": QT_TRANSLATE_NOOP(
+        "ChartWords", "The note is {length} characters long; a session has room for {limit}."
+    ),
+}
+"""``ChartError.code`` -> what the window says (``{area}`` the area's name in a sentence,
+the other fields ``ChartError.params``)."""
 
 
 def _tr(source: str) -> str:
@@ -110,3 +137,21 @@ def spoken(area: MarkedArea, before: int | None = None) -> str:
             now=text, before=before
         )
     return text
+
+
+def error_text(error: ChartError, names: dict[AreaKey, str]) -> str:
+    """``error`` as one sentence in the interface's language, for the status bar or a
+    message box ("Pantorrilla (lado izquierdo) ya está en la ficha."): its ``code`` chooses
+    the words, ``names`` names its area (``area_title``; an unnamed area by its region id).
+    An error of no known code is said as the model wrote it (English)."""
+    words = ERROR_WORDS.get(error.code)
+    if words is None:
+        text = str(error)
+    else:
+        values = {name: str(value) for name, value in error.params.items()}
+        key = error.params.get("key")
+        if isinstance(key, tuple):
+            name = names.get(key) or names.get((key[0], None)) or str(key[0])
+            values["area"] = in_sentence(name)
+        text = _tr(words).format(**values)
+    return text[:1].upper() + text[1:]

@@ -523,6 +523,46 @@ En la carpeta {folder}</translation>
         <translation>editar el nombre del cliente</translation>
     </message>
     <message>
+        <source>“{region}” is not an area of the body map.</source>
+        <translation>«{region}» no es una zona del mapa del cuerpo.</translation>
+    </message>
+    <message>
+        <source>The {area} is marked on each side: choose the left or the right.</source>
+        <translation>{area} se marca por lados: elija el izquierdo o el derecho.</translation>
+    </message>
+    <message>
+        <source>The {area} has no left or right side.</source>
+        <translation>{area} no tiene lado izquierdo ni derecho.</translation>
+    </message>
+    <message>
+        <source>The score must be a whole number from 0 to 10, not {score}.</source>
+        <translation>La puntuación debe ser un número entero del 0 al 10, no {score}.</translation>
+    </message>
+    <message>
+        <source>The {area} is already marked.</source>
+        <translation>{area} ya está en la ficha.</translation>
+    </message>
+    <message>
+        <source>The {area} is not marked.</source>
+        <translation>{area} no está en la ficha.</translation>
+    </message>
+    <message>
+        <source>The {area} is marked twice.</source>
+        <translation>{area} está dos veces en la ficha.</translation>
+    </message>
+    <message>
+        <source>The client&apos;s name is longer than {limit} characters.</source>
+        <translation>El nombre del cliente tiene más de {limit} caracteres.</translation>
+    </message>
+    <message>
+        <source>The note is {length} characters long; an area has room for {limit}.</source>
+        <translation>La nota tiene {length} caracteres; en una zona caben {limit} como máximo.</translation>
+    </message>
+    <message>
+        <source>The note is {length} characters long; a session has room for {limit}.</source>
+        <translation>La nota tiene {length} caracteres; en una sesión caben {limit} como máximo.</translation>
+    </message>
+    <message>
         <source>{kind}, {score} out of 10</source>
         <translation>{kind}, {score} de 10</translation>
     </message>

@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import re
 from io import BytesIO
 from pathlib import Path
 
@@ -21,8 +22,8 @@ from bodymap.chart.model import MarkedArea, SessionChart
 from bodymap.content.loader import load_library
 from bodymap.content.model import ContentLibrary
 from bodymap.handout.chart_page import (
-    AREAS_HEADING,
     CHART_TITLE,
+    CHART_WORDS,
     chart_region_ids,
     compose_chart_handout,
 )
@@ -175,7 +176,7 @@ def test_the_pdf_reads_chart_areas_changes_note_then_pages(
         CHART_TITLE,
         "SampleClient",
         "Scores:0nopain",
-        AREAS_HEADING,
+        CHART_WORDS["en"].areas_heading,
         "Rightshoulder:9outof10",
         "Leftcalf:4outof10",  # ties keep the order they were marked in
         "Neck:4outof10",
@@ -253,6 +254,103 @@ def test_newer_and_missing_files_exit_1(
     )
     assert "cannot be read" in capsys.readouterr().err
     assert not target.exists()
+
+
+# Every English word the chart page itself prints (not the client's own notes, in the example
+# written in English by the therapist, nor the region pages that follow).
+ENGLISH_CHART_WORDS = (
+    "Your session",
+    "session of",
+    "out of 10",
+    "Where it hurts",
+    "Since your last",
+    "Scores:",
+    "no pain",
+    "better",
+    "the same",
+    "not marked",
+    "resolved",
+    "new:",
+    "Right shoulder",
+    "Left calf",
+    "Left thigh",
+    "Neck:",
+    "tightness",
+    "cramp",
+    "spasm",
+    "twitching",
+    "several times",
+    "daily",
+    "weekly",
+    "November",
+    "FRONT",
+    "BACK",
+    "A note from your therapist",
+    "For:",
+)
+
+
+def _chart_pdf(tmp_path: Path, language: str) -> list[str]:
+    target = tmp_path / f"chart-{language}.pdf"
+    code = handout_main(
+        [
+            "--chart",
+            str(EXAMPLES / "sample-session.json"),
+            "--compare",
+            str(EXAMPLES / "sample-session-earlier.json"),
+            "--language",
+            language,
+            "--output",
+            str(target),
+        ]
+    )
+    assert code == 0
+    return [" ".join(page.extract_text().split()) for page in PdfReader(target).pages]
+
+
+def test_a_spanish_chart_handout_speaks_spanish_on_its_first_page(
+    qapp: QApplication, tmp_path: Path
+) -> None:
+    pages = _chart_pdf(tmp_path, "es")
+    first = pages[0]
+    for words in (
+        "Su ficha de la sesión",
+        "SU SESIÓN",
+        "Para: Sample Client · sesión del 26 de noviembre de 2026",
+        "DELANTE",
+        "DETRÁS",
+        "Puntuación: 0 sin dolor, 10 el peor dolor imaginable.",
+        "Dónde le duele, de mayor a menor puntuación",
+        "Hombro (lado derecho): 6 de 10 · espasmo, varias veces por semana",
+        "Cuello: 5 de 10 · tensión, a diario.",
+        "Pie (lado izquierdo): 1 de 10 · tic muscular, una vez",
+        "Desde su última sesión (12 de noviembre de 2026)",
+        "Pantorrilla (lado izquierdo): 7 → 4 (mejor)",
+        "Pantorrilla (lado derecho): 2 (nueva)",
+        "Muslo (lado izquierdo): 4 → sin marcar (resuelta)",
+        "Una nota de su masajista",
+    ):
+        assert words in first, words
+    english = [w for w in ENGLISH_CHART_WORDS if re.search(rf"\b{re.escape(w)}", first, re.I)]
+    assert english == []
+    # The region pages that follow are the Spanish pages.
+    assert pages[1].startswith("Hombro")
+
+
+def test_a_chart_handout_in_both_languages_has_its_chart_page_in_the_first(
+    qapp: QApplication, tmp_path: Path
+) -> None:
+    pages = _chart_pdf(tmp_path, "es,en")
+    assert pages[0].startswith("Su ficha de la sesión")
+    assert sum("Your session chart" in page for page in pages) == 0
+    assert any(page.startswith("Shoulder") for page in pages)
+
+
+def test_an_english_chart_page_has_every_english_word(qapp: QApplication, tmp_path: Path) -> None:
+    first = _chart_pdf(tmp_path, "en")[0]
+    missing = [words for words in ENGLISH_CHART_WORDS if words not in first]
+    assert missing == []
+    assert "Your session chart" in first and "26 November 2026" in first
 
 
 def test_usage_errors_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -152,15 +152,3 @@ def test_a_picked_side_is_named_in_each_language(libraries: dict[str, ContentLib
         diagrams = [b for b in page.blocks if b.kind is BlockKind.DIAGRAM]
         assert diagrams and all(b.side == "left" for b in diagrams)
         assert page.blocks[0].text in page.title  # the heading names the side too
-
-
-def test_a_chart_handout_in_spanish_is_refused_plainly(
-    qapp: QApplication, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    chart = Path(__file__).parents[2] / "docs" / "examples" / "sample-session.json"
-    out = tmp_path / "chart.pdf"
-    with pytest.raises(SystemExit) as exit_info:
-        handout_main(["--chart", str(chart), "--language", "es", "-o", str(out)])
-    assert exit_info.value.code == 2
-    assert "printed in English only" in capsys.readouterr().err
-    assert not out.exists()

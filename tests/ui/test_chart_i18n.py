@@ -3,8 +3,9 @@ marks and undo steps, and keeps the chart, its undo history and its comparison."
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -13,15 +14,38 @@ from PySide6.QtGui import QAccessible, QAction
 from PySide6.QtWidgets import QListWidget, QMenu, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from bodymap.artwork import Artwork
 from bodymap.chart.fhir import save_session
-from bodymap.chart.model import EDIT_ACTIONS, Frequency, Kind, MarkedArea, SessionChart
+from bodymap.chart.model import (
+    EDIT_ACTIONS,
+    AreaKey,
+    ChartError,
+    Frequency,
+    Kind,
+    MarkedArea,
+    SessionChart,
+    change_area_note,
+    change_client_name,
+    change_score,
+    change_session_note,
+    check_chart,
+    mark_area,
+    remove_area,
+)
 from bodymap.content.loader import load_library
 from bodymap.content.model import ContentLibrary
 from bodymap.paths import content_dir
+from bodymap.qtshared.diagram import BodyDiagram
 from bodymap.ui import i18n
 from bodymap.ui.body_map import RegionButton
 from bodymap.ui.chart_session import ChartSession
-from bodymap.ui.chart_words import EDIT_WORDS, FREQUENCY_WORDS, KIND_WORDS
+from bodymap.ui.chart_words import (
+    EDIT_WORDS,
+    ERROR_WORDS,
+    FREQUENCY_WORDS,
+    KIND_WORDS,
+    error_text,
+)
 from bodymap.ui.main_window import MainWindow
 from tests.ui.conftest import WindowFactory
 from tests.ui.test_chart_mode import answer
@@ -120,7 +144,7 @@ def test_a_switch_rewords_the_chart_and_keeps_it(
     assert panel.score.suffix() == " de 10"
     assert panel.kind.currentText() == "Calambre"
     assert panel.frequency.currentText() == "Varias veces por semana"
-    assert panel.details.title() == "Pantorrilla (lado izquierdo)"
+    assert panel.details.full_title() == "Pantorrilla (lado izquierdo)"
     assert panel.legend.accessibleName() == "Escala de puntuación"
     assert list_texts(panel.areas) == ["Pantorrilla (lado izquierdo): 7 · calambre", "Cuello: 6"]
     assert spoken_name(calf(window)) == "Pantorrilla (lado izquierdo), calambre, 7 de 10"
@@ -199,3 +223,68 @@ def test_nothing_in_the_chart_is_left_in_english(
     spanish = texts()
     assert len(english) > 40
     assert untranslated(english, spanish) == [], "\n".join(untranslated(english, spanish))
+
+
+def chart_errors(artwork: Artwork) -> list[ChartError]:
+    """One ChartError of every kind the model raises, each from the call that raises it."""
+    chart = SessionChart(dt.date(2026, 11, 29), areas=(MarkedArea("calf", "left", 7),))
+    calls: list[Callable[[], object]] = [
+        lambda: mark_area(chart, MarkedArea("elbow", None, 3), artwork),
+        lambda: mark_area(chart, MarkedArea("calf", None, 3), artwork),
+        lambda: mark_area(chart, MarkedArea("neck", "left", 3), artwork),
+        lambda: change_score(chart, ("calf", "left"), 11),
+        lambda: mark_area(chart, MarkedArea("calf", "left", 3), artwork),
+        lambda: remove_area(chart, ("foot", "right")),
+        lambda: check_chart(dataclasses.replace(chart, areas=chart.areas * 2), artwork),
+        lambda: change_client_name(chart, "x" * 81),
+        lambda: change_area_note(chart, ("calf", "left"), "x" * 201),
+        lambda: change_session_note(chart, "x" * 601),
+    ]
+    errors = []
+    for call in calls:
+        with pytest.raises(ChartError) as raised:
+            call()
+        errors.append(raised.value)
+    return errors
+
+
+def test_every_chart_error_is_said_in_spanish_with_its_values(diagram: BodyDiagram) -> None:
+    errors = chart_errors(diagram.artwork)
+    assert sorted(error.code for error in errors) == sorted(ERROR_WORDS)
+    names = {("calf", "left"): "Pantorrilla (lado izquierdo)", ("calf", None): "Pantorrilla"}
+    names |= {("neck", None): "Cuello", ("foot", "right"): "Pie (lado derecho)"}
+    i18n.set_language("es")
+    said = [error_text(error, names) for error in errors]
+    assert said == [
+        "«elbow» no es una zona del mapa del cuerpo.",
+        "Pantorrilla se marca por lados: elija el izquierdo o el derecho.",
+        "Cuello no tiene lado izquierdo ni derecho.",
+        "La puntuación debe ser un número entero del 0 al 10, no 11.",
+        "Pantorrilla (lado izquierdo) ya está en la ficha.",
+        "Pie (lado derecho) no está en la ficha.",
+        "Pantorrilla (lado izquierdo) está dos veces en la ficha.",
+        "El nombre del cliente tiene más de 80 caracteres.",
+        "La nota tiene 201 caracteres; en una zona caben 200 como máximo.",
+        "La nota tiene 601 caracteres; en una sesión caben 600 como máximo.",
+    ]
+    i18n.set_language("en")
+    english: dict[AreaKey, str] = {("calf", "left"): "Left calf", ("foot", "right"): "Right foot"}
+    assert error_text(errors[4], english) == "The left calf is already marked."
+    assert error_text(errors[5], english) == "The right foot is not marked."
+
+
+def test_a_refused_edit_is_said_in_the_status_bar_in_spanish(
+    qtbot: QtBot, make_window: WindowFactory, own_library: ContentLibrary
+) -> None:
+    window = make_window(own_library, start="calf")
+    session = charted(window)
+    spanish_window(window)
+    session._session_note("x" * 700)
+    assert window.statusBar().currentMessage() == (
+        "La nota tiene 700 caracteres; en una sesión caben 600 como máximo."
+    )
+    assert session.chart.note == ""
+    session._try(mark_area, MarkedArea("calf", "left", 3), session.artwork)
+    assert window.statusBar().currentMessage() == (
+        "Pantorrilla (lado izquierdo) ya está en la ficha."
+    )

@@ -114,7 +114,7 @@ def test_a_click_in_chart_mode_marks_the_side_and_opens_its_page(
     click(qtbot, window, side(window, "calf", "left"))
     assert [(a.key, a.score) for a in session.chart.areas] == [(("calf", "left"), DEFAULT_SCORE)]
     assert list_texts(session) == [f"Left calf: {DEFAULT_SCORE}"]
-    assert session.panel.details.title() == "Left calf"
+    assert session.panel.details.full_title() == "Left calf"
     assert window.navigator.current == "calf" and window.navigator.side == "left"
     # Clicking it again chooses it; it is not marked twice, nor unmarked.
     click(qtbot, window, side(window, "neck"))
@@ -529,3 +529,29 @@ def test_a_marked_region_whose_page_breaks_a_safety_rule_refuses_the_chart_hando
     assert session.preview_handout() is None
     assert len(shown) == 2 and all("The Calf page cannot be printed" in t for t in shown)
     assert list(tmp_path.glob("*.pdf")) == []
+
+
+def test_the_chart_handout_follows_the_language_chosen_in_export(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    session = chart_on(window)
+    button = side(window, "calf", "left")
+    button.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(button, Qt.Key.Key_7)
+    from bodymap.ui.handout_dialogs import ExportHandoutDialog, SavedMessage
+
+    def choose_spanish(self: ExportHandoutDialog) -> int:
+        combo = self.options.language
+        combo.setCurrentIndex(combo.findData("es"))
+        return QDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(ExportHandoutDialog, "exec", choose_spanish)
+    monkeypatch.setattr(SavedMessage, "open", lambda self: None)
+    target = tmp_path / "chart-handout.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_: (str(target), ""))
+    assert session.export_handout() == target
+    pages = [" ".join(p.extract_text().split()) for p in PdfReader(target).pages]
+    assert pages[0].startswith("Su ficha de la sesión")
+    assert "Pantorrilla (lado izquierdo): 7 de 10" in pages[0]
+    assert "out of 10" not in pages[0] and "Your session" not in pages[0]
+    assert pages[1].startswith("Pantorrilla")
