@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QCoreApplication, QPoint, QPointF, Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from bodymap.content.loader import LibraryLoader
+from bodymap.content.loader import LibraryLoader, load_library
 from bodymap.content.model import ContentLibrary
+from bodymap.paths import content_dir
 from bodymap.qtshared.diagram import BodyDiagram
 from bodymap.qtshared.settings import open_settings
+from bodymap.ui import i18n
 from bodymap.ui.body_map import BodyMapWidget, RegionButton
 from bodymap.ui.main_window import MainWindow
 from bodymap.ui.theme import LIGHT, apply_theme
@@ -122,3 +124,18 @@ def as_shown(text: str) -> str:
     document = QtGui.QTextDocument()
     document.setHtml(text)
     return document.toPlainText()
+
+
+@pytest.fixture
+def own_library() -> ContentLibrary:
+    """A library of its own: a language switch reloads it in place (the session's is shared)."""
+    return load_library(content_dir())
+
+
+@pytest.fixture
+def english_after() -> Iterator[None]:
+    """The test leaves the application in English, as the others expect it (for tests that
+    switch the interface's language: ``pytestmark = pytest.mark.usefixtures(...)``)."""
+    yield
+    if QCoreApplication.instance() is not None:
+        i18n.set_language("en")

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAccessible, QAction
 from PySide6.QtWidgets import QListWidget, QMenu, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
@@ -32,9 +31,7 @@ from bodymap.chart.model import (
     mark_area,
     remove_area,
 )
-from bodymap.content.loader import load_library
 from bodymap.content.model import ContentLibrary
-from bodymap.paths import content_dir
 from bodymap.qtshared.diagram import BodyDiagram
 from bodymap.ui import i18n
 from bodymap.ui.body_map import RegionButton
@@ -51,19 +48,7 @@ from tests.ui.conftest import WindowFactory
 from tests.ui.test_chart_mode import answer
 from tests.ui.test_i18n import spanish_window, untranslated, visible_texts
 
-
-@pytest.fixture
-def own_library() -> ContentLibrary:
-    """A library of its own: a language switch reloads it in place (the session's is shared)."""
-    return load_library(content_dir())
-
-
-@pytest.fixture(autouse=True)
-def english_after() -> Iterator[None]:
-    """Every test leaves the application in English, as the others expect it."""
-    yield
-    if QCoreApplication.instance() is not None:
-        i18n.set_language("en")
+pytestmark = pytest.mark.usefixtures("english_after")  # leave the application in English
 
 
 @pytest.fixture(autouse=True)

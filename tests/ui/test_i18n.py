@@ -5,7 +5,6 @@ around a map that does not mirror."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QObject, QPoint, Qt
@@ -24,7 +23,6 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from bodymap.content.model import ContentLibrary
-from bodymap.paths import content_dir
 from bodymap.qtshared.languages import interface_language, page_language, system_language
 from bodymap.qtshared.settings import open_settings
 from bodymap.settings import SETTINGS, PrintSize
@@ -47,20 +45,7 @@ SAME_IN_BOTH = {
 other visible text that did not change."""
 
 
-@pytest.fixture
-def own_library() -> ContentLibrary:
-    """A library of its own: a language switch reloads it in place (the session's is shared)."""
-    from bodymap.content.loader import load_library
-
-    return load_library(content_dir())
-
-
-@pytest.fixture(autouse=True)
-def english_after() -> Iterator[None]:
-    """Every test leaves the application in English, as the others expect it."""
-    yield
-    if QCoreApplication.instance() is not None:
-        i18n.set_language("en")
+pytestmark = pytest.mark.usefixtures("english_after")  # leave the application in English
 
 
 def spanish_window(window: MainWindow) -> None:
