@@ -37,7 +37,7 @@ SAME_DAY_BY_COUNTRY = {
     "NZ": "your family doctor, or Healthline on 0800 611 116 (free, 24 hours)",
     "IE": "your GP, or your local GP out-of-hours service",
 }
-DEFAULT_SAME_DAY = "your doctor or an urgent care centre"
+DEFAULT_SAME_DAY = "your doctor or an urgent care center"
 
 
 def same_day_route_for(country_code: str) -> str:

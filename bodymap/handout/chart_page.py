@@ -4,7 +4,8 @@ The first page is the client's own: their marked body map, each area coloured by
 with the score beside it and a legend (a CHART block, drawn by ``handout.paint``), the areas
 listed highest score first, optionally what changed since an earlier session ("7 → 4"), and
 the therapist's note. Then come the pages of the marked regions, highest score first, each as
-``compose_handout`` makes it (its red flags before the massage, as always). Pages that break a
+``compose_handout`` makes it but with its red flags first (before the causes and the massage)
+and then the therapist's note on that area (``_flags_first``). Pages that break a
 safety rule are refused exactly as for any handout (``UnsafePageError``).
 
 The first page is written in the handout's first language (``HandoutRequest.languages``):
@@ -16,10 +17,10 @@ rest of the handout writes it (``compose.written_date``: "29 de noviembre de 202
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from markupsafe import escape
+from markupsafe import Markup, escape
 
 from bodymap.chart.compare import AreaChange, Change, Comparison
 from bodymap.chart.model import Frequency, Kind, MarkedArea, SessionChart
@@ -186,11 +187,49 @@ def compose_chart_handout(
             titles.setdefault(page.id, str(escape(page.title)))
     first = _chart_page(chart, name, note, comparison, titles, language=language)
     rest = f"{handout.title[0].lower()}{handout.title[1:]}"
+    regions = tuple(_flags_first(page, chart.areas) for page in handout.pages)
     return dataclasses.replace(
         handout,
         title=chart_words(language).handout_title.format(rest=rest),
-        pages=(first, *handout.pages),
+        pages=(first, *regions),
     )
+
+
+_SECTION_ENDS = (BlockKind.HEADING, BlockKind.SUBHEADING, BlockKind.SOURCES)
+
+
+def _flags_first(page: HandoutPage, areas: Sequence[MarkedArea]) -> HandoutPage:
+    """A marked region's page with its red flags first: the "when to see a doctor" section
+    (its heading and every tier box) moved up before the page's first section, straight after
+    the title, summary, warning and diagram; then the therapist's note on each marked side of
+    this region ("Left calf: wakes her at night"), in the page's language. A page whose red
+    flags are not one run of boxes under one heading is left in its own order."""
+    blocks = list(page.blocks)
+    first_section = next(
+        (i for i, block in enumerate(blocks) if block.kind in _SECTION_ENDS), len(blocks)
+    )
+    at = first_section
+    flags = [i for i, block in enumerate(blocks) if block.kind is BlockKind.RED_FLAGS]
+    if flags:
+        start, end = flags[0], flags[-1] + 1
+        if start > 0 and blocks[start - 1].kind is BlockKind.HEADING:
+            start -= 1
+        one_run = all(block.kind is BlockKind.RED_FLAGS for block in blocks[start + 1 : end])
+        if one_run and start >= first_section:
+            section = blocks[start:end]
+            del blocks[start:end]
+            blocks[first_section:first_section] = section
+            at = first_section + len(section)
+    notes = [
+        f"<b>{escape(side_title(Markup(page.title).unescape(), area.side, page.language))}:</b> "
+        + "<br>".join(str(escape(line.strip())) for line in area.note.strip().splitlines())
+        for area in areas
+        if area.region_id == page.page_id and area.note.strip()
+    ]
+    if notes:
+        heading = handout_words(page.language).note_heading
+        blocks.insert(at, Block(BlockKind.NOTE, heading=heading, text="<br>".join(notes)))
+    return dataclasses.replace(page, blocks=tuple(blocks))
 
 
 def _name(area: MarkedArea | tuple[str, str | None], titles: dict[str, str], language: str) -> str:

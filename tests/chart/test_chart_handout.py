@@ -33,6 +33,7 @@ from bodymap.handout.compose import (
     HandoutRequest,
     RequestError,
     UnsafePageError,
+    compose_handout,
 )
 from bodymap.handout.pdf import render_composed
 from bodymap.qtshared.diagram import BodyDiagram
@@ -84,6 +85,35 @@ def test_the_chart_page_comes_first_then_regions_by_score(
         if "massage" in b.text.lower() and b.kind is BlockKind.HEADING
     )
     assert flags < massage, headings
+
+
+def test_each_region_page_puts_its_red_flags_first_then_the_note_on_that_area(
+    chart: SessionChart, shipped_library: ContentLibrary
+) -> None:
+    """As the issue orders it: each marked region's page starts (after its title, warning
+    and diagram) with its red flags, then the therapist's note on that area, then the rest."""
+    handout = compose_chart_handout(chart, request(), shipped_library)
+    plain = compose_handout(HandoutRequest(page_ids=("calf",)), shipped_library).pages[0]
+    calf = handout.pages[2]
+    kinds = [b.kind for b in calf.blocks]
+    first_heading = kinds.index(BlockKind.HEADING)
+    assert calf.blocks[first_heading].text == "When to see a doctor"
+    flags = [i for i, kind in enumerate(kinds) if kind is BlockKind.RED_FLAGS]
+    assert flags == list(range(first_heading + 1, first_heading + 1 + len(flags)))
+    note = calf.blocks[flags[-1] + 1]
+    assert note.kind is BlockKind.NOTE
+    assert note.text == "<b>Left calf:</b> Wakes her at night"
+    # Nothing lost or added but the note: the same blocks as the calf's own handout.
+    assert sorted(b.text for b in calf.blocks if b.kind is not BlockKind.NOTE) == sorted(
+        b.text for b in plain.blocks
+    )
+    assert [b.kind for b in plain.blocks].index(BlockKind.RED_FLAGS) > flags[0]
+    # A marked area with no note gets no note box.
+    shoulder = handout.pages[1]
+    assert BlockKind.NOTE not in [b.kind for b in shoulder.blocks]
+    assert shoulder.blocks[[b.kind for b in shoulder.blocks].index(BlockKind.HEADING) + 1].kind is (
+        BlockKind.RED_FLAGS
+    )
 
 
 def test_one_region_scored_on_both_sides_is_printed_once(

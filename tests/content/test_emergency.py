@@ -19,7 +19,7 @@ def test_number_by_country(country: str, number: str) -> None:
 @pytest.mark.parametrize(
     ("country", "words"),
     [("GB", "NHS 111"), ("gb", "NHS 111"), ("US", "urgent care center"), ("CA", "811"),
-     ("AU", "1800 022 222"), ("NZ", "0800 611 116"), ("DE", "urgent care centre")],
+     ("AU", "1800 022 222"), ("NZ", "0800 611 116"), ("DE", "urgent care center")],
 )  # fmt: skip
 def test_same_day_route_by_country(country: str, words: str) -> None:
     assert words in same_day_route_for(country)
