@@ -168,26 +168,42 @@ def compose_chart_handout(
         )
     name = (request.client_name or chart.client_name).strip()
     note = (request.note or chart.note).strip()
+    region_ids = tuple(chart_region_ids(chart))
     pages_request = dataclasses.replace(
-        request, page_ids=tuple(chart_region_ids(chart)), client_name="", note=""
+        request,
+        page_ids=region_ids,
+        page_sides=tuple(_one_side(chart, region_id) for region_id in region_ids),
+        client_name="",
+        note="",
     )
     # Checks the pages (unknown, unsafe) and the options first, then lays the pages out.
     handout = compose_handout(pages_request, library, translations)
     check_request(dataclasses.replace(request, client_name=name, note=note))
     language = (request.languages or (library.language,))[0]
-    titles = {page.page_id: page.title for page in handout.pages}
-    titles.update(  # a page printed in the first language names its areas in it
-        (page.page_id, page.title) for page in handout.pages if page.language == language
-    )
+
+    def pages_in(code: str) -> ContentLibrary | None:
+        return library if library.language == code else (translations or {}).get(code)
+
+    # The regions' own titles ("Calf"; the printed page's may name a side): a page printed
+    # in the first language names its areas in it.
+    titles: dict[str, str] = {}
+    for printed in sorted(handout.pages, key=lambda p: p.language == language):
+        found = pages_in(printed.language)
+        page = found.get(printed.page_id) if found is not None else None
+        if page is not None:
+            titles[page.id] = str(escape(page.title))
     # A region only the earlier session marked (resolved) has no page in this handout.
-    pages = library if library.language == language else (translations or {}).get(language)
+    pages = pages_in(language)
     for change in comparison.changes if comparison is not None else ():
         page = pages.get(change.key[0]) if pages is not None else None
         if page is not None:
             titles.setdefault(page.id, str(escape(page.title)))
     first = _chart_page(chart, name, note, comparison, titles, language=language)
     rest = f"{handout.title[0].lower()}{handout.title[1:]}"
-    regions = tuple(_flags_first(page, chart.areas) for page in handout.pages)
+    regions = tuple(
+        _flags_first(page, chart.areas, _region_title(page, pages_in(page.language)))
+        for page in handout.pages
+    )
     return dataclasses.replace(
         handout,
         title=chart_words(language).handout_title.format(rest=rest),
@@ -195,10 +211,24 @@ def compose_chart_handout(
     )
 
 
+def _one_side(chart: SessionChart, region_id: str) -> str | None:
+    """The side marked on ``region_id`` when only one is ("left": its page is then the left
+    calf's, title and shading), else None (both sides, or a region with no sides)."""
+    sides = {area.side for area in chart.areas if area.region_id == region_id}
+    return next(iter(sides)) if len(sides) == 1 else None
+
+
 _SECTION_ENDS = (BlockKind.HEADING, BlockKind.SUBHEADING, BlockKind.SOURCES)
 
 
-def _flags_first(page: HandoutPage, areas: Sequence[MarkedArea]) -> HandoutPage:
+def _region_title(page: HandoutPage, pages: ContentLibrary | None) -> str:
+    """The region's own title in the page's language ("Calf"), without the side the printed
+    page may name ("Left calf")."""
+    found = pages.get(page.page_id) if pages is not None else None
+    return found.title if found is not None else Markup(page.title).unescape()
+
+
+def _flags_first(page: HandoutPage, areas: Sequence[MarkedArea], region_title: str) -> HandoutPage:
     """A marked region's page with its red flags first: the "when to see a doctor" section
     (its heading and every tier box) moved up before the page's first section, straight after
     the title, summary, warning and diagram; then the therapist's note on each marked side of
@@ -221,7 +251,7 @@ def _flags_first(page: HandoutPage, areas: Sequence[MarkedArea]) -> HandoutPage:
             blocks[first_section:first_section] = section
             at = first_section + len(section)
     notes = [
-        f"<b>{escape(side_title(Markup(page.title).unescape(), area.side, page.language))}:</b> "
+        f"<b>{escape(side_title(region_title, area.side, page.language))}:</b> "
         + "<br>".join(str(escape(line.strip())) for line in area.note.strip().splitlines())
         for area in areas
         if area.region_id == page.page_id and area.note.strip()

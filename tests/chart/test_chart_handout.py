@@ -93,7 +93,9 @@ def test_each_region_page_puts_its_red_flags_first_then_the_note_on_that_area(
     """As the issue orders it: each marked region's page starts (after its title, warning
     and diagram) with its red flags, then the therapist's note on that area, then the rest."""
     handout = compose_chart_handout(chart, request(), shipped_library)
-    plain = compose_handout(HandoutRequest(page_ids=("calf",)), shipped_library).pages[0]
+    plain = compose_handout(
+        HandoutRequest(page_ids=("calf",), page_sides=("left",)), shipped_library
+    ).pages[0]
     calf = handout.pages[2]
     kinds = [b.kind for b in calf.blocks]
     first_heading = kinds.index(BlockKind.HEADING)
@@ -114,6 +116,26 @@ def test_each_region_page_puts_its_red_flags_first_then_the_note_on_that_area(
     assert shoulder.blocks[[b.kind for b in shoulder.blocks].index(BlockKind.HEADING) + 1].kind is (
         BlockKind.RED_FLAGS
     )
+
+
+def test_a_region_marked_on_one_side_prints_that_sides_page(
+    chart: SessionChart, shipped_library: ContentLibrary
+) -> None:
+    """The left calf marked: its page is the left calf's (title and shaded side), as the
+    basket prints calf:left; both calves marked: the whole region."""
+    handout = compose_chart_handout(chart, request(), shipped_library)
+    titles = {page.page_id: page.title for page in handout.pages}
+    assert titles["calf"] == "Left calf" and titles["shoulder"] == "Right shoulder"
+    assert titles["neck"] == "Neck"
+    calf = handout.pages[2]
+    diagram = next(b for b in calf.blocks if b.kind is BlockKind.DIAGRAM)
+    assert diagram.side == "left"
+    both = dataclasses.replace(
+        chart, areas=(MarkedArea("calf", "left", 3), MarkedArea("calf", "right", 8))
+    )
+    calf = compose_chart_handout(both, request(), shipped_library).pages[1]
+    assert calf.title == "Calf"
+    assert next(b for b in calf.blocks if b.kind is BlockKind.DIAGRAM).side is None
 
 
 def test_one_region_scored_on_both_sides_is_printed_once(
@@ -221,7 +243,7 @@ def test_the_pdf_reads_chart_areas_changes_note_then_pages(
     # Then the region pages by score: shoulder, calf, neck (each starts a sheet).
     starts = [
         next(i for i, p in enumerate(pages) if p.startswith(t))
-        for t in ("Shoulder", "Calf", "Neck")
+        for t in ("Rightshoulder", "Leftcalf", "Neck")
     ]
     assert 0 < starts[0] < starts[1] < starts[2]
 
@@ -373,7 +395,7 @@ def test_a_chart_handout_in_both_languages_has_its_chart_page_in_the_first(
     pages = _chart_pdf(tmp_path, "es,en")
     assert pages[0].startswith("Su ficha de la sesión")
     assert sum("Your session chart" in page for page in pages) == 0
-    assert any(page.startswith("Shoulder") for page in pages)
+    assert any(page.startswith("Right shoulder") for page in pages)
 
 
 def test_an_english_chart_page_has_every_english_word(qapp: QApplication, tmp_path: Path) -> None:
