@@ -25,6 +25,7 @@ import msgspec
 from markupsafe import Markup, escape
 from msgspec.structs import replace
 
+from bodymap.content.emergency import DEFAULT_SAME_DAY, SAME_DAY_BY_COUNTRY
 from bodymap.content.languages import language_of
 from bodymap.content.model import (
     EMERGENCY_PLACEHOLDER,
@@ -183,7 +184,6 @@ FLAG_NOTES = {Urgency.TODAY: f"Contact {SAME_DAY_PLACEHOLDER}."}
 FLAG_FIELDS = {Urgency.EMERGENCY: "emergency", Urgency.TODAY: "today", Urgency.SOON: "doctor_soon"}
 """The ``red_flags`` list each tier is written in."""
 DEFAULT_EMERGENCY = "your local emergency number"
-DEFAULT_SAME_DAY = "your doctor or an urgent care center"
 APP_WORDS: dict[str, AppWords] = {
     "en": AppWords(
         flag_headings=FLAG_HEADINGS,
@@ -273,12 +273,7 @@ def same_day_in(route: str, language: str) -> str:
     """The clinic's same-day route for a page in ``language``: a country's English default
     route (never changed in Preferences) gives way to "" (``fill_values`` then uses that
     language's own words, "su médico o ..."); a route the clinic wrote stays as written."""
-    from bodymap.content.emergency import (  # noqa: PLC0415 - a small table, rarely needed
-        DEFAULT_SAME_DAY as COUNTRY_DEFAULT,
-    )
-    from bodymap.content.emergency import SAME_DAY_BY_COUNTRY  # noqa: PLC0415
-
-    english_defaults = {*SAME_DAY_BY_COUNTRY.values(), COUNTRY_DEFAULT, DEFAULT_SAME_DAY}
+    english_defaults = {*SAME_DAY_BY_COUNTRY.values(), DEFAULT_SAME_DAY}
     if language != "en" and route.strip() in english_defaults:
         return ""
     return route
