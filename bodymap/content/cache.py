@@ -94,7 +94,7 @@ def load_library_cached(
         stamp = None
     if stamp is not None:
         with contextlib.suppress(OSError, ValueError, LookupError, TypeError):
-            cached = _read_cache(cache_path, root, stamp, shipped, language)
+            cached = _read_cache(cache_path, root, stamp, shipped)
             if cached is not None:
                 return cached
     library = _load(root, shipped, language)
@@ -103,7 +103,7 @@ def load_library_cached(
             write_cache(cache_path, library, stamp)
             # The same library as the file just written holds it: each page is decoded when
             # wanted, and the thousands of pages read from YAML are freed for the window.
-            cached = _read_cache(cache_path, root, stamp, shipped, language)
+            cached = _read_cache(cache_path, root, stamp, shipped)
             if cached is not None:
                 cached.hit = False
                 return cached
@@ -233,7 +233,6 @@ def _read_cache(
     root: Path,
     stamp: str,
     shipped: Path | None,
-    language: str = ENGLISH,
 ) -> CachedLibrary | None:
     """The cached library, or None when the file is not this folder's current cache.
 
@@ -248,7 +247,7 @@ def _read_cache(
         if zlib.crc32(text) != int(checksum, 16) or file.read(1) != b"\n":
             return None
         header = json.loads(text)
-        if header["stamp"] != stamp or header.get("language") != language:
+        if header["stamp"] != stamp:  # the stamp names the language (content_stamp)
             return None
         pages = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
         start = file.tell()
