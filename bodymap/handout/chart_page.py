@@ -181,19 +181,17 @@ def compose_chart_handout(
     check_request(dataclasses.replace(request, client_name=name, note=note))
     language = (request.languages or (library.language,))[0]
 
-    def pages_in(code: str) -> ContentLibrary | None:
-        return library if library.language == code else (translations or {}).get(code)
-
+    pages_in = {**(translations or {}), library.language: library}  # as compose_handout's
     # The regions' own titles ("Calf"; the printed page's may name a side): a page printed
     # in the first language names its areas in it.
     titles: dict[str, str] = {}
     for printed in sorted(handout.pages, key=lambda p: p.language == language):
-        found = pages_in(printed.language)
+        found = pages_in.get(printed.language)
         page = found.get(printed.page_id) if found is not None else None
         if page is not None:
             titles[page.id] = str(escape(page.title))
     # A region only the earlier session marked (resolved) has no page in this handout.
-    pages = pages_in(language)
+    pages = pages_in.get(language)
     for change in comparison.changes if comparison is not None else ():
         page = pages.get(change.key[0]) if pages is not None else None
         if page is not None:
@@ -201,7 +199,7 @@ def compose_chart_handout(
     first = _chart_page(chart, name, note, comparison, titles, language=language)
     rest = f"{handout.title[0].lower()}{handout.title[1:]}"
     regions = tuple(
-        _flags_first(page, chart.areas, _region_title(page, pages_in(page.language)))
+        _flags_first(page, chart.areas, _region_title(page, pages_in.get(page.language)))
         for page in handout.pages
     )
     return dataclasses.replace(
