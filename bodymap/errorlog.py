@@ -16,9 +16,9 @@ import platform
 import sys
 import traceback
 from collections.abc import Sequence
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
+from typing import TextIO
 
 from bodymap import APP_NAME, __version__
 from bodymap.paths import log_file
@@ -28,27 +28,85 @@ BACKUPS = 3
 logger = logging.getLogger("bodymap")
 
 
-class _QuietRotatingFileHandler(RotatingFileHandler):
-    """A full disk or a deleted log folder must not print a traceback of its own.
+class ErrorLogHandler(logging.Handler):
+    """The log file: errors rotated at ``MAX_BYTES`` with ``BACKUPS`` older files, and crashes.
 
-    It also takes Python's fault handler: a native crash (a segmentation fault in Qt, an
-    abort) writes every thread's stack into the same file, where a normal exception goes.
+    A native crash (a segmentation fault in Qt, an abort) writes every thread's stack into the
+    same file, where a normal exception goes. The file is opened at once for that; Python's
+    rotating handler (``logging.handlers``, which imports socket, pickle and queue: ~4 ms of
+    every start) is made with the first record, so a start with nothing to log never loads it.
+    A full disk or a deleted log folder never prints a traceback of its own.
     """
+
+    def __init__(self, path: Path) -> None:
+        """Open ``path`` for appending; raises OSError when it cannot be opened."""
+        super().__init__(logging.INFO)
+        self.path = path
+        self._waiting: TextIO | None = path.open("a", encoding="utf-8")
+        self._file: logging.FileHandler | None = None
+        _follow_crashes(self._waiting)
+
+    @property
+    def stream(self) -> TextIO | None:
+        """The open file that records and crashes go to now (None once closed)."""
+        return self._file.stream if self._file is not None else self._waiting
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self._file is None:
+            try:
+                self._file = _rotating_file(self.path)
+            except OSError:
+                return
+            self._file.setFormatter(self.formatter)
+            _follow_crashes(self._file.stream)
+            self._close_waiting()
+        self._file.emit(record)
+
+    def flush(self) -> None:
+        with contextlib.suppress(OSError, ValueError):
+            if self.stream is not None:
+                self.stream.flush()
 
     def handleError(self, record: logging.LogRecord) -> None:
         return None
 
-    def doRollover(self) -> None:
-        super().doRollover()
-        self.follow_crashes()  # the old stream was closed: point the fault handler anew
+    def close(self) -> None:
+        with contextlib.suppress(RuntimeError, ValueError, OSError):
+            faulthandler.disable()  # before its file is closed
+        self._close_waiting()
+        if self._file is not None:
+            with contextlib.suppress(OSError, ValueError):  # a full disk, a vanished file
+                self._file.close()
+        super().close()
 
-    def follow_crashes(self) -> None:
-        """Send native crashes to this file (faulthandler writes to its descriptor)."""
-        stream = self.stream
-        if stream is None:
-            return
-        with contextlib.suppress(OSError, ValueError, RuntimeError):
-            faulthandler.enable(file=stream, all_threads=True)
+    def _close_waiting(self) -> None:
+        waiting, self._waiting = self._waiting, None
+        if waiting is not None:
+            with contextlib.suppress(OSError, ValueError):
+                waiting.close()
+
+
+def _rotating_file(path: Path) -> logging.FileHandler:
+    """Python's rotating handler on ``path``, quiet on errors, the fault handler following it."""
+    from logging.handlers import RotatingFileHandler  # noqa: PLC0415 - with the first record
+
+    class QuietRotatingFileHandler(RotatingFileHandler):
+        def handleError(self, record: logging.LogRecord) -> None:
+            return None
+
+        def doRollover(self) -> None:
+            super().doRollover()
+            _follow_crashes(self.stream)  # the old stream was closed: point the fault handler anew
+
+    return QuietRotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8")
+
+
+def _follow_crashes(stream: TextIO | None) -> None:
+    """Send native crashes to ``stream``'s file (faulthandler writes to its descriptor)."""
+    if stream is None:
+        return
+    with contextlib.suppress(OSError, ValueError, RuntimeError):
+        faulthandler.enable(file=stream, all_threads=True)
 
 
 def open_error_log(path: Path | None = None) -> Path | None:
@@ -59,34 +117,28 @@ def open_error_log(path: Path | None = None) -> Path | None:
     close_error_log()
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        handler = _QuietRotatingFileHandler(
-            target, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8"
-        )
+        handler = ErrorLogHandler(target)
     except OSError:
         return None
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)
-    handler.follow_crashes()
     return target
 
 
 def close_error_log() -> None:
     """Stop writing to any log file (at exit, and between tests)."""
     for handler in list(logger.handlers):
-        if isinstance(handler, _QuietRotatingFileHandler):
-            with contextlib.suppress(RuntimeError, ValueError, OSError):
-                faulthandler.disable()  # before its file is closed
+        if isinstance(handler, ErrorLogHandler):
             logger.removeHandler(handler)
-            with contextlib.suppress(OSError, ValueError):  # a full disk, a vanished file
-                handler.close()
+            handler.close()
 
 
 def active_log() -> Path | None:
     """The file errors are being written to, if any."""
     for handler in logger.handlers:
-        if isinstance(handler, _QuietRotatingFileHandler):
-            return Path(handler.baseFilename)
+        if isinstance(handler, ErrorLogHandler):
+            return handler.path
     return None
 
 

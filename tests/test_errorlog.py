@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,6 +9,7 @@ import pytest
 
 from bodymap import cli, errorlog
 from bodymap.paths import data_dir, log_file
+from tests.children import ChildPython
 
 
 @pytest.fixture(autouse=True)
@@ -57,35 +57,16 @@ def test_a_command_still_ends_calmly_when_the_log_cannot_be_written(
     assert err == "bodymap: unexpected error: the grade of an empty page\n"
 
 
-class FullDisk:
-    """A log file whose every write fails, as on a full disk."""
-
-    def write(self, text: str) -> int:
-        raise OSError(28, "No space left on device")
-
-    def flush(self) -> None:
-        raise OSError(28, "No space left on device")
-
-    def tell(self) -> int:
-        return 0
-
-    def seek(self, offset: int, whence: int = 0) -> int:
-        return 0
-
-    def close(self) -> None:
-        return None
+FULL_DISK = Path("/dev/full")  # Linux: every write fails with "No space left on device"
 
 
+@pytest.mark.skipif(not FULL_DISK.exists(), reason="needs /dev/full")
 def test_a_full_disk_while_logging_is_not_an_error_of_its_own(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    path = errorlog.open_error_log()
-    assert path is not None
-    for handler in errorlog.logger.handlers:
-        if isinstance(handler, logging.FileHandler) and handler.stream is not None:
-            handler.stream.close()
-            handler.stream = FullDisk()  # type: ignore[assignment]
-    assert errorlog.log_unexpected("Traceback: details of a failure") == path
+    assert errorlog.open_error_log(FULL_DISK) == FULL_DISK
+    assert errorlog.log_unexpected("Traceback: details of a failure") == FULL_DISK
+    assert errorlog.log_unexpected("and a second one") == FULL_DISK
     errorlog.close_error_log()  # flushing to the full disk fails quietly too
     assert capsys.readouterr().err == ""  # no "--- Logging error ---" and its traceback
 
@@ -100,18 +81,11 @@ faulthandler._sigsegv()  # what a crash inside Qt's C++ looks like to Python
 """
 
 
-def test_a_native_crash_leaves_its_stack_in_the_error_log(tmp_path: Path) -> None:
-    import subprocess
-    import sys
-
+def test_a_native_crash_leaves_its_stack_in_the_error_log(
+    tmp_path: Path, child_python: ChildPython
+) -> None:
     log = tmp_path / "logs" / "bodymap.log"
-    result = subprocess.run(
-        [sys.executable, "-c", CRASHING_CHILD, str(log)],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=60,
-    )
+    result = child_python.run("-c", CRASHING_CHILD, log)
     assert result.returncode != 0
     text = log.read_text(encoding="utf-8")
     assert "an ordinary error first" in text
@@ -119,18 +93,40 @@ def test_a_native_crash_leaves_its_stack_in_the_error_log(tmp_path: Path) -> Non
     assert 'File "<string>", line 7' in text  # where it happened
 
 
-def test_the_fault_handler_follows_the_log_when_it_rotates(tmp_path: Path) -> None:
-    import faulthandler
+ROTATING_CHILD = """
+import faulthandler, sys
+from pathlib import Path
+from bodymap import errorlog
+errorlog.open_error_log(Path(sys.argv[1]))
+for number in range(2 * errorlog.MAX_BYTES // 1000):
+    errorlog.logger.error("error %d %s", number, "x" * 1000)
+faulthandler._sigsegv()
+"""
 
+
+def test_the_fault_handler_follows_the_log_when_it_rotates(
+    tmp_path: Path, child_python: ChildPython
+) -> None:
     log = tmp_path / "bodymap.log"
-    errorlog.open_error_log(log)
-    handler = next(
-        h for h in errorlog.logger.handlers if isinstance(h, errorlog._QuietRotatingFileHandler)
+    result = child_python.run("-c", ROTATING_CHILD, log)
+    assert result.returncode != 0
+    assert (tmp_path / "bodymap.log.1").is_file()  # it did rotate
+    assert "Fatal Python error: Segmentation fault" in log.read_text(encoding="utf-8")
+    assert "Fatal Python error" not in (tmp_path / "bodymap.log.1").read_text(encoding="utf-8")
+
+
+def test_a_start_with_nothing_to_log_does_not_load_the_rotating_handler(
+    tmp_path: Path, child_python: ChildPython
+) -> None:
+    child = (
+        "import sys; from pathlib import Path; from bodymap import errorlog; "
+        "errorlog.open_error_log(Path(sys.argv[1])); "
+        "print('logging.handlers' in sys.modules, end=' '); "
+        "errorlog.logger.error('the first error'); "
+        "print('logging.handlers' in sys.modules)"
     )
-    handler.doRollover()
-    assert faulthandler.is_enabled()
-    stream = handler.stream
-    assert stream is not None
-    faulthandler.dump_traceback(file=stream)  # where a crash would go now
-    stream.flush()
-    assert "test_the_fault_handler_follows_the_log" in log.read_text(encoding="utf-8")
+    log = tmp_path / "bodymap.log"
+    result = child_python.run("-c", child, log)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "False True\n"
+    assert "ERROR bodymap: the first error" in log.read_text(encoding="utf-8")

@@ -5,7 +5,7 @@ of a few thousand pages would take seconds). ``load_library_cached`` gives exact
 ``load_library`` gives, from a cache file written by an earlier run when the folder has not
 changed since, and otherwise loads the folder and writes the cache for next time.
 
-- The cache is trusted only when its stamp matches: every content file's name, size,
+- The cache is trusted only when its stamp matches byte for byte: every content file's name, size,
   modification and change times and inode, in the clinic's folder and in the shipped one
   beneath it (``layers``), the folders themselves, the code that checks the
   content, and the cache format. Any edit, new, removed or renamed file misses.
@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import hashlib
 import importlib.util
 import json
 import mmap
@@ -53,8 +52,8 @@ from bodymap.fileio import WriteError, atomic_writer, file_stamp
 from bodymap.paths import artwork_file, layered_under
 
 MAGIC = b"BodyMap content cache"
-CACHE_FORMAT = 7  # 6: the pages' language and the ids shown in English in its place;
-# 7: the English pages' words and their American spellings
+CACHE_FORMAT = 8  # 6: the pages' language and the ids shown in English in its place;
+# 7: the English pages' words and their American spellings; 8: the stamp whole, before the header
 MAX_FIRST_LINE = 100
 # The code whose rules decide what a folder loads to: a change to it (a new check, a bug
 # fixed) must not be hidden behind an old cache, even between released versions.
@@ -120,8 +119,10 @@ def _load(root: Path, shipped: Path | None, language: str = ENGLISH) -> ContentL
     return library
 
 
-def content_stamp(root: Path, shipped: Path | None = None, language: str = ENGLISH) -> str | None:
-    """A digest that changes with any change the loader could see; None if there is no folder.
+def content_stamp(root: Path, shipped: Path | None = None, language: str = ENGLISH) -> bytes | None:
+    """A description of everything the loader could see, one line per file (name, size, times,
+    inode, link), that changes with any change to it; None if there is no folder. The cache
+    keeps it whole and compares it byte for byte: no digest, so no chance of a false match.
 
     With ``shipped`` (the shipped pages under the clinic folder ``root``), both folders count;
     the clinic folder need not exist (then it has no pages yet). For a language other than
@@ -152,7 +153,7 @@ def content_stamp(root: Path, shipped: Path | None = None, language: str = ENGLI
                 continue
             lines.append(f"{folder}:")
             lines += [_entry_stamp(entry) for entry in entries]
-    return hashlib.sha256("\n".join(lines).encode("utf-8", "surrogateescape")).hexdigest()
+    return "\n".join(lines).encode("utf-8", "surrogateescape")
 
 
 def _entry_stamp(entry: os.DirEntry[str]) -> str:
@@ -164,9 +165,10 @@ def _entry_stamp(entry: os.DirEntry[str]) -> str:
 # -- writing -------------------------------------------------------------------------------
 
 
-def write_cache(cache_path: Path, library: ContentLibrary, stamp: str) -> None:
-    """A first line naming the format and the header's checksum; the header (stamp, problems,
-    region order, each page's heading and where its data is); then each page's data."""
+def write_cache(cache_path: Path, library: ContentLibrary, stamp: bytes) -> None:
+    """A first line naming the format, the header's checksum and the sizes; the stamp; the
+    header (problems, region order, each page's heading and where its data is); then each
+    page's data."""
     root = library.root
     body = bytearray()
     headings = []
@@ -189,7 +191,6 @@ def write_cache(cache_path: Path, library: ContentLibrary, stamp: str) -> None:
     words, american = spelling.american_words(view[start : start + size] for start, size in english)
     view.release()
     header = {
-        "stamp": stamp,
         "problems": [_problem_row(problem, root) for problem in library.problems],
         "regions": list(library.region_order),
         "pages": headings,
@@ -200,10 +201,10 @@ def write_cache(cache_path: Path, library: ContentLibrary, stamp: str) -> None:
         "american": american,
     }
     text = json.dumps(header, ensure_ascii=False).encode()
-    first = b"%s %d %08x %d\n" % (MAGIC, CACHE_FORMAT, zlib.crc32(text), len(text))
+    first = b"%s %d %08x %d %d\n" % (MAGIC, CACHE_FORMAT, zlib.crc32(text), len(text), len(stamp))
     cache_path.parent.mkdir(parents=True, exist_ok=True)
     with atomic_writer(cache_path) as pending:  # in pieces: no copy of the pages' 16 MB
-        for piece in (first, text, b"\n", body):
+        for piece in (first, stamp, text, b"\n", body):
             pending.write(piece)
 
 
@@ -231,7 +232,7 @@ def _problem_row(problem: Problem, root: Path) -> list[object]:
 def _read_cache(
     cache_path: Path,
     root: Path,
-    stamp: str,
+    stamp: bytes,
     shipped: Path | None,
 ) -> CachedLibrary | None:
     """The cached library, or None when the file is not this folder's current cache.
@@ -240,15 +241,15 @@ def _read_cache(
     read when it is first wanted (the mapping holds this file even if a newer one replaces it).
     """
     with open(cache_path, "rb") as file:
-        magic, version, checksum, size = file.readline(MAX_FIRST_LINE).rsplit(b" ", 3)
+        magic, version, checksum, size, stamp_size = file.readline(MAX_FIRST_LINE).rsplit(b" ", 4)
         if magic != MAGIC or int(version) != CACHE_FORMAT:
+            return None
+        if file.read(int(stamp_size)) != stamp:  # the stamp names the language (content_stamp)
             return None
         text = file.read(int(size))
         if zlib.crc32(text) != int(checksum, 16) or file.read(1) != b"\n":
             return None
         header = json.loads(text)
-        if header["stamp"] != stamp:  # the stamp names the language (content_stamp)
-            return None
         pages = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
         start = file.tell()
     rows = {row[0]: row for row in header["pages"]}

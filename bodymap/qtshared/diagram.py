@@ -11,8 +11,8 @@ XML and path parsing (and their imports) and rebuild the same paths from a few n
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +24,7 @@ from PySide6.QtSvg import QSvgRenderer
 from bodymap.artwork import Artwork, RegionOutline, read_artwork
 from bodymap.paths import artwork_file, cache_dir
 
-CACHE_FORMAT = 3  # bump when the cached rows change shape
+CACHE_FORMAT = 4  # bump when the cached rows change shape (4: the artwork kept beside them)
 
 LIGHT_TO_DARK = {
     "#f4efe9": "#3b4049",  # skin
@@ -91,19 +91,23 @@ class BodyDiagram:
         return self._renderers[dark]
 
     def _read_shapes(self) -> list[RegionShape]:
-        digest = hashlib.sha256(self._svg).hexdigest()[:32]
-        cache = cache_dir() / f"diagram-{CACHE_FORMAT}-{digest}.json"
-        with contextlib.suppress(OSError, ValueError, LookupError, TypeError):
-            cached = [_shape_from_row(row) for row in json.loads(cache.read_bytes())]
-            if cached:
-                return cached
+        """The outlines from the cache when it was made from this very artwork, byte for byte
+        (it keeps a copy: 32 KB), else parsed and cached. The file is named by a CRC of the
+        artwork, so artworks keep files of their own; OpenSSL's hashlib stays off the start."""
+        name = f"diagram-{CACHE_FORMAT}-{zlib.crc32(self._svg):08x}-{len(self._svg)}.json"
+        cache = cache_dir() / name
+        with contextlib.suppress(OSError, ValueError, LookupError, TypeError, AttributeError):
+            cached = json.loads(cache.read_bytes())
+            if cached["artwork"].encode("utf-8") == self._svg and cached["shapes"]:
+                return [_shape_from_row(row) for row in cached["shapes"]]
         shapes = self._parse_shapes()
         with contextlib.suppress(OSError, ValueError):
             from bodymap.fileio import WriteError, atomic_write_bytes  # noqa: PLC0415
 
+            rows = {"artwork": self._svg.decode("utf-8"), "shapes": [_shape_row(s) for s in shapes]}
             cache.parent.mkdir(parents=True, exist_ok=True)
             with contextlib.suppress(WriteError):
-                atomic_write_bytes(cache, json.dumps([_shape_row(s) for s in shapes]).encode())
+                atomic_write_bytes(cache, json.dumps(rows).encode())
         return shapes
 
     def _parse_shapes(self) -> list[RegionShape]:

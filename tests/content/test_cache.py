@@ -85,11 +85,24 @@ def test_a_hit_keeps_problems_with_file_line_and_field(content_copy: Path, cache
     assert any(p.path.name == "stray.yaml" and p.field == "title" for p in cached.problems)
 
 
+def cache_layout(data: bytes) -> tuple[int, int, int]:
+    """Where the stamp, the header and the pages start in a cache file, from its first line."""
+    first = data[: data.index(b"\n")]
+    header_size, stamp_size = map(int, first.split()[-2:])
+    stamp_start = len(first) + 1
+    header_start = stamp_start + stamp_size
+    assert data[header_start + header_size : header_start + header_size + 1] == b"\n"
+    return stamp_start, header_start, header_start + header_size + 1
+
+
 def test_the_cache_is_plain_json_text(cache: Path) -> None:
     load_library_cached(content_dir(), cache)
-    first, header, pages = cache.read_bytes().split(b"\n", 2)
-    assert first.startswith(b"BodyMap content cache ")  # not a pickle stream, nor anything run
-    rows = json.loads(header)["pages"]
+    data = cache.read_bytes()
+    assert data.startswith(b"BodyMap content cache ")  # not a pickle stream, nor anything run
+    stamp_start, header_start, pages_start = cache_layout(data)
+    assert b"'hydration.yaml'" in data[stamp_start:header_start]  # the stamp, whole, as text
+    pages = data[pages_start:]
+    rows = json.loads(data[header_start : pages_start - 1])["pages"]
     assert len(rows) == len(load_library(content_dir()).pages)
     for page_id, kind, title, _summary, offset, length, _checksum, _relative in rows:
         page = json.loads(pages[offset : offset + length])  # each page is JSON on its own
@@ -190,8 +203,8 @@ def test_a_corrupt_cache_is_ignored_and_rebuilt(cache: Path) -> None:
 def test_a_damaged_heading_in_the_cache_misses(cache: Path) -> None:
     load_library_cached(content_dir(), cache)
     data = cache.read_bytes()
-    header_end = data.index(b"\n", data.index(b"\n") + 1)
-    at = data.index(b"Calf", 0, header_end)
+    _, header_start, pages_start = cache_layout(data)
+    at = data.index(b"Calf", header_start, pages_start)
     cache.write_bytes(data[:at] + b"Half" + data[at + 4 :])
     library = load_library_cached(content_dir(), cache)
     assert not hit(library)
@@ -202,7 +215,7 @@ def test_a_damaged_heading_in_the_cache_misses(cache: Path) -> None:
 def test_a_damaged_page_in_the_cache_is_read_from_its_file(cache: Path) -> None:
     load_library_cached(content_dir(), cache)
     data = bytearray(cache.read_bytes())
-    pages_start = data.index(b"\n", data.index(b"\n") + 1)  # after the two header lines
+    pages_start = cache_layout(bytes(data))[2]
     at = data.index(b"charley horse", pages_start)  # in one page's own data
     data[at : at + 7] = b"XXXXXXX"
     cache.write_bytes(bytes(data))

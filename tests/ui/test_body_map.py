@@ -316,12 +316,18 @@ def test_outlines_from_the_cache_are_the_parsed_ones(qapp: object) -> None:
     cached = BodyDiagram()
     assert outline_points(cached) == outline_points(parsed)
     assert len(cached.shapes) == len(SHAPES)
-    rows = json.loads(cached_file.read_text(encoding="utf-8"))
+    cache = json.loads(cached_file.read_text(encoding="utf-8"))
+    rows = cache["shapes"]
     rows[0][-1] = [[kind, x + 1, y] for kind, x, y in rows[0][-1]]  # the points come last
-    cached_file.write_text(json.dumps(rows), encoding="utf-8")
+    cached_file.write_text(json.dumps(cache), encoding="utf-8")
     moved = BodyDiagram().shapes[0].path.boundingRect()  # read from the cache, not the SVG
     assert moved.left() == parsed.shapes[0].path.boundingRect().left() + 1
-    cached_file.write_text("[]", encoding="utf-8")  # a useless cache is not trusted
+    cache["artwork"] = cache["artwork"].replace("region-", "regiom-", 1)  # other artwork
+    cached_file.write_text(json.dumps(cache), encoding="utf-8")
+    assert outline_points(BodyDiagram()) == outline_points(parsed)  # only this artwork's
+    cached_file.write_text('{"artwork": "", "shapes": []}', encoding="utf-8")  # useless
+    assert outline_points(BodyDiagram()) == outline_points(parsed)
+    cached_file.write_text("[]", encoding="utf-8")  # an older format is not trusted
     assert outline_points(BodyDiagram()) == outline_points(parsed)
     cached_file.write_text("{not json", encoding="utf-8")
     assert outline_points(BodyDiagram()) == outline_points(parsed)

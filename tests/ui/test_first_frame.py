@@ -53,6 +53,10 @@ NOT_BEFORE_FIRST_FRAME = (
     "bodymap.ui.chart_panel",
     "bodymap.ui.chart_marks",
     "bodymap.ui.chart_commands",
+    "logging.handlers",  # the error log's rotating file: made with the first error
+    "socket",
+    "hashlib",  # OpenSSL's digests: the caches are named by a CRC and checked byte for byte
+    "_hashlib",
 )
 
 NEVER_MADE_BY_A_RELOAD = (
