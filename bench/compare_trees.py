@@ -38,7 +38,8 @@ from bench.stats import write_json
 ROOT = Path(__file__).resolve().parent.parent
 TIMEOUT_S = 180
 MAKE_PACK = "import sys; from pathlib import Path; from bench.contentpack import make_pack; "
-MAKE_PACK += "make_pack(Path(sys.argv[1]), 100)"
+MAKE_PACK += "make_pack(Path(sys.argv[1]), int(sys.argv[2]))"
+FACTOR = 100
 
 
 @dataclass
@@ -107,9 +108,15 @@ def launch(kind: Kind) -> dict[str, float]:
     }
 
 
-def prepare(tree: Tree) -> None:
+def shipped_pages(tree: Tree) -> int:
+    """How many English pages the tree ships (its ``content/regions`` and ``content/topics``)."""
+    return sum(len(list((tree.root / "content" / f).glob("*.yaml"))) for f in ("regions", "topics"))
+
+
+def prepare(tree: Tree, pages: int | None) -> None:
     """Byte-compile the tree (as an installed app is), check that its launcher imports its
-    own code, and write its 100x pack."""
+    own code, and write its pack: 100 copies of its pages, or with ``pages``, as many copies
+    as come nearest to that many pages."""
     for name in ("config", "cache"):
         (tree.scratch / name).mkdir(parents=True, exist_ok=True)
     compileall.compile_dir(tree.root / "bodymap", quiet=1)
@@ -126,7 +133,11 @@ def prepare(tree: Tree) -> None:
     ).stdout.strip()
     if not Path(where).is_relative_to(tree.root):
         raise SystemExit(f"{tree.name}: bodymap comes from {where}, not {tree.root}")
-    subprocess.run([str(tree.python), "-c", MAKE_PACK, str(tree.pack)], cwd=tree.root, check=True)
+    shipped = shipped_pages(tree)
+    factor = FACTOR if pages is None else max(1, round(pages / shipped))
+    print(f"  {tree.name}: {shipped} pages x {factor} = {shipped * factor} in its pack", flush=True)
+    command = [str(tree.python), "-c", MAKE_PACK, str(tree.pack), str(factor)]
+    subprocess.run(command, cwd=tree.root, check=True)
 
 
 def main() -> int:
@@ -146,6 +157,12 @@ def main() -> int:
         default=4,
         help="an uncached pack start every N rounds (0: none)",
     )
+    parser.add_argument(
+        "--pages",
+        type=int,
+        help="give each tree's pack about this many pages (default: 100 copies of its own), "
+        "to compare trees that ship different numbers of pages on the same amount of content",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bodymap-compare-") as folder:
         scratch = Path(folder)
@@ -153,9 +170,9 @@ def main() -> int:
             Tree("before", args.before.resolve(), scratch / "before", args.python),
             Tree("after", args.after.resolve(), scratch / "after", args.python),
         ]
-        print("Byte-compiling and writing each tree's 100x pack…", flush=True)
+        print("Byte-compiling and writing each tree's pack…", flush=True)
         for tree in trees:
-            prepare(tree)
+            prepare(tree, args.pages)
         bare = Kind(trees[1], "bare", ["bare"])
         kinds = [bare]
         uncached = []
@@ -184,6 +201,7 @@ def main() -> int:
         {
             "trees": {tree.name: str(tree.root) for tree in trees},
             "rounds": args.rounds,
+            "pages": args.pages,
             "kinds": {f"{k.tree.name}/{k.name}": k.launches for k in everything},
         },
     )

@@ -209,6 +209,21 @@ def test_reading_grades_are_textstats_own_to_the_last_digit(shipped_library: Any
         assert reading_grade(text) == textstat.flesch_kincaid_grade(text), text[:60]
 
 
+def test_after_a_start_up_load_lets_the_dictionaries_go_grades_stay_the_same(
+    shipped_library: Any,
+) -> None:
+    import pyphen
+
+    from bodymap.content.checks import forget_pronunciations
+
+    pages = list(shipped_library.pages.values())
+    grades = [check_page(page).grade for page in pages]
+    assert pyphen.hdcache  # Pyphen's patterns for the words the CMU dictionary lacks
+    forget_pronunciations()
+    assert not pyphen.hdcache
+    assert [check_page(page).grade for page in pages] == grades
+
+
 def test_every_word_of_the_pronouncing_dictionary_has_its_first_pronunciations_vowels() -> None:
     """The dictionary is kept as its file's bytes and searched in word order; the few lines
     the file has out of order ("sepultura" after "sepulveda") must be found too."""
