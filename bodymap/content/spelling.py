@@ -62,15 +62,17 @@ def _american(match: re.Match[str]) -> str:
     return american
 
 
-def american_words(pages_json: Iterable[bytes | memoryview]) -> tuple[str, dict[str, str]]:
-    """Every word (lower case, ``[A-Za-z]+``) in the strings of ``pages_json`` (pages
-    encoded as UTF-8 JSON: bytes, or views of them), joined by spaces, and
+def json_words(page_json: bytes | memoryview) -> set[bytes]:
+    """The words (``[A-Za-z]+``, as they are written) in the strings of one page encoded as
+    UTF-8 JSON; JSON's escapes ("\\n", "\\u00e9") are not words."""
+    return {word for word in _JSON_WORD.findall(page_json) if not word.startswith(b"\\")}
+
+
+def american_words(words: Iterable[bytes]) -> tuple[str, dict[str, str]]:
+    """``words`` (from ``json_words``) in lower case, sorted and joined by spaces, and
     ``{british: american}`` for those of them breame spells differently in American.
     Loads breame."""
-    words: set[bytes] = set()
-    for data in pages_json:
-        words.update(_JSON_WORD.findall(data))
-    found = sorted({word.decode("ascii").lower() for word in words if not word.startswith(b"\\")})
+    found = sorted({word.decode("ascii").lower() for word in words})
     american = {word: us for word in found if (us := _breame_american(word)) is not None}
     return " ".join(found), american
 
