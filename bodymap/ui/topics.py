@@ -85,6 +85,9 @@ class TopicsList(QListView):
         super().__init__(parent)
         self.library = library
         self.setObjectName("topics-list")
+        # Styled before it has rows: a style sheet set later lays every row out again (2,700
+        # rows of a big folder: ~2 ms of start-up).
+        self.setStyleSheet("QListView::item { padding: 3px 4px; }")
         live(self, lambda: self.setAccessibleName(self.tr("General topics")))
         self.topics = TopicsModel(library.library.topic_headings(), self, library.shown)
         self.setModel(self.topics)
