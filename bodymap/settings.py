@@ -13,7 +13,6 @@ QSettings in the app (opened by ``bodymap.qtshared.settings``), a dict in a test
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from enum import Enum
 from html import escape
 from typing import Any, Generic, Protocol, TypeVar
@@ -60,9 +59,9 @@ class PrintSize(Enum):
         return next((size for size in cls if size.value == value.strip().casefold()), None)
 
 
-@dataclass(frozen=True)
-class ClinicDetails:
-    """How a client reaches the clinic; printed in the header when set."""
+class ClinicDetails(msgspec.Struct, frozen=True):
+    """How a client reaches the clinic; printed in the header when set. (A Struct, not a
+    dataclass: made before the first frame, where a frozen dataclass compiles its methods.)"""
 
     name: str = ""
     address: str = ""
