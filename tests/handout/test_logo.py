@@ -3,11 +3,11 @@ an SVG, a huge scan, and files that are not pictures at all."""
 
 from __future__ import annotations
 
-import dataclasses
 import struct
 from collections.abc import Callable
 from pathlib import Path
 
+import msgspec
 import pytest
 from pypdf import PdfReader
 from pypdf.generic import ContentStream
@@ -124,7 +124,7 @@ def printed_with(
     library: ContentLibrary, folder: Path, logo: Path, size: PrintSize = PrintSize.CLEAR
 ) -> PdfReader:
     clinic = ClinicDetails(name="Harbourside Massage Therapy", phone="023 9200 1234")
-    clinic = dataclasses.replace(clinic, logo_path=str(logo))
+    clinic = msgspec.structs.replace(clinic, logo_path=str(logo))
     target = folder / f"{logo.stem}-{size.value}.pdf"
     result = write_pdf(
         target,

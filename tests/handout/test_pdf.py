@@ -247,7 +247,7 @@ def logo_file(tmp_path: Path) -> Path:
 def test_the_logo_is_printed_when_set(
     shipped_library: ContentLibrary, diagram: BodyDiagram, tmp_path: Path
 ) -> None:
-    clinic = dataclasses.replace(CLINIC, logo_path=str(logo_file(tmp_path)))
+    clinic = msgspec.structs.replace(CLINIC, logo_path=str(logo_file(tmp_path)))
     printed = make(shipped_library, diagram, tmp_path, "neck", clinic=clinic)
     assert images_on(printed.reader) == len(printed.reader.pages)  # in every page's header
     assert printed.result.notices == []
@@ -271,7 +271,7 @@ def test_an_unusable_logo_is_explained_and_the_handout_is_still_made(
     (tmp_path / "notes.png").write_text("not a picture", encoding="utf-8")
     assert callable(make_logo)
     logo = make_logo(tmp_path)
-    clinic = dataclasses.replace(CLINIC, logo_path=str(logo))
+    clinic = msgspec.structs.replace(CLINIC, logo_path=str(logo))
     printed = make(shipped_library, diagram, tmp_path, "neck", clinic=clinic)
     assert len(printed.result.notices) == 1
     assert message in printed.result.notices[0] and str(logo) in printed.result.notices[0]

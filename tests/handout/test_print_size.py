@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import msgspec
 import pytest
 from pypdf import PdfReader
 from PySide6.QtGui import QColor, QImage
@@ -108,7 +109,7 @@ def make(
     **request: Any,
 ) -> Printed:
     folder.mkdir(parents=True, exist_ok=True)
-    clinic = dataclasses.replace(CLINIC, logo_path=str(logo(folder)))
+    clinic = msgspec.structs.replace(CLINIC, logo_path=str(logo(folder)))
     target = folder / "handout.pdf"
     write_pdf(
         target,
