@@ -48,6 +48,8 @@ HIGHLIGHT_END = "\x03"
 # in its body text, so a region's own page ranks above a topic that merely mentions the word.
 COLUMNS = ("id", "region", "title", "terms", "summary", "body", "sources")
 WEIGHTS = (0.0, 0.0, 10.0, 8.0, 3.0, 1.0, 0.3)
+SUMMARY_COLUMN = COLUMNS.index("summary")
+BODY_COLUMN = COLUMNS.index("body")
 REGION_BOOST = 1.5
 ALL_WORDS_BONUS = 2.0
 UBIQUITY_MIN_PAGES = 50  # below this, ranking everything is cheap and exact
@@ -571,22 +573,32 @@ class SearchIndex:
         return {row: -rank + bonus for row, rank in rows}
 
     def _snippets(self, expression: str, rows: list[int]) -> dict[int, str]:
-        """Snippets for the few results shown only: snippet() is the costly part of a query."""
+        """Snippets for the few results shown only: snippet() is the costly part of a query.
+
+        The summary's, where the words are in it; else the body's, where they are there;
+        else the summary as it is. The body (long: snippet() reads it all) is looked at only
+        for the pages whose summary lacks the words.
+        """
+        summaries = self._snippet_of(SUMMARY_COLUMN, expression, rows)
+        lacking = [row for row in rows if HIGHLIGHT_START not in summaries.get(row, "")]
+        bodies = self._snippet_of(BODY_COLUMN, expression, lacking)
+        return {
+            row: body if HIGHLIGHT_START in (body := bodies.get(row, "")) else summary
+            for row, summary in summaries.items()
+        }
+
+    def _snippet_of(self, column: int, expression: str, rows: list[int]) -> dict[int, str]:
         if not rows:
             return {}
         marks = f"'{HIGHLIGHT_START}', '{HIGHLIGHT_END}', '…', 12"
         sql = (
-            f"SELECT rowid, snippet(pages, 4, {marks}), snippet(pages, 5, {marks}) FROM pages "
+            f"SELECT rowid, snippet(pages, {column}, {marks}) FROM pages "
             f"WHERE pages MATCH ? AND rowid IN ({', '.join('?' for _ in rows)})"
         )
         try:
-            found = self.connection.execute(sql, (expression, *rows)).fetchall()
+            return dict(self.connection.execute(sql, (expression, *rows)).fetchall())
         except sqlite3.OperationalError:
             return {}
-        return {
-            row: summary if HIGHLIGHT_START in summary or HIGHLIGHT_START not in body else body
-            for row, summary, body in found
-        }
 
     def _info(self, row: int) -> _PageWords:
         """What ranking needs to know about a page, worked out once per page."""
