@@ -6,9 +6,8 @@ until both the page pane and the body map have finished a paint event, which is 
 person sees the new page and the highlight; the sample ends when the later of the two paints
 is done (work Qt does afterwards, such as laying out the rest of a long page, is not counted).
 Clicks go round every region button on both views (whose page the folder has), so each click
-opens a different page, 40 ms
-after the last one (quicker than any person clicks). The first round is a warm-up (each
-page's first decoding), then ``rounds`` more are measured.
+opens a different page, 40 ms after the last one (quicker than any person clicks). The first
+round is a warm-up (each page's first decoding), then ``rounds`` more are measured.
 """
 
 from __future__ import annotations
