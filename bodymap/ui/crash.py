@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLayout,
     QPushButton,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -65,6 +64,10 @@ class CrashDialog(QDialog):
         self.setWindowTitle(self.tr("Something went wrong"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         icon = QLabel()
+        # Here, not at the top: PySide takes ~4 ms to make the QStyle class, before the first
+        # frame, which needs none of it.
+        from PySide6.QtWidgets import QStyle  # noqa: PLC0415
+
         size = self.style().pixelMetric(QStyle.PixelMetric.PM_MessageBoxIconSize)
         warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         icon.setPixmap(warning.pixmap(size, size))
