@@ -118,7 +118,7 @@ def measure_startup(pack: Path, rounds: int) -> dict[str, Any]:
         if any(name == m or name.startswith(m + ".") for m in NOT_BEFORE_FIRST_FRAME)
     )
 
-    def kind_figures(kind: Kind) -> dict[str, float]:
+    def kind_figures(kind: Kind) -> dict[str, Any]:
         return {
             "wall_ms": round(kind.median("wall_ms"), 1),
             "wall_ms_best": round(kind.best("wall_ms"), 1),

@@ -44,11 +44,11 @@ class Kind:
     """Variables set for this kind only, over the run's (``LANG`` for a Spanish start)."""
 
     def median(self, attribute: str) -> float:
-        return statistics.median(getattr(launch, attribute) for launch in self.launches)
+        return float(statistics.median(getattr(launch, attribute) for launch in self.launches))
 
     def best(self, attribute: str) -> float:
         """The quickest launch: what is left when the machine is least busy."""
-        return min(getattr(launch, attribute) for launch in self.launches)
+        return float(min(getattr(launch, attribute) for launch in self.launches))
 
 
 def launch(arguments: list[str], env: dict[str, str]) -> Launch:
