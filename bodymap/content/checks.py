@@ -162,23 +162,19 @@ def reading_score(text: str, language: str, formula: str) -> float:
                 results.cache_clear()
 
 
-def _textstat_results() -> list[Any]:
+@functools.cache
+def _textstat_results() -> tuple[Any, ...]:
     """textstat's measures that keep their last 128 results (``functools.lru_cache``). A page is
     measured once, so those results only hold memory: ~4.5 MiB while a big folder is read,
     scattered through the heap. Found once, after ``import textstat`` has loaded every
     measure; none if a textstat keeps no results."""
-    if not _RESULTS:
-        _RESULTS.extend(
-            measure
-            for name, module in list(sys.modules.items())
-            if name.startswith("textstat.")
-            for measure in vars(module).values()
-            if callable(getattr(measure, "cache_clear", None))
-        )
-    return _RESULTS
-
-
-_RESULTS: list[Any] = []
+    return tuple(
+        measure
+        for name, module in list(sys.modules.items())
+        if name.startswith("textstat.")
+        for measure in vars(module).values()
+        if callable(getattr(measure, "cache_clear", None))
+    )
 
 
 def _flesch_kincaid_grade(text: str, language: str) -> float:
@@ -269,9 +265,8 @@ class Pronunciations:
             start = self._find(key)
         if start is None:
             return NOT_IN_CMU
-        end = self.data.find(b"\n", start)
-        line = self.data[start : end if end >= 0 else len(self.data)]
-        return sum(1 for phone in line.split(b"#")[0].split()[1:] if phone[-1:].isdigit())
+        phones = self._line_at(start).split(b"#")[0].split()[1:]
+        return sum(1 for phone in phones if phone[-1:].isdigit())
 
     def _find(self, key: bytes) -> int | None:
         index = bisect.bisect_left(self.starts, key, key=self._word_at)
@@ -280,8 +275,12 @@ class Pronunciations:
         return None
 
     def _word_at(self, start: int) -> bytes:
+        return _cmu_word(self._line_at(start))
+
+    def _line_at(self, start: int) -> bytes:
+        """The dictionary line that begins at ``start``, without its line break."""
         end = self.data.find(b"\n", start)
-        return _cmu_word(self.data[start : end if end >= 0 else len(self.data)])
+        return self.data[start : end if end >= 0 else len(self.data)]
 
 
 def _cmu_word(line: bytes) -> bytes:
